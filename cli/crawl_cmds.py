@@ -1,0 +1,2 @@
+"""Commands registered on `cli.main` (filled in by its owner)."""
+from __future__ import annotations
