@@ -1,0 +1,166 @@
+"""One walk over the tree: visible text cut into blocks (paragraph candidates).
+
+A block is the text between two block-level boundaries (`<p>`, `<div>`, `<li>`,
+`<td>`, `<br>`, headings, ...). Runs of full-width or non-breaking spaces inside
+a block are paragraph indentation and cut it too. The walk also sums, for every
+element, the score of the blocks it contains, so the main-content search needs
+no second pass over the tree.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+BLOCK_TAGS = frozenset(
+    """p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
+    table tbody thead tfoot tr td th caption blockquote pre form center figure figcaption
+    address fieldset hr body html details summary legend""".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+_INDENT = re.compile(r"[\u3000\u00a0]{2,}")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_STRIP = " \t\r\n\u3000\u00a0\u200b\ufeff"
+_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”（）《》]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Block:
+    text: str
+    links: int  # characters inside <a>
+    tag: str  # the block element the text sits in
+    index: int = 0
+
+    @property
+    def size(self) -> int:
+        return len(self.text.replace(" ", ""))
+
+    @property
+    def link_density(self) -> float:
+        size = self.size
+        return min(1.0, self.links / size) if size else 0.0
+
+    @property
+    def punctuation(self) -> int:
+        return len(_PUNCT.findall(self.text))
+
+
+@dataclass
+class Walk:
+    blocks: list[Block] = field(default_factory=list)
+    elements: list[etree._Element] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    first: list[int] = field(default_factory=list)  # first block index inside element
+    last: list[int] = field(default_factory=list)  # last block index + 1
+    depth: list[int] = field(default_factory=list)
+    chars: list[int] = field(default_factory=list)  # text characters inside element
+    link_chars: list[int] = field(default_factory=list)  # of which inside <a>
+
+
+def clean_text(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(_STRIP)
+
+
+def split_indented(text: str) -> list[str]:
+    """Cut a run of text at paragraph indentation and normalise each piece."""
+    parts = _INDENT.split(text) if "\u3000" in text or "\u00a0" in text else [text]
+    out = []
+    for part in parts:
+        part = clean_text(part)
+        if part:
+            out.append(part)
+    return out
+
+
+def walk(
+    root: etree._Element,
+    score: Callable[[Block], float],
+    skip: Callable[[etree._Element], bool] = lambda el: False,
+) -> Walk:
+    """Cut `root` into blocks; `skip(el)` drops a subtree (its tail text stays)."""
+    result = Walk()
+    buf: list[str] = []
+    link_chars = 0
+    in_link = 0
+    open_idx: list[int] = []  # indices of the open elements, outermost first
+    block_tags: list[str] = []
+
+    def flush() -> None:
+        nonlocal link_chars
+        if not buf:
+            return
+        raw = "".join(buf)
+        buf.clear()
+        links = link_chars
+        link_chars = 0
+        pieces = split_indented(raw)
+        if not pieces:
+            return
+        total = sum(len(p) for p in pieces) or 1
+        tag = block_tags[-1] if block_tags else "body"
+        for piece in pieces:
+            block = Block(piece, round(links * len(piece) / total), tag, len(result.blocks))
+            result.blocks.append(block)
+            weight = score(block)
+            for idx in open_idx:
+                if idx < 0:
+                    continue
+                result.scores[idx] += weight
+                result.chars[idx] += block.size
+                result.link_chars[idx] += block.links
+                if result.first[idx] < 0:
+                    result.first[idx] = block.index
+                result.last[idx] = block.index + 1
+
+    def add(text: str | None) -> None:
+        nonlocal link_chars
+        if text:
+            buf.append(text)
+            if in_link:
+                link_chars += len(text) - text.count(" ")
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or skip(el):
+                walker.skip_subtree()
+                open_idx.append(-1)  # placeholder popped on "end"
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                block_tags.append(tag)
+            elif tag == "br":
+                flush()
+            if tag == "a":
+                in_link += 1
+            idx = len(result.elements)
+            result.elements.append(el)
+            result.scores.append(0.0)
+            result.first.append(-1)
+            result.last.append(-1)
+            result.depth.append(len(open_idx))
+            result.chars.append(0)
+            result.link_chars.append(0)
+            open_idx.append(idx)
+            add(el.text)
+        else:
+            idx = open_idx.pop()
+            if idx >= 0:
+                if tag in BLOCK_TAGS:
+                    flush()
+                    block_tags.pop()
+                if tag == "a":
+                    in_link -= 1
+            add(el.tail)
+    flush()
+    return result
+
+
+def cjk_share(text: str) -> float:
+    chars = text.replace(" ", "")
+    return len(_CJK.findall(chars)) / len(chars) if chars else 0.0

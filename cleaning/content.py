@@ -1,0 +1,168 @@
+"""Find the main content of a page: the paragraphs of its article.
+
+Two ways in: a site profile's XPath selectors when one applies, otherwise a
+generic search. The generic search scores every block of the single tree walk
+(long, punctuated, link-free text counts for the article; link lists and short
+labels count against it) and keeps the element whose blocks score highest — the
+smallest subtree holding the article and as little else as possible. When that
+finds no article, trafilatura runs on the same tree as a second opinion.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cleaning import blocks as blk
+from cleaning.html import is_junk_container
+from cleaning.rules import JunkRules, Profile
+
+logger = logging.getLogger(__name__)
+
+# Below this many characters the generic search found no article; ask trafilatura.
+_WEAK_RESULT = 120
+
+
+@dataclass
+class Content:
+    paragraphs: list[str]
+    method: str  # "profile:<name>", "density", "trafilatura", "none"
+    link_share: float = 0.0  # share of the main element's text that is link text
+
+
+def block_weight(block: blk.Block) -> float:
+    """How much a block says "article here" (positive) or "page chrome" (negative)."""
+    size = block.size
+    if not size:
+        return 0.0
+    links = block.links
+    if links * 2 >= size:
+        return -float(size)
+    plain = size - links
+    if block.punctuation:
+        weight = float(plain)
+    else:
+        # Unpunctuated short text: labels, menu entries, headings. Headings sit
+        # among paragraphs and are outweighed by them; chrome is not.
+        weight = plain * 0.3 - 3.0
+    if block.tag in blk.HEADING_TAGS:
+        weight = min(weight, 0.0)
+    return weight - links * 1.5
+
+
+def _skipper(rules: JunkRules):
+    def skip(el: etree._Element) -> bool:
+        tag = el.tag
+        if tag in ("nav", "aside", "footer"):
+            return True
+        attrs = el.get("class")
+        ident = el.get("id")
+        if attrs or ident:
+            return is_junk_container(f"{attrs or ''} {ident or ''}", rules)
+        return False
+
+    return skip
+
+
+def _no_skip(el: etree._Element) -> bool:
+    return el.tag in ("nav", "aside", "footer")
+
+
+def element_score(walk: blk.Walk, idx: int) -> float:
+    """Blocks' sum, discounted by the element's link density (lists of teasers)."""
+    chars = walk.chars[idx]
+    if not chars:
+        return 0.0
+    density = walk.link_chars[idx] / chars
+    return walk.scores[idx] * (1.0 - density) ** 2
+
+
+def best_element(walk: blk.Walk) -> int:
+    best, best_score = -1, 0.0
+    for idx in range(len(walk.scores)):
+        score = element_score(walk, idx)
+        if score > best_score or (score == best_score and best >= 0 and walk.depth[idx] > walk.depth[best]):
+            best, best_score = idx, score
+    return best
+
+
+def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
+    """Drop link lists and junk lines; cut at the first block that opens a junk list."""
+    # Article weight still ahead of each block: a "相关文章" line ends the article
+    # only when less of it lies ahead than was read already.
+    ahead = [0.0] * (len(items) + 1)
+    for i in range(len(items) - 1, -1, -1):
+        ahead[i] = ahead[i + 1] + max(0.0, block_weight(items[i]))
+    out: list[str] = []
+    kept = 0
+    for i, block in enumerate(items):
+        text = block.text
+        if rules.is_stop_line(text):
+            if kept and kept >= ahead[i + 1]:
+                break
+            continue
+        if block.links and block.links * 2 >= block.size:
+            continue
+        if rules.is_junk_line(text):
+            continue
+        out.append(text)
+        kept += block.size
+    return out
+
+
+def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
+    walk = blk.walk(root, block_weight, _skipper(rules))
+    best = best_element(walk)
+    if best < 0 or element_score(walk, best) < _WEAK_RESULT:
+        # The class/id rules may have hidden the article itself; look again without them.
+        retry = blk.walk(root, block_weight, _no_skip)
+        rbest = best_element(retry)
+        if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
+            walk, best = retry, rbest
+    if best < 0:
+        return Content([], "none"), walk
+    items = walk.blocks[walk.first[best] : walk.last[best]]
+    size = sum(b.size for b in items) or 1
+    share = sum(b.links for b in items) / size
+    return Content(filter_paragraphs(items, rules), "density", share), walk
+
+
+def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Content | None:
+    for xpath in profile.content:
+        found = [el for el in xpath(root) if isinstance(el, etree._Element)]
+        if not found:
+            continue
+        for el in found:
+            for remove in profile.remove:
+                for doomed in remove(el):
+                    if doomed.getparent() is not None:
+                        doomed.getparent().remove(doomed)
+        items: list[blk.Block] = []
+        for el in found:
+            items.extend(blk.walk(el, block_weight, _skipper(rules)).blocks)
+        paragraphs = filter_paragraphs(items, rules)
+        if paragraphs:
+            return Content(paragraphs, f"profile:{profile.name}")
+    return None
+
+
+def from_trafilatura(root: etree._Element, rules: JunkRules) -> Content:
+    """trafilatura on the same tree (it copies it); paragraphs from its XML output."""
+    import trafilatura  # heavy import, only needed on the fallback path
+
+    try:
+        document = trafilatura.bare_extraction(
+            root, fast=True, include_comments=False, include_tables=True, with_metadata=False
+        )
+    except Exception as err:  # trafilatura raises a variety of errors on odd trees
+        logger.debug("trafilatura failed: %s", err)
+        return Content([], "none")
+    if document is None or document.body is None:
+        return Content([], "none")
+    items = []
+    for el in document.body.iter("p", "head", "item", "cell", "quote", "code"):
+        text = "".join(el.itertext())
+        for piece in blk.split_indented(text):
+            items.append(blk.Block(piece, 0, "p"))
+    return Content(filter_paragraphs(items, rules), "trafilatura")

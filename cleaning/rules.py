@@ -1,0 +1,156 @@
+"""Load and validate the rule files in cleaning/rules/ (once per process).
+
+Rules are data: junk phrases and class tokens in junk.toml, site profiles in
+profiles.toml. A bad rule file fails loudly on load with the file and the key,
+never silently at match time.
+"""
+from __future__ import annotations
+
+import fnmatch
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+class RuleError(ValueError):
+    """A rule file is malformed."""
+
+
+@dataclass(frozen=True)
+class JunkRules:
+    class_id_tokens: frozenset[str]
+    keep_tokens: frozenset[str]
+    stop_lines: tuple[re.Pattern[str], ...]
+    line_patterns: tuple[re.Pattern[str], ...]
+    promo_patterns: tuple[re.Pattern[str], ...]
+
+    def is_stop_line(self, text: str) -> bool:
+        return len(text) <= 40 and any(p.search(text) for p in self.stop_lines)
+
+    def is_junk_line(self, text: str) -> bool:
+        return any(p.search(text) for p in self.line_patterns)
+
+    def find_promo(self, text: str) -> re.Match[str] | None:
+        """The earliest promo sentence in a paragraph, if any."""
+        best = None
+        for pattern in self.promo_patterns:
+            match = pattern.search(text)
+            if match and (best is None or match.start() < best.start()):
+                best = match
+        return best
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    hosts: tuple[str, ...]
+    detect: tuple[etree.XPath, ...]
+    content: tuple[etree.XPath, ...]
+    title: tuple[etree.XPath, ...]
+    date: tuple[etree.XPath, ...]
+    remove: tuple[etree.XPath, ...]
+
+    def matches_host(self, host: str | None) -> bool:
+        return bool(host) and any(fnmatch.fnmatch(host, pattern) for pattern in self.hosts)
+
+    def matches_page(self, tree: etree._Element) -> bool:
+        return any(bool(xpath(tree)) for xpath in self.detect)
+
+
+def _strings(data: dict, key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def _regexes(values: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for value in values:
+        try:
+            out.append(re.compile(value))
+        except re.error as err:
+            raise RuleError(f"{where}: bad regular expression {value!r}: {err}") from err
+    return tuple(out)
+
+
+def _xpaths(values: list[str], where: str) -> tuple[etree.XPath, ...]:
+    out = []
+    for value in values:
+        try:
+            out.append(etree.XPath(value))
+        except etree.XPathSyntaxError as err:
+            raise RuleError(f"{where}: bad XPath {value!r}: {err}") from err
+    return tuple(out)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise RuleError(f"{path}: {err}") from err
+
+
+def parse_junk_rules(data: dict, where: str = "junk.toml") -> JunkRules:
+    for section in ("blocks", "lines", "promo"):
+        if not isinstance(data.get(section), dict):
+            raise RuleError(f"{where}: missing table [{section}]")
+    blocks, lines, promo = data["blocks"], data["lines"], data["promo"]
+    return JunkRules(
+        class_id_tokens=frozenset(t.lower() for t in _strings(blocks, "class_id_tokens", f"{where} [blocks]")),
+        keep_tokens=frozenset(t.lower() for t in _strings(blocks, "keep_tokens", f"{where} [blocks]")),
+        stop_lines=_regexes(_strings(blocks, "stop_lines", f"{where} [blocks]"), f"{where} [blocks]"),
+        line_patterns=_regexes(_strings(lines, "patterns", f"{where} [lines]"), f"{where} [lines]"),
+        promo_patterns=_regexes(_strings(promo, "patterns", f"{where} [promo]"), f"{where} [promo]"),
+    )
+
+
+def parse_profiles(data: dict, where: str = "profiles.toml") -> tuple[Profile, ...]:
+    entries = data.get("profile", [])
+    if not isinstance(entries, list):
+        raise RuleError(f"{where}: 'profile' must be an array of tables")
+    seen: set[str] = set()
+    profiles = []
+    for i, entry in enumerate(entries):
+        here = f"{where} profile #{i + 1}"
+        name = entry.get("name")
+        if not isinstance(name, str) or not name:
+            raise RuleError(f"{here}: 'name' is required")
+        if name in seen:
+            raise RuleError(f"{here}: duplicate profile name {name!r}")
+        seen.add(name)
+        unknown = set(entry) - {"name", "hosts", "detect", "content", "title", "date", "remove"}
+        if unknown:
+            raise RuleError(f"{here} ({name}): unknown keys {sorted(unknown)}")
+        content = _xpaths(_strings(entry, "content", here), here)
+        if not content:
+            raise RuleError(f"{here} ({name}): 'content' needs at least one selector")
+        profiles.append(
+            Profile(
+                name=name,
+                hosts=tuple(h.lower() for h in _strings(entry, "hosts", here)),
+                detect=_xpaths(_strings(entry, "detect", here), here),
+                content=content,
+                title=_xpaths(_strings(entry, "title", here), here),
+                date=_xpaths(_strings(entry, "date", here), here),
+                remove=_xpaths(_strings(entry, "remove", here), here),
+            )
+        )
+    return tuple(profiles)
+
+
+@functools.lru_cache(maxsize=None)
+def junk_rules(path: Path = RULES_DIR / "junk.toml") -> JunkRules:
+    return parse_junk_rules(_read(path), str(path.name))
+
+
+@functools.lru_cache(maxsize=None)
+def profiles(path: Path = RULES_DIR / "profiles.toml") -> tuple[Profile, ...]:
+    return parse_profiles(_read(path), str(path.name))
