@@ -1,0 +1,270 @@
+"""Distributed crawling on Redis: the settings overlay of `crawl --redis URL`.
+
+Built on scrapy-redis (its request queue, fingerprint set and request
+serialisation), with three additions that make a crawl a bounded batch:
+
+- `DistributedScheduler`: pops through `Frontier.pop`, so a popped request
+  sits in the worker's in-flight hash until Scrapy is done with it (its new
+  links and its items are in Redis by then); heartbeats; requeues the work of
+  dead workers; closes the spider only when the whole batch is drained
+  (scrapy-redis spiders idle forever, plain spiders close as soon as their
+  own view of the queue is empty while another worker is still producing).
+- `SeedOnceMiddleware`: the start requests are pushed by one worker per batch.
+- `crawler.redis_pipeline.RedisItemPipeline` (in place of the SQLite
+  `ArchivePipeline`): workers clean pages and push them to a Redis list; one
+  `speech-archive ingest` process writes them, so SQLite keeps one writer.
+
+Without `--redis` none of this is loaded.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.utils.misc import load_object
+from scrapy_redis.scheduler import Scheduler as RedisScheduler
+from twisted.internet import task
+
+from crawler.redis_frontier import BatchKeys, Frontier, connect, new_worker_id, validate_batch_name
+
+logger = logging.getLogger(__name__)
+
+ARCHIVE_PIPELINE = "crawler.pipelines.ArchivePipeline"
+REDIS_PIPELINE = "crawler.redis_pipeline.RedisItemPipeline"
+
+# Scrapy stats a worker adds to the batch's stats hash when it closes.
+_WORKER_STATS = {
+    "downloader/response_count": "responses",
+    "downloader/exception_count": "download_errors",
+    "item_scraped_count": "items",
+    "spider_exceptions/count": "spider_errors",
+    "log_count/ERROR": "logged_errors",
+}
+
+
+def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str, int] | None = None,
+                         spider_middlewares: dict[str, int] | None = None,
+                         idle_seconds: float = 3.0, heartbeat_ttl: float = 15.0) -> dict[str, Any]:
+    """The settings to lay over the project's for one distributed worker.
+
+    `item_pipelines` / `spider_middlewares` are the project's: the SQLite
+    `ArchivePipeline` is swapped for the Redis item pipeline at its priority,
+    and the seeding middleware goes next to the engine.
+    """
+    keys = BatchKeys(validate_batch_name(batch))
+    pipelines = dict(item_pipelines or {ARCHIVE_PIPELINE: 300})
+    priority = pipelines.pop(ARCHIVE_PIPELINE, 300)
+    pipelines[REDIS_PIPELINE] = priority
+    middlewares = dict(spider_middlewares or {})
+    middlewares["crawler.distributed.SeedOnceMiddleware"] = 10
+    return {
+        "REDIS_URL": redis_url,
+        "SCHEDULER": "crawler.distributed.DistributedScheduler",
+        "SCHEDULER_PERSIST": True,  # one worker closing must not flush the others' queue
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": keys.requests,
+        "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "ITEM_PIPELINES": pipelines,
+        "SPIDER_MIDDLEWARES": middlewares,
+        "JOBDIR": None,  # the frontier lives in Redis, not on this disk
+        "DISTRIBUTED_BATCH": batch,
+        "DISTRIBUTED_WORKER_ID": new_worker_id(),
+        "DISTRIBUTED_IDLE_SECONDS": idle_seconds,
+        "DISTRIBUTED_HEARTBEAT_TTL": heartbeat_ttl,
+        "DISTRIBUTED_ITEMS_KEY": keys.items,
+    }
+
+
+def frontier_from_crawler(crawler: Crawler) -> Frontier:
+    """The batch handle for this worker; every component gets the same worker id."""
+    settings = crawler.settings
+    url, batch = settings.get("REDIS_URL"), settings.get("DISTRIBUTED_BATCH")
+    if not url or not batch:
+        raise NotConfigured("distributed crawling needs REDIS_URL and DISTRIBUTED_BATCH")
+    worker = settings.get("DISTRIBUTED_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
+    return Frontier(connect(url), batch, worker, heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0))
+
+
+class DistributedScheduler(RedisScheduler):
+    """scrapy-redis's scheduler with in-flight tracking and a batch end."""
+
+    SWEEP_SECONDS = 0.5
+
+    def __init__(self, server: Any, *, crawler: Crawler, frontier: Frontier, idle_seconds: float,
+                 **kwargs: Any) -> None:
+        super().__init__(server, **kwargs)
+        self.crawler = crawler
+        self.frontier = frontier
+        self.idle_seconds = idle_seconds
+        self._inflight: dict[str, Request] = {}
+        self._drained_since: float | None = None
+        self._last_heartbeat = 0.0
+        self._sweeper: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DistributedScheduler:
+        base = RedisScheduler.from_settings(crawler.settings)
+        if not base.persist:
+            raise NotConfigured("SCHEDULER_PERSIST must be True: workers share one queue")
+        instance = cls(
+            base.server,
+            crawler=crawler,
+            frontier=frontier_from_crawler(crawler),
+            idle_seconds=crawler.settings.getfloat("DISTRIBUTED_IDLE_SECONDS", 3.0),
+            persist=True,
+            queue_key=base.queue_key,
+            queue_cls=base.queue_cls,
+            dupefilter=base.df,
+            dupefilter_key=base.dupefilter_key,
+            dupefilter_cls=base.dupefilter_cls,
+            serializer=base.serializer,
+        )
+        instance.stats = crawler.stats
+        crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
+        return instance
+
+    # -- Scrapy scheduler interface ------------------------------------------
+    def open(self, spider: Spider) -> None:
+        if self.queue_key != self.frontier.keys.requests:
+            raise NotConfigured(f"SCHEDULER_QUEUE_KEY must be {self.frontier.keys.requests!r}")
+        if getattr(self.crawler.engine, "_slot", None) is None:
+            # We read the engine's in-progress set to know when a request is done.
+            raise NotConfigured("this Scrapy version's engine has no _slot; cannot track in-flight requests")
+        super().open(spider)
+        self.frontier.register()
+        self.frontier.reap_dead()
+        logger.info("worker %s joined batch %s (%s requests queued)", self.frontier.worker,
+                    self.frontier.keys.batch, self.frontier.queued())
+        self._sweeper = task.LoopingCall(self._sweep)
+        self._sweeper.start(self.SWEEP_SECONDS, now=False)
+
+    def close(self, reason: str) -> None:
+        if self._sweeper is not None and self._sweeper.running:
+            self._sweeper.stop()
+        self._release_done()
+        # Anything Scrapy did not finish goes back on the queue for the others.
+        self.frontier.deregister()
+        counts = {name: self.crawler.stats.get_value(stat, 0) for stat, name in _WORKER_STATS.items()}
+        counts["workers_closed"] = 1
+        self.frontier.add_stats(counts)
+        logger.info("worker %s left batch %s (%s)", self.frontier.worker, self.frontier.keys.batch, reason)
+
+    def next_request(self) -> Request | None:
+        popped = self.frontier.pop()
+        if popped is None:
+            return None
+        field, data = popped
+        request = self.queue._decode_request(data)
+        self._inflight[field] = request
+        if self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+    # -- the batch ------------------------------------------------------------
+    def _engine_inprogress(self) -> set[Request]:
+        slot = getattr(self.crawler.engine, "_slot", None)
+        return slot.inprogress if slot is not None else set()
+
+    def _release_done(self) -> None:
+        busy = self._engine_inprogress()
+        done = [field for field, request in self._inflight.items() if request not in busy]
+        if done:
+            self.frontier.release(done)
+            for field in done:
+                del self._inflight[field]
+
+    def _sweep(self) -> None:
+        try:
+            self._release_done()
+            now = time.monotonic()
+            if now - self._last_heartbeat >= self.frontier.heartbeat_ttl_ms / 3000:
+                self.frontier.heartbeat()
+                self._last_heartbeat = now
+            # Idle engines look at the queue every 5 s; others' links should not wait that long.
+            slot = getattr(self.crawler.engine, "_slot", None)
+            if slot is not None and slot.closing is None:
+                slot.nextcall.schedule()
+        except Exception:  # a Redis hiccup must not stop the loop
+            logger.exception("distributed scheduler sweep failed")
+
+    def spider_idle(self, spider: Spider) -> None:
+        """Close only when the whole batch is drained for `idle_seconds`."""
+        self._release_done()
+        if self.frontier.finished():
+            return
+        requeued = self.frontier.reap_dead()
+        if requeued:
+            logger.info("took over %s requests from a dead worker", requeued)
+        if not self.frontier.drained():
+            self._drained_since = None
+            raise DontCloseSpider
+        now = time.monotonic()
+        if self._drained_since is None:
+            self._drained_since = now
+        if now - self._drained_since < self.idle_seconds:
+            raise DontCloseSpider
+        self.frontier.mark_finished()
+        logger.info("batch %s drained: worker %s closes", self.frontier.keys.batch, self.frontier.worker)
+
+
+class SeedOnceMiddleware:
+    """Start requests enter the shared queue once per batch, from one worker.
+
+    Start requests are `dont_filter`, so the fingerprint set would not stop
+    every worker from fetching them again. The other workers keep theirs and
+    push them only if the seeding worker died before it finished seeding.
+    """
+
+    def __init__(self, crawler: Crawler, frontier: Frontier) -> None:
+        self.crawler = crawler
+        self.frontier = frontier
+        self._held: list[Any] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SeedOnceMiddleware:
+        middleware = cls(crawler, frontier_from_crawler(crawler))
+        crawler.signals.connect(middleware.spider_idle, signal=signals.spider_idle)
+        return middleware
+
+    async def process_start(self, start: Any) -> Any:
+        if self.frontier.finished():
+            logger.warning("batch %s is already finished; nothing to crawl (use a new --batch)",
+                           self.frontier.keys.batch)
+            return
+        sites = getattr(self.crawler.spider, "site_names", None)
+        if sites:
+            self.frontier.add_sites(list(sites))
+        if not self.frontier.claim_seeding():
+            self._held = [item async for item in start]
+            logger.info("batch %s already seeded by another worker; joining", self.frontier.keys.batch)
+            return
+        count = 0
+        async for item in start:
+            count += 1
+            yield item
+        # Resumed only after the engine has queued the last one.
+        self.frontier.mark_seeded()
+        logger.info("seeded batch %s with %s start requests", self.frontier.keys.batch, count)
+
+    def spider_idle(self, spider: Spider) -> None:
+        if self._held and self.frontier.seed_state() is None and self.frontier.claim_seeding():
+            logger.warning("the seeding worker died; seeding batch %s again", self.frontier.keys.batch)
+            for item in self._held:
+                if isinstance(item, Request):
+                    self.crawler.engine.crawl(item)
+            self.frontier.mark_seeded()
+
+
+def apply_overlay(settings: Any, redis_url: str, batch: str) -> None:
+    """Lay the distributed settings over a Scrapy `Settings` (priority "cmdline")."""
+    overlay = distributed_settings(redis_url, batch, item_pipelines=settings.getdict("ITEM_PIPELINES"),
+                                   spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"))
+    load_object(overlay["SCHEDULER"])  # fail here, not inside the reactor
+    settings.setdict(overlay, priority="cmdline")
