@@ -1,0 +1,118 @@
+"""The two extractors the evaluation compares, behind one call shape.
+
+Both receive the page's raw bytes, never a string we decoded for them:
+
+- `cleaner`: `cleaning.clean_page(bytes, url=..., http_charset=...)`. The
+  http_charset is the fixture's simulated server header (None on real pages,
+  whose headers were not saved); the url is the page's own where the corpus
+  records one.
+- `trafilatura`: bare `trafilatura.extract(bytes, url=...)` with its default
+  options (comments and tables included, fallbacks on), which decodes the bytes
+  itself (`trafilatura.utils.decode_file`: UTF-8, then a detector); its metadata
+  from `trafilatura.extract_metadata(trafilatura.load_html(bytes), default_url=url)`,
+  the same decoding. It never sees the http_charset, as no such parameter exists.
+- `trafilatura-decoded` (optional, `--decoded-baseline`): the same calls given the
+  text that `cleaning.decode.decode_html(bytes, http_charset)` produced, so the
+  baseline's extraction is compared without its decoding errors (its strict
+  gb2312 decode fails on GBK-only characters and falls back to UTF-8 with
+  replacement characters).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaning.evaluation.corpora import Case
+
+
+@dataclass
+class Output:
+    """What one system returned for one page (empty when it raised)."""
+
+    bodies: list[str] = field(default_factory=list)  # one per speech
+    speeches: list[dict[str, Any]] = field(default_factory=list)  # title, speaker, occasion
+    title: str | None = None
+    published: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # author, site_name, breadcrumbs, tags
+    encoding: str | None = None
+    no_speech_reason: str | None = None
+    error: str | None = None  # "ExceptionType: message" if the system raised
+    seconds: float = 0.0
+
+
+Extractor = Callable[[bytes, Case], Output]
+
+
+def run_cleaner(data: bytes, case: Case) -> Output:
+    from cleaning import clean_page  # imported late: the cleaner may be absent while it is written
+
+    page = clean_page(data, url=case.url, http_charset=case.http_charset)
+    return Output(
+        bodies=[s.body for s in page.speeches],
+        speeches=[{"title": s.title, "speaker": s.speaker, "occasion": s.occasion} for s in page.speeches],
+        title=page.title,
+        published=page.published,
+        metadata={
+            "author": page.author,
+            "site_name": page.site_name,
+            "breadcrumbs": list(page.breadcrumbs),
+            "tags": list(page.tags),
+        },
+        encoding=page.encoding,
+        no_speech_reason=page.no_speech_reason,
+    )
+
+
+def run_trafilatura(data: bytes, case: Case) -> Output:
+    return _trafilatura(data, case)
+
+
+def run_trafilatura_decoded(data: bytes, case: Case) -> Output:
+    from cleaning.decode import decode_html
+
+    decoded = decode_html(data, http_charset=case.http_charset)
+    output = _trafilatura(decoded.text, case)
+    output.encoding = decoded.encoding
+    return output
+
+
+def _trafilatura(data: bytes | str, case: Case) -> Output:
+    import trafilatura
+
+    text = trafilatura.extract(data, url=case.url)
+    tree = trafilatura.load_html(data)
+    meta = trafilatura.extract_metadata(tree, default_url=case.url) if tree is not None else None
+    bodies = [text] if text and text.strip() else []
+    return Output(
+        bodies=bodies,
+        speeches=[{"title": meta.title if meta else None, "speaker": None, "occasion": None}] if bodies else [],
+        title=meta.title if meta else None,
+        published=meta.date if meta else None,
+        metadata={
+            "author": meta.author if meta else None,
+            "site_name": meta.sitename if meta else None,
+            "breadcrumbs": [],
+            "tags": list(meta.tags or []) if meta else [],
+        },
+    )
+
+
+SYSTEMS: dict[str, Extractor] = {
+    "cleaner": run_cleaner,
+    "trafilatura": run_trafilatura,
+    "trafilatura-decoded": run_trafilatura_decoded,
+}
+
+
+def run(extractor: Extractor, case: Case) -> Output:
+    """Run one system on one page; an exception becomes an `Output` with `error` set."""
+    data = case.read()
+    start = time.perf_counter()
+    try:
+        output = extractor(data, case)
+    except Exception as exc:  # noqa: BLE001 - any failure of a system on a page is a scored error
+        output = Output(error=f"{type(exc).__name__}: {exc}"[:500])
+    output.seconds = time.perf_counter() - start
+    return output
