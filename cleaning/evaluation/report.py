@@ -16,7 +16,7 @@ leak: pages with a must_not_contain string in a body / pages that have such a li
 miss: pages with a must_contain string in no body / pages that have such a list.
 title, date, count: exact-match accuracy where the truth gives the field (date at
   the truth's precision; unknown truth dates are left out; fixture null = expect null).
-err: pages on which the system raised (scored as empty output)."""
+err: pages on which the system raised (scored as empty output); empty: pages with no speech."""
 
 
 def _num(value: float | None) -> str:
@@ -41,16 +41,16 @@ def _label(corpus: str, group: str) -> str:
     return group
 
 
-HEADER = ("group", "system", "pages", "err", "P", "R", "F1", "uF1", "leak", "miss", "title", "date", "count")
+HEADER = ("group", "system", "pages", "err", "empty", "P", "R", "F1", "uF1", "leak", "miss", "title", "date", "count")
 
 
 def table(evaluation: Evaluation) -> str:
     rows: list[tuple[str, ...]] = [HEADER]
     corpus_seen = None
     for corpus, group in evaluation.rows():
-        if corpus != corpus_seen and corpus != OVERALL:
+        if corpus != corpus_seen and corpus not in (OVERALL, group):
             rows.append((f"[{corpus}]",) + ("",) * (len(HEADER) - 1))
-            corpus_seen = corpus
+        corpus_seen = corpus
         for i, system in enumerate(evaluation.systems):
             s = evaluation.summary(corpus, group, system).to_dict()
             rows.append(
@@ -59,6 +59,7 @@ def table(evaluation: Evaluation) -> str:
                     system,
                     str(s["pages"]),
                     str(s["errors"]),
+                    str(s["empty"]),
                     _num(s["precision"]),
                     _num(s["recall"]),
                     _num(s["f1"]),

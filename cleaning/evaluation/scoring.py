@@ -14,6 +14,7 @@ Definitions (also printed under the table):
   the truth gives; real pages with an unknown or unusable truth date are out
   of the denominator, fixtures with a null date expect null.
 - errors: pages on which the system raised; they are scored as empty output.
+- empty: pages for which the system returned no speech (no body) at all.
 """
 from __future__ import annotations
 
@@ -91,6 +92,7 @@ class Summary:
 
     pages: int = 0
     errors: int = 0
+    empty: int = 0
     seconds: float = 0.0
     body_pages: int = 0
     precision_sum: float = 0.0
@@ -110,6 +112,7 @@ class Summary:
     def add(self, out: Output, page: PageScore) -> None:
         self.pages += 1
         self.errors += out.error is not None
+        self.empty += not out.bodies
         self.seconds += out.seconds
         if page.overlap is not None:
             self.body_pages += 1
@@ -146,6 +149,7 @@ class Summary:
         return {
             "pages": self.pages,
             "errors": self.errors,
+            "empty": self.empty,
             "seconds": round(self.seconds, 3),
             "body_pages": self.body_pages,
             "precision": self._mean(self.precision_sum),
