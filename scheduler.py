@@ -46,6 +46,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_RUNNING
 from apscheduler.triggers.cron import CronTrigger
 
 logger = logging.getLogger(__name__)
@@ -502,17 +503,34 @@ class JobInfo:
     stored: bool  # False: in the profiles but the scheduler never stored it yet
 
 
-def build_scheduler(cfg: SchedulerConfig) -> BackgroundScheduler:
-    """A BackgroundScheduler on the SQLite job store with the crawl job defaults."""
+class CrawlScheduler(BackgroundScheduler):
+    """BackgroundScheduler that processes jobs only while running.
+
+    APScheduler 3.11's loop wakes once more during ``shutdown()`` with the
+    state already STOPPED (not PAUSED), tries to submit every due job to the
+    executor it has just shut down ("cannot schedule new futures after
+    shutdown", agronholm/apscheduler#285) and moves those jobs' next run time
+    on: a paused ``--list`` or a SIGTERM at a job's due time would silently
+    drop a run that was missed and still due.
+    """
+
+    def _process_jobs(self) -> float | None:
+        if self.state != STATE_RUNNING:
+            return None
+        return super()._process_jobs()
+
+
+def build_scheduler(cfg: SchedulerConfig) -> CrawlScheduler:
+    """A scheduler on the SQLite job store with the crawl job defaults."""
     cfg.jobstore_path.parent.mkdir(parents=True, exist_ok=True)
-    return BackgroundScheduler(
+    return CrawlScheduler(
         jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{cfg.jobstore_path}")},
         executors={"default": ThreadPoolExecutor(max_workers=cfg.max_parallel)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": cfg.misfire_grace},
     )
 
 
-def sync_jobs(scheduler: BackgroundScheduler, cfg: SchedulerConfig,
+def sync_jobs(scheduler: CrawlScheduler, cfg: SchedulerConfig,
               schedules: Sequence[SiteSchedule]) -> None:
     """Make the started (paused) scheduler's stored jobs match the profiles.
 
