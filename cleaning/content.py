@@ -29,6 +29,7 @@ class Content:
     paragraphs: list[str]
     method: str  # "profile:<name>", "density", "trafilatura", "none"
     link_share: float = 0.0  # share of the main element's text that is link text
+    start: int = 0  # index of the first block of the main element
 
 
 def block_weight(block: blk.Block) -> float:
@@ -125,7 +126,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     items = walk.blocks[walk.first[best] : walk.last[best]]
     size = sum(b.size for b in items) or 1
     share = sum(b.links for b in items) / size
-    return Content(filter_paragraphs(items, rules), "density", share), walk
+    return Content(filter_paragraphs(items, rules), "density", share, walk.first[best]), walk
 
 
 def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Content | None:

@@ -1,0 +1,266 @@
+"""Page metadata: title, date, author, site name, breadcrumbs, tags, canonical URL.
+
+Everything is read from the one tree the pipeline parsed: `<head>` tags and
+JSON-LD first (before scripts are stripped), then the visible text around the
+headline. Each reader is a small function; `read_head` and `read_visible` are
+what the pipeline calls.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from cleaning.blocks import clean_text
+
+logger = logging.getLogger(__name__)
+
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|(?<!\d)-(?!\d))\s*")
+_TRAILING = re.compile(r"[\s:：,，]+$")
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2}):(\d{2}))?"
+)
+_DATE_LABEL = re.compile(r"(发布|时间|日期|发表|更新|publish|date|Date)")
+_AUTHOR = re.compile(
+    r"(?:投稿作者|作\s*者|撰稿人?|发布者|发布人|文\s*/)\s*[:：]?\s*([^\s:：,，|/()（）<>【】\[\]\d]{2,16})"
+)
+_NOT_AUTHOR = re.compile(r"^(来源|时间|日期|点击|浏览|发布|admin|佚名|未知|本站|编辑)")
+_BREADCRUMB_LABEL = re.compile(r"^\s*(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|位置|当前页面)\s*[:：]?")
+_BREADCRUMB_TOKENS = re.compile(r"(?:^|[\s_\-])(breadcrumbs?|crumbs?|position|location|weizhi|dqwz|place|path|nav-?path|daohang)(?:$|[\s_\-\d])", re.I)
+_TAG_LABEL = re.compile(r"^\s*(推荐访问|相关热词搜索|标签|关键词|关键字|Tags?|TAG|热词)\s*[:：]?", re.I)
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>|》|»|›|→|/|\\|＞|-&gt;|->)\s*")
+_SITE_FROM_COPYRIGHT = re.compile(
+    r"(?:©|Copyright|版权所有)[^。\n]{0,40}?([\u4e00-\u9fffA-Za-z0-9]{2,20}?(?:网|站|中心|报|台|社))"
+)
+
+_META_DATE_KEYS = (
+    "article:published_time", "og:published_time", "og:release_date", "publishdate", "pubdate",
+    "publish_date", "published_time", "publishtime", "publish-date", "article:published",
+    "dc.date.issued", "dc.date", "dcterms.created", "weibo: article:create_at", "sailthru.date",
+    "parsely-pub-date", "date", "createdate", "firstpublishedtime", "contentpublishdate",
+)
+
+
+@dataclass
+class Head:
+    """What `<head>` and JSON-LD say about the page."""
+
+    title_tag: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # lower-cased name/property -> content
+    jsonld: list[dict] = field(default_factory=list)
+    canonical: str | None = None
+
+
+def read_head(root: etree._Element, url: str | None) -> Head:
+    head = Head()
+    title = root.find(".//title")
+    if title is not None:
+        head.title_tag = clean_text(title.text_content() if hasattr(title, "text_content") else (title.text or ""))
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").strip().lower()
+        content = meta.get("content")
+        if key and content and key not in head.meta:
+            head.meta[key] = content.strip()
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if isinstance(item, dict):
+                head.jsonld.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    head.jsonld.extend(g for g in graph if isinstance(g, dict))
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            head.canonical = link.get("href").strip()
+            break
+    if head.canonical is None and head.meta.get("og:url"):
+        head.canonical = head.meta["og:url"]
+    if head.canonical and url:
+        head.canonical = urljoin(url, head.canonical)
+    return head
+
+
+def strip_site_suffix(title: str) -> tuple[str, str | None]:
+    """"市长讲话_77范文网" -> ("市长讲话", "77范文网")."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
+    if len(parts) <= 1:
+        return title.strip(), None
+    first, last = parts[0].strip(), parts[-1].strip()
+    return first, (last if len(last) <= 20 else None)
+
+
+def normalise_title(text: str) -> str:
+    return _TRAILING.sub("", clean_text(text))
+
+
+def choose_title(root: etree._Element, head: Head, profile_xpaths=()) -> str | None:
+    """The article headline: a heading the <title> confirms, else <title> without its suffix."""
+    for xpath in profile_xpaths:
+        for el in xpath(root):
+            text = normalise_title(el if isinstance(el, str) else "".join(el.itertext()))
+            if text:
+                return text
+    tag_title = head.title_tag or head.meta.get("og:title") or ""
+    stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
+    candidates = []
+    for el in root.iter("h1", "h2", "h3"):
+        text = normalise_title("".join(el.itertext()))
+        if 4 <= len(text) <= 120:
+            candidates.append((el.tag, text))
+        if len(candidates) > 12:
+            break
+    compact_tag = re.sub(r"\s+", "", tag_title)
+    best = None
+    for tag, text in candidates:
+        compact = re.sub(r"\s+", "", text)
+        if compact_tag and (compact_tag.startswith(compact) or compact in compact_tag):
+            if best is None or len(text) > len(best):
+                best = text
+    if best:
+        return best
+    h1s = [text for tag, text in candidates if tag == "h1"]
+    if len(h1s) == 1 and not stripped:
+        return h1s[0]
+    if stripped:
+        return normalise_title(stripped)
+    return h1s[0] if h1s else None
+
+
+def site_name(head: Head, page_text_tail: str) -> str | None:
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
+        if head.meta.get(key):
+            return head.meta[key].strip()
+    for item in head.jsonld:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"].strip()
+    if head.title_tag:
+        _, suffix = strip_site_suffix(head.title_tag)
+        if suffix:
+            return suffix
+    match = _SITE_FROM_COPYRIGHT.search(page_text_tail)
+    return match.group(1) if match else None
+
+
+def parse_date(text: str) -> str | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    return _valid(match.group(1), match.group(2), match.group(3))
+
+
+def _valid(y: str, m: str, d: str) -> str | None:
+    try:
+        value = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    if value.year < 1990 or value > date.today().replace(year=date.today().year + 1):
+        return None
+    return value.isoformat()
+
+
+def date_from_head(head: Head) -> str | None:
+    for item in head.jsonld:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = item.get(key)
+            if isinstance(value, str) and (found := parse_date(value)):
+                return found
+    for key in _META_DATE_KEYS:
+        value = head.meta.get(key)
+        if value and (found := parse_date(value)):
+            return found
+    return None
+
+
+def date_from_lines(lines: list[str]) -> str | None:
+    """The first labelled or timed date in the lines, else the first date at all."""
+    first = None
+    for line in lines:
+        for match in _DATE.finditer(line):
+            found = _valid(match.group(1), match.group(2), match.group(3))
+            if not found:
+                continue
+            if match.group(4) or _DATE_LABEL.search(line[max(0, match.start() - 12) : match.start()]):
+                return found
+            if first is None:
+                first = found
+    return first
+
+
+def author_from_lines(lines: list[str], head: Head) -> str | None:
+    for line in lines:
+        match = _AUTHOR.search(line)
+        if match and not _NOT_AUTHOR.match(match.group(1)):
+            return match.group(1)
+    for item in head.jsonld:
+        author = item.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict) and isinstance(author.get("name"), str):
+            return author["name"].strip() or None
+        if isinstance(author, str) and author.strip():
+            return author.strip()
+    value = head.meta.get("author") or head.meta.get("article:author")
+    if value and not value.startswith("http") and len(value) <= 30:
+        return value.strip()
+    return None
+
+
+def _link_texts(el: etree._Element) -> list[str]:
+    out = []
+    for a in el.iter("a"):
+        text = clean_text("".join(a.itertext()))
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def breadcrumbs(root: etree._Element) -> list[str]:
+    trail = None
+    for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if attrs.strip() and _BREADCRUMB_TOKENS.search(attrs):
+            trail = el
+            break
+        text = el.text or ""
+        if text and _BREADCRUMB_LABEL.match(text) and len("".join(el.itertext())) < 300:
+            trail = el
+            break
+    if trail is None:
+        return []
+    links = _link_texts(trail)
+    if links:
+        return [t for t in links if not _BREADCRUMB_LABEL.fullmatch(t)]
+    text = _BREADCRUMB_LABEL.sub("", clean_text("".join(trail.itertext())))
+    return [p for p in _CRUMB_SEPARATORS.split(text) if p]
+
+
+def tags(root: etree._Element) -> list[str]:
+    """Keywords of the "推荐访问:" / "标签:" line, or of a tag-link container."""
+    for el in root.iter("div", "p", "span", "dd", "dt", "li", "td", "strong", "b", "em", "label"):
+        text = el.text or ""
+        if not (text and _TAG_LABEL.match(text)):
+            continue
+        holder = el
+        links = _link_texts(holder)
+        if not links and el.getparent() is not None and el.tag in ("span", "strong", "b", "em", "label", "dt"):
+            holder = el.getparent()
+            links = _link_texts(holder)
+        if links:
+            return links
+        rest = _TAG_LABEL.sub("", clean_text("".join(holder.itertext())))
+        words = [w for w in re.split(r"[\s,，、;；|]+", rest) if w]
+        if words:
+            return list(dict.fromkeys(words))
+    return []

@@ -1,0 +1,155 @@
+"""`clean_page`: the bytes of one page -> a `Page`, in one parse.
+
+decode -> parse -> head metadata (JSON-LD needs the scripts) -> strip scripts ->
+one block walk (main content + visible metadata) -> junk rules -> speeches.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from cleaning import content as content_mod
+from cleaning import metadata as meta
+from cleaning.blocks import Block, cjk_share
+from cleaning.decode import decode_html
+from cleaning.errors import ContentError
+from cleaning.html import NON_CONTENT_TAGS, parse
+from cleaning.model import Page
+from cleaning.pagination import next_page_url
+from cleaning.rules import JunkRules, Profile, junk_rules, profiles
+from cleaning.split import split_speeches
+
+logger = logging.getLogger(__name__)
+
+# A body shorter than this is no speech (a stub, an excerpt, an error page).
+MIN_BODY_CHARS = 100
+# Below this share of CJK characters the body is not Chinese text.
+MIN_CJK_SHARE = 0.3
+_NOT_FOUND = re.compile(r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除)", re.I)
+
+
+def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
+    known = profiles()
+    if name:
+        for profile in known:
+            if profile.name == name:
+                return profile
+        raise ValueError(f"unknown site profile {name!r}; known: {', '.join(p.name for p in known)}")
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    for profile in known:
+        if profile.matches_host(host):
+            return profile
+    for profile in known:
+        if profile.matches_page(root):
+            return profile
+    return None
+
+
+def _title_index(blocks: list[Block], title: str | None, start: int) -> int:
+    if not title:
+        return -1
+    key = re.sub(r"\s+", "", title)
+    for block in blocks[: max(start + 1, 1) + 200]:
+        text = re.sub(r"\s+", "", block.text)
+        if text.startswith(key) or (len(text) >= 6 and key.startswith(text)):
+            return block.index
+    return -1
+
+
+def _head_lines(blocks: list[Block], title: str | None, content_start: int) -> list[str]:
+    """The text around the headline, where sites print date, source and uploader."""
+    t = _title_index(blocks, title, content_start)
+    if t >= 0:
+        return [b.text for b in blocks[t : t + 12]]
+    return [b.text for b in blocks[max(0, content_start - 8) : content_start + 4]]
+
+
+def _no_speech_reason(
+    title: str | None, paragraphs: list[str], link_share: float, rules: JunkRules
+) -> str | None:
+    body = "".join(paragraphs)
+    if title and _NOT_FOUND.search(title) and len(body) < 500:
+        return "not found page"
+    if link_share > 0.5:
+        return "list page"
+    if len(body) < MIN_BODY_CHARS:
+        return "body too short"
+    if cjk_share(body) < MIN_CJK_SHARE:
+        return "body not Chinese"
+    return None
+
+
+def clean_page(
+    body: bytes,
+    url: str | None = None,
+    http_charset: str | None = None,
+    profile: str | None = None,
+) -> Page:
+    """Clean one page. Raises ContentError only for empty or binary input."""
+    if not isinstance(body, (bytes, bytearray)):
+        raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
+    decoded = decode_html(bytes(body), http_charset)
+    root = parse(decoded.text)
+    if root is None:
+        raise ContentError("no HTML in the document")
+    rules = junk_rules()
+    page = Page(url=url, encoding=decoded.encoding)
+
+    head = meta.read_head(root, url)
+    page.canonical_url = head.canonical
+    site_profile = find_profile(profile, url, root)
+    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+
+    page.title = meta.choose_title(root, head, site_profile.title if site_profile else ())
+    page.breadcrumbs = meta.breadcrumbs(root)
+    page.tags = meta.tags(root)
+
+    found, walk = content_mod.generic(root, rules)
+    content_start = found.start
+    if site_profile is not None:
+        chosen = content_mod.from_profile(root, site_profile, rules)
+        if chosen is not None:
+            found = chosen
+        else:
+            logger.debug("profile %s found no content at %s; generic search used", site_profile.name, url)
+    elif sum(len(p) for p in found.paragraphs) < MIN_BODY_CHARS and found.link_share <= 0.5:
+        second = content_mod.from_trafilatura(root, rules)
+        if sum(len(p) for p in second.paragraphs) > sum(len(p) for p in found.paragraphs):
+            found = second
+
+    lines = _head_lines(walk.blocks, page.title, content_start)
+    page.published = (
+        _profile_date(root, site_profile)
+        or meta.date_from_head(head)
+        or meta.date_from_lines(lines)
+        or meta.date_from_lines([b.text for b in walk.blocks[content_start : content_start + 40]])
+    )
+    page.author = meta.author_from_lines(lines, head)
+    tail = " ".join(b.text for b in walk.blocks[-40:])
+    page.site_name = meta.site_name(head, tail)
+
+    reason = _no_speech_reason(page.title, found.paragraphs, found.link_share, rules)
+    if reason is None:
+        page.speeches = [s for s in split_speeches(page.title or "", found.paragraphs, rules) if s.paragraphs]
+        if not page.speeches:
+            reason = "body too short"
+    page.no_speech_reason = reason
+    if page.speeches:
+        page.next_page_url = next_page_url(root, url)
+    logger.debug("cleaned %s: %s speeches via %s (%s)", url, len(page.speeches), found.method, reason)
+    return page
+
+
+def _profile_date(root: etree._Element, profile: Profile | None) -> str | None:
+    if profile is None:
+        return None
+    for xpath in profile.date:
+        for value in xpath(root):
+            text = value if isinstance(value, str) else "".join(value.itertext())
+            found = meta.parse_date(text)
+            if found:
+                return found
+    return None
