@@ -22,6 +22,9 @@ logger = logging.getLogger(__name__)
 
 # Below this many characters the generic search found no article; ask trafilatura.
 _WEAK_RESULT = 120
+# A contiguous run of blocks this many times stronger than the best subtree,
+# outside it, is the article the subtree search missed.
+_RESCUE_RATIO = 2.0
 
 
 @dataclass
@@ -88,6 +91,20 @@ def best_element(walk: blk.Walk) -> int:
     return best
 
 
+def densest_run(items: list[blk.Block], start: int, end: int) -> tuple[int, int, float]:
+    """Kadane over block weights: the contiguous run [i, j) with the highest sum."""
+    best = (start, start, 0.0)
+    run_start, total = start, 0.0
+    for i in range(start, end):
+        weight = block_weight(items[i])
+        if total <= 0:
+            run_start, total = i, 0.0
+        total += weight
+        if total > best[2]:
+            best = (run_start, i + 1, total)
+    return best
+
+
 def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
     """Drop link lists and junk lines; cut at the first block that opens a junk list."""
     # Article weight still ahead of each block: a "相关文章" line ends the article
@@ -123,10 +140,16 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
             walk, best = retry, rbest
     if best < 0:
         return Content([], "none"), walk
-    items = walk.blocks[walk.first[best] : walk.last[best]]
+    first, last = walk.first[best], walk.last[best]
+    # The smallest subtree can miss an article whose container also holds
+    # heavy link lists (old table layouts); the densest run of blocks cannot.
+    run_first, run_last, run_score = densest_run(walk.blocks, 0, len(walk.blocks))
+    if run_score > _RESCUE_RATIO * max(walk.scores[best], 1.0) and not first <= run_first < last:
+        first, last = run_first, run_last
+    items = walk.blocks[first:last]
     size = sum(b.size for b in items) or 1
     share = sum(b.links for b in items) / size
-    return Content(filter_paragraphs(items, rules), "density", share, walk.first[best]), walk
+    return Content(filter_paragraphs(items, rules), "density", share, first), walk
 
 
 def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Content | None:

@@ -183,6 +183,45 @@ def date_from_head(head: Head) -> str | None:
     return None
 
 
+def _strong_dates(line: str):
+    """Dates in a line that carry a label ("发布时间:") or a time of day."""
+    for match in _DATE.finditer(line):
+        found = _valid(match.group(1), match.group(2), match.group(3))
+        if found and (match.group(4) or _DATE_LABEL.search(line[max(0, match.start() - 12) : match.start()])):
+            yield found
+
+
+def strong_date(lines: list[str]) -> str | None:
+    """The first labelled or timed date in the lines."""
+    for line in lines:
+        for found in _strong_dates(line):
+            return found
+    return None
+
+
+def nearest_strong_date(lines: list[str], anchor: int) -> str | None:
+    """The labelled or timed date closest to line `anchor`, lines above it first."""
+    order = sorted(range(len(lines)), key=lambda i: (abs(anchor - i) + (0 if i < anchor else 3)))
+    for i in order:
+        for found in _strong_dates(lines[i]):
+            return found
+    return None
+
+
+def date_by_htmldate(root: etree._Element) -> str | None:
+    """htmldate's cheap mode (it copies the tree), as the last resort."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - htmldate comes with trafilatura
+        return None
+    try:
+        found = find_date(root, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception as err:  # htmldate raises on odd trees; a date is optional
+        logger.debug("htmldate failed: %s", err)
+        return None
+    return found
+
+
 def date_from_lines(lines: list[str]) -> str | None:
     """The first labelled or timed date in the lines, else the first date at all."""
     first = None

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 # A body shorter than this is no speech (a stub, an excerpt, an error page).
 MIN_BODY_CHARS = 100
 # Below this share of CJK characters the body is not Chinese text.
-MIN_CJK_SHARE = 0.3
+MIN_CJK_SHARE = 0.1
 _NOT_FOUND = re.compile(r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除)", re.I)
 
 
@@ -121,12 +121,7 @@ def clean_page(
             found = second
 
     lines = _head_lines(walk.blocks, page.title, content_start)
-    page.published = (
-        _profile_date(root, site_profile)
-        or meta.date_from_head(head)
-        or meta.date_from_lines(lines)
-        or meta.date_from_lines([b.text for b in walk.blocks[content_start : content_start + 40]])
-    )
+    page.published = _published(root, head, site_profile, lines, walk.blocks, content_start)
     page.author = meta.author_from_lines(lines, head)
     tail = " ".join(b.text for b in walk.blocks[-40:])
     page.site_name = meta.site_name(head, tail)
@@ -141,6 +136,27 @@ def clean_page(
         page.next_page_url = next_page_url(root, url)
     logger.debug("cleaned %s: %s speeches via %s (%s)", url, len(page.speeches), found.method, reason)
     return page
+
+
+def _published(
+    root: etree._Element,
+    head: meta.Head,
+    site_profile: Profile | None,
+    lines: list[str],
+    blocks: list[Block],
+    content_start: int,
+) -> str | None:
+    """Cheapest reliable evidence first: profile, JSON-LD/meta, the headline's
+    date line, htmldate's quick mode, then any date near the article."""
+    found = _profile_date(root, site_profile) or meta.date_from_head(head) or meta.strong_date(lines)
+    if found:
+        return found
+    found = meta.date_by_htmldate(root)
+    if found:
+        return found
+    low = max(0, content_start - 30)
+    window = [b.text for b in blocks[low : content_start + 40]]
+    return meta.nearest_strong_date(window, content_start - low) or meta.date_from_lines(lines)
 
 
 def _profile_date(root: etree._Element, profile: Profile | None) -> str | None:

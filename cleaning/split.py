@@ -20,7 +20,8 @@ _NUM = "0-9０-９一二三四五六七八九十百"
 _ITEM_PATTERNS = (
     ("suffix-di", re.compile(rf"^(?P<t>.{{2,100}}?)\s*[（(]?第(?P<n>[{_NUM}]+)篇[)）]?$")),
     ("suffix-pian", re.compile(rf"^(?P<t>.{{2,100}}?)\s*篇(?P<n>[{_NUM}]+)$")),
-    ("bracket", re.compile(rf"^[【\[]\s*(?:第)?篇?(?P<n>[{_NUM}]+)篇?\s*[】\]]\s*(?P<t>.*)$")),
+    ("bracket", re.compile(rf"^[【\[]\s*篇(?P<n>[{_NUM}]+)\s*[】\]]\s*(?P<t>.*)$")),
+    ("bracket-di", re.compile(rf"^[【\[]\s*第(?P<n>[{_NUM}]+)篇\s*[】\]]\s*(?P<t>.*)$")),
     ("prefix-di", re.compile(rf"^第(?P<n>[{_NUM}]+)篇\s*[:：、.]?\s*(?P<t>.*)$")),
     ("prefix-pian", re.compile(rf"^篇(?P<n>[{_NUM}]+)\s*[:：、.]\s*(?P<t>.*)$")),
 )
