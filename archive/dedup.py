@@ -1,0 +1,90 @@
+"""Exact and near-duplicate lookup against the speeches already archived.
+
+Exact: `_speech_hashes` maps the sha256 of every normalised text a speech has
+had to the speech. Near: MinHash LSH band keys live in `_lsh_bands`
+(band_key, speech_id) with a primary-key index, so a lookup is one indexed
+`IN` query; each candidate is then confirmed by the exact Jaccard of the two
+shingle sets, so a band collision never merges two different speeches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import sqlite_utils
+
+from archive.minhash import PARAMS, LshParams, band_keys, jaccard, shingle_hashes, signature
+from archive.textnorm import text_hash
+
+
+@dataclass
+class Fingerprint:
+    """Everything dedup needs from one text, computed lazily once."""
+
+    body: str
+    params: LshParams = PARAMS
+    _hash: str | None = field(default=None, repr=False)
+
+    @property
+    def text_hash(self) -> str:
+        if self._hash is None:
+            self._hash = text_hash(self.body)
+        return self._hash
+
+    @cached_property
+    def shingles(self) -> np.ndarray:
+        return shingle_hashes(self.body, self.params.shingle)
+
+    @cached_property
+    def band_keys(self) -> list[int]:
+        return band_keys(signature(self.shingles, self.params.num_perm), self.params)
+
+
+@dataclass
+class Match:
+    speech_id: int
+    similarity: float
+    kind: str  # "exact" | "near"
+
+
+def find_duplicate(db: sqlite_utils.Database, fp: Fingerprint) -> Match | None:
+    row = db.execute("select speech_id from _speech_hashes where text_hash = ?",
+                     [fp.text_hash]).fetchone()
+    if row:
+        return Match(int(row[0]), 1.0, "exact")
+    return find_near_duplicate(db, fp)
+
+
+def candidates(db: sqlite_utils.Database, fp: Fingerprint) -> list[int]:
+    """Speeches sharing at least one LSH band, most shared bands first."""
+    keys = fp.band_keys
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"select speech_id from _lsh_bands where band_key in ({marks})"
+        " group by speech_id order by count(*) desc, speech_id limit ?",
+        [*keys, fp.params.max_candidates],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def find_near_duplicate(db: sqlite_utils.Database, fp: Fingerprint) -> Match | None:
+    best: Match | None = None
+    for speech_id in candidates(db, fp):
+        row = db.execute("select body from speeches where id = ?", [speech_id]).fetchone()
+        if row is None:
+            continue
+        sim = jaccard(fp.shingles, shingle_hashes(row[0], fp.params.shingle))
+        if sim >= fp.params.threshold and (best is None or sim > best.similarity):
+            best = Match(speech_id, round(sim, 4), "near")
+    return best
+
+
+def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint) -> None:
+    """Make this text of the speech findable (exact hash and LSH bands)."""
+    db.execute("insert or ignore into _speech_hashes (text_hash, speech_id) values (?, ?)",
+               [fp.text_hash, speech_id])
+    db.conn.executemany(
+        "insert or ignore into _lsh_bands (band_key, speech_id) values (?, ?)",
+        [(key, speech_id) for key in fp.band_keys],
+    )

@@ -1,0 +1,85 @@
+"""MinHash signatures and LSH band keys over character shingles.
+
+Signatures are datasketch's "affine32" MinHash (same permutations, same
+MurmurHash3 pre-mix), computed in one numpy pass instead of a Python loop per
+shingle; `tests/test_archive_dedup.py` checks they equal `MinHash.update_batch`.
+Band keys are 63-bit integers so the LSH index is an ordinary indexed SQLite
+column: a lookup is one `IN (...)` query and nothing is rebuilt at start-up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.minhash import _fmix
+
+from archive.textnorm import normalize
+
+SEED = 20240611
+
+
+@dataclass(frozen=True)
+class LshParams:
+    shingle: int = 5  # characters per shingle (after normalisation)
+    num_perm: int = 96
+    bands: int = 32
+    rows: int = 3  # bands * rows == num_perm
+    threshold: float = 0.5  # Jaccard needed to merge, checked exactly after LSH
+    max_candidates: int = 20
+
+
+PARAMS = LshParams()
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    template = MinHash(num_perm=num_perm, seed=SEED, scheme="affine32")
+    a, b = template.permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def shingle_hashes(text: str, k: int = PARAMS.shingle) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the k-character shingles of normalised text."""
+    norm = normalize(text)
+    if not norm:
+        return np.zeros(0, dtype=np.uint32)
+    cps = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cps) < k:  # a very short text is one shingle
+        k = len(cps)
+    n = len(cps) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = h * np.uint64(1000003) + cps[j : j + n]
+    h = _fmix(h, 64)
+    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+
+
+def signature(hashes: np.ndarray, num_perm: int = PARAMS.num_perm) -> np.ndarray:
+    """datasketch affine32 MinHash of pre-hashed shingles (uint32[num_perm])."""
+    a, b = _permutations(num_perm)
+    if len(hashes) == 0:
+        return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    hv = _fmix(hashes.astype(np.uint32).reshape(-1, 1), 32)
+    with np.errstate(over="ignore"):
+        return (hv * a + b).min(axis=0).astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray, params: LshParams = PARAMS) -> list[int]:
+    """One signed 63-bit key per band (band number mixed in)."""
+    rows = sig[: params.bands * params.rows].astype(np.uint64).reshape(params.bands, params.rows)
+    with np.errstate(over="ignore"):
+        h = np.arange(params.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for j in range(params.rows):
+            h = _fmix(h ^ rows[:, j], 64) * np.uint64(0x100000001B3)
+        h = _fmix(h, 64) >> np.uint64(1)  # fits a signed SQLite INTEGER
+    return [int(x) for x in h]
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard of two sorted unique shingle-hash arrays."""
+    if len(a) == 0 and len(b) == 0:
+        return 1.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)

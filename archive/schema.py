@@ -1,0 +1,163 @@
+"""Schema as recorded sqlite-utils migrations (table `_sqlite_migrations`).
+
+Every migration runs in a transaction together with its record, so a crash
+during an upgrade leaves the old schema, never half of the new one. Add new
+migrations at the end; never edit an applied one.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("speech_archive")
+
+
+@migrations()
+def m001_core_tables(db: sqlite_utils.Database) -> None:
+    db["sites"].create({"id": int, "host": str, "name": str, "first_seen": str}, pk="id")
+    db["sites"].create_index(["host"], unique=True)
+
+    db["crawl_runs"].create(
+        {
+            "id": int, "trigger": str, "sites": str, "started_at": str, "ended_at": str,
+            "status": str, "pages": int, "new_speeches": int, "new_sources": int,
+            "new_versions": int, "unchanged_speeches": int, "not_modified": int,
+            "unchanged_pages": int, "gone": int, "errors": int, "counts": str, "note": str,
+        },
+        pk="id",
+        defaults={k: 0 for k in ("pages", "new_speeches", "new_sources", "new_versions",
+                                 "unchanged_speeches", "not_modified", "unchanged_pages",
+                                 "gone", "errors")},
+    )
+    db["crawl_runs"].create_index(["started_at"])
+
+    db["captures"].create(
+        {
+            "id": int, "sha256": str, "url": str, "status": int, "headers": str,
+            "fetched_at": str, "content_type": str, "size": int, "compression": str,
+            "content": bytes,
+        },
+        pk="id",
+    )
+    db["captures"].create_index(["sha256"], unique=True)
+
+    db["pages"].create(
+        {
+            "id": int, "url": str, "site_id": int, "title": str, "canonical_url": str,
+            "published": str, "author": str, "encoding": str, "speech_count": int,
+            "no_speech_reason": str, "first_seen": str, "last_seen": str,
+            "last_status": int, "gone_at": str, "etag": str, "last_modified": str,
+            "last_changed": str, "unchanged_streak": int, "last_capture_id": int,
+            "last_fetch_id": int,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id"), ("last_capture_id", "captures", "id")],
+        defaults={"unchanged_streak": 0, "speech_count": 0},
+    )
+    db["pages"].create_index(["url"], unique=True)
+    db["pages"].create_index(["site_id"])
+    db["pages"].create_index(["last_seen"])
+
+    db["page_captures"].create(
+        {"id": int, "page_id": int, "capture_id": int, "part": int, "main_id": int,
+         "status": int, "fetched_at": str, "run_id": int},
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id"), ("capture_id", "captures", "id"),
+                      ("run_id", "crawl_runs", "id")],
+        defaults={"part": 0},
+    )
+    db["page_captures"].create_index(["page_id", "fetched_at"])
+    db["page_captures"].create_index(["capture_id"])
+    db["page_captures"].create_index(["main_id"])
+
+    db["speeches"].create(
+        {
+            "id": int, "title": str, "body": str, "speaker": str, "occasion": str,
+            "published": str, "year": int, "site_id": int, "first_seen": str,
+            "last_changed": str, "version_count": int, "source_count": int,
+            "site_count": int, "chars": int, "_text_hash": str, "_content_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id")],
+        defaults={"version_count": 1, "source_count": 1, "site_count": 1},
+    )
+    for cols in (["year"], ["speaker"], ["site_id"], ["last_changed"]):
+        db["speeches"].create_index(cols)
+
+    db["speech_versions"].create(
+        {
+            "id": int, "speech_id": int, "version": int, "title": str, "body": str,
+            "speaker": str, "occasion": str, "published": str, "captured_at": str,
+            "capture_id": int, "page_id": int, "fields_changed": str,
+            "diff_summary": str, "origin": str, "_text_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("speech_id", "speeches", "id"), ("capture_id", "captures", "id"),
+                      ("page_id", "pages", "id")],
+    )
+    db["speech_versions"].create_index(["speech_id", "version"], unique=True)
+    db["speech_versions"].create_index(["captured_at"])
+
+    db["speech_sources"].create(
+        {
+            "id": int, "speech_id": int, "page_id": int, "position": int,
+            "similarity": float, "match": str, "first_seen": str, "last_seen": str,
+            "_content_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("speech_id", "speeches", "id"), ("page_id", "pages", "id")],
+    )
+    db["speech_sources"].create_index(["speech_id", "page_id"], unique=True)
+    db["speech_sources"].create_index(["page_id"])
+
+    db["crawl_errors"].create(
+        {"id": int, "run_id": int, "url": str, "status": int, "message": str, "at": str},
+        pk="id",
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )
+    db["crawl_errors"].create_index(["run_id"])
+
+    # Dedup indexes. WITHOUT ROWID keeps them as compact as a plain index.
+    db.execute(
+        "CREATE TABLE _speech_hashes (text_hash TEXT PRIMARY KEY, speech_id INTEGER NOT NULL)"
+        " WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE _lsh_bands (band_key INTEGER NOT NULL, speech_id INTEGER NOT NULL,"
+        " PRIMARY KEY (band_key, speech_id)) WITHOUT ROWID"
+    )
+
+    # Full text. content='speeches' in single quotes on purpose: Datasette
+    # auto-detects only content="..."/[...], so its stock search (trigram only,
+    # blind to two-character words) stays off and archive.datasette_plugin
+    # answers the search box over both indexes instead.
+    db.execute(
+        "CREATE VIRTUAL TABLE speeches_fts USING fts5(title, body,"
+        " content='speeches', content_rowid='id', tokenize='trigram')"
+    )
+    # Character bigrams as space-separated words: finds one- and two-character
+    # words the trigram index cannot. Contentless: holds only the index.
+    db.execute(
+        "CREATE VIRTUAL TABLE speeches_bigrams USING fts5(grams, content='',"
+        " tokenize='unicode61')"
+    )
+
+
+@migrations()
+def m002_views(db: sqlite_utils.Database) -> None:
+    db.create_view(
+        "source_pages",
+        """
+        select speech_sources.speech_id, speeches.title as speech_title,
+               pages.url, sites.host, speech_sources.similarity, speech_sources.match,
+               speech_sources.first_seen, speech_sources.last_seen, pages.gone_at
+        from speech_sources
+        join speeches on speeches.id = speech_sources.speech_id
+        join pages on pages.id = speech_sources.page_id
+        left join sites on sites.id = pages.site_id
+        """,
+    )
+
+
+def apply(db: sqlite_utils.Database) -> None:
+    migrations.apply(db)

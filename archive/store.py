@@ -1,0 +1,482 @@
+"""`Archive`: the one writer of the SQLite archive (see docs/architecture.md).
+
+Every public write is one `BEGIN IMMEDIATE ... COMMIT` transaction in WAL
+mode, so a kill -9 loses at most the page being written and readers
+(Datasette) keep reading while a crawl writes.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from archive import schema
+from archive.captures import body_sha256, link_capture, load_capture, store_capture
+from archive.dedup import Fingerprint, find_duplicate, register
+from archive.model import Fetch, IngestResult
+from archive.search import index_speech
+from archive.textnorm import content_hash, normalize
+from archive.versions import diff_summary, fields_changed
+from cleaning.model import Page, Speech
+
+logger = logging.getLogger(__name__)
+
+RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout"}
+_RUN_COUNTERS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
+                 "not_modified", "unchanged_pages", "gone", "errors")
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_time(value: str | datetime | None) -> datetime:
+    if value is None:
+        return datetime.now(timezone.utc)
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class RevisitPolicy:
+    """Back-off for articles that keep coming back unchanged.
+
+    An article is due `base` after its last visit, doubled for every unchanged
+    visit in a row, never more than `maximum`. Pages without speeches (lists)
+    and pages whose last visit failed are always due.
+    """
+
+    base: timedelta = timedelta(hours=20)
+    maximum: timedelta = timedelta(days=30)
+
+    def interval(self, unchanged_streak: int) -> timedelta:
+        return min(self.base * (2 ** min(max(unchanged_streak, 0), 16)), self.maximum)
+
+
+class Archive:
+    def __init__(self, path: str | Path, revisit: RevisitPolicy = RevisitPolicy()) -> None:
+        self.path = Path(path)
+        self.revisit = revisit
+        self.db = sqlite_utils.Database(self.path, execute_plugins=False)
+        self.db.execute("PRAGMA busy_timeout = 30000")
+        self.db.enable_wal()
+        # NORMAL in WAL: a process crash never loses a commit (only power loss could).
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        if schema.migrations.pending(self.db):
+            with self.transaction():  # IMMEDIATE: two processes never migrate at once
+                schema.apply(self.db)
+
+    # -- plumbing ---------------------------------------------------------
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction; sqlite-utils calls inside nest as savepoints."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+        return next(self.db.query(sql, params), None)
+
+    # -- runs -------------------------------------------------------------
+    def start_run(self, trigger: str = "cli", sites: Sequence[str] = ()) -> int:
+        with self.transaction():
+            return int(self.db["crawl_runs"].insert(
+                {"trigger": trigger, "sites": json.dumps(list(sites), ensure_ascii=False),
+                 "started_at": utcnow(), "status": "running"}
+            ).last_pk)
+
+    def finish_run(self, run_id: int, status: str = "ok", counts: dict[str, int] | None = None,
+                   errors: int = 0, note: str | None = None) -> None:
+        if status not in RUN_STATUSES - {"running"}:
+            raise ValueError(f"run status must be one of ok/failed/stopped/timeout, not {status!r}")
+        with self.transaction():
+            self.db["crawl_runs"].update(run_id, {
+                "ended_at": utcnow(), "status": status, "errors": int(errors),
+                "counts": json.dumps(counts or {}, ensure_ascii=False, sort_keys=True),
+                "note": note,
+            })
+
+    def _count(self, run_id: int | None, **deltas: int) -> None:
+        if run_id is None:
+            return
+        deltas = {k: v for k, v in deltas.items() if v}
+        if not deltas:
+            return
+        unknown = set(deltas) - set(_RUN_COUNTERS)
+        if unknown:
+            raise ValueError(f"unknown run counters {sorted(unknown)}")
+        sets = ", ".join(f"{k} = {k} + :{k}" for k in deltas)
+        self.db.execute(f"update crawl_runs set {sets} where id = :id", {**deltas, "id": run_id})
+
+    # -- conditional GET and back-off ---------------------------------------
+    def validators(self, url: str) -> dict[str, str]:
+        row = self._one("select etag, last_modified, gone_at from pages where url = ?", [url])
+        if row is None or row["gone_at"]:
+            return {}
+        out = {}
+        if row["etag"]:
+            out["If-None-Match"] = row["etag"]
+        if row["last_modified"]:
+            out["If-Modified-Since"] = row["last_modified"]
+        return out
+
+    def revisit_due(self, url: str, now: str | datetime | None = None) -> bool:
+        row = self._one(
+            "select last_seen, last_status, unchanged_streak, speech_count from pages where url = ?",
+            [url],
+        )
+        if row is None or not row["last_seen"]:
+            return True
+        if row["last_status"] not in (200, 304) or not row["speech_count"]:
+            return True
+        due_at = _parse_time(row["last_seen"]) + self.revisit.interval(row["unchanged_streak"] or 0)
+        return _parse_time(now) >= due_at
+
+    def is_unchanged(self, url: str, body: bytes) -> bool:
+        row = self._one(
+            "select c.sha256 from pages p join captures c on c.id = p.last_capture_id"
+            " where p.url = ?", [url],
+        )
+        return row is not None and row["sha256"] == body_sha256(body)
+
+    # -- outcomes without a new body -------------------------------------
+    def record_not_modified(self, url: str, run_id: int | None = None) -> None:
+        self._touch_unchanged(url, 304, run_id, "not_modified")
+
+    def record_unchanged(self, url: str, status: int = 200, run_id: int | None = None) -> None:
+        self._touch_unchanged(url, status, run_id, "unchanged_pages")
+
+    def _touch_unchanged(self, url: str, status: int, run_id: int | None, counter: str) -> None:
+        now = utcnow()
+        with self.transaction():
+            row = self._one("select id from pages where url = ?", [url])
+            if row is None:
+                logger.warning("%s for a page never archived: %s", status, url)
+            else:
+                self.db.execute(
+                    "update pages set last_seen = ?, last_status = ?, gone_at = null,"
+                    " unchanged_streak = unchanged_streak + 1 where id = ?",
+                    [now, status, row["id"]],
+                )
+                self.db.execute("update speech_sources set last_seen = ? where page_id = ?",
+                                [now, row["id"]])
+            self._count(run_id, **{counter: 1})
+
+    def record_gone(self, url: str, status: int = 404, run_id: int | None = None) -> None:
+        """404/410: the page gets `gone_at`; its speeches and sources stay."""
+        now = utcnow()
+        with self.transaction():
+            page_id = self._page_id(url)
+            if page_id is None:
+                page_id = self._insert_page(url, None, now, status)
+            self.db.execute(
+                "update pages set last_status = ?, gone_at = coalesce(gone_at, ?) where id = ?",
+                [status, now, page_id],
+            )
+            self._count(run_id, gone=1)
+
+    def record_error(self, url: str, message: str, status: int | None = None,
+                     run_id: int | None = None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "insert into crawl_errors (run_id, url, status, message, at) values (?, ?, ?, ?, ?)",
+                [run_id, url, status, message, utcnow()],
+            )
+            if status is not None:
+                self.db.execute("update pages set last_status = ? where url = ?", [status, url])
+            self._count(run_id, errors=1)
+
+    # -- ingest -------------------------------------------------------------
+    def ingest(self, fetch: Fetch, page: Page | None, run_id: int | None = None,
+               parts: Sequence[Fetch] = ()) -> IngestResult:
+        """Store one fetched page and its speeches in one transaction."""
+        fetched_at = fetch.fetched_at or utcnow()
+        with self.transaction():
+            capture_id = store_capture(self.db, fetch, fetched_at)
+            page_id = self._page_id(fetch.url)
+            previous = None
+            if page_id is None:
+                site_name = page.site_name if page else None
+                page_id = self._insert_page(fetch.url, site_name, fetched_at, fetch.status)
+            else:
+                previous = self._one("select last_capture_id from pages where id = ?", [page_id])
+            fetch_id = link_capture(self.db, page_id, capture_id, fetch, fetched_at, run_id)
+            for number, part in enumerate(parts, start=1):
+                part_at = part.fetched_at or fetched_at
+                part_capture = store_capture(self.db, part, part_at)
+                link_capture(self.db, page_id, part_capture, part, part_at, run_id,
+                             part=number, main_id=fetch_id)
+            result = IngestResult(page_id=page_id, capture_id=capture_id)
+            if page is not None:
+                self._resolve_speeches(result, page, capture_id, captured_at=fetched_at,
+                                       changed_at=fetched_at, origin="crawl", touch=True)
+            changed = result.new_speeches or result.new_sources or result.new_versions
+            if page is None and (previous is None or previous["last_capture_id"] != capture_id):
+                changed = True
+            self._update_page(page_id, fetch, page, fetched_at, capture_id, fetch_id, bool(changed))
+            self._count(run_id, pages=1, new_speeches=result.new_speeches,
+                        new_sources=result.new_sources, new_versions=result.new_versions,
+                        unchanged_speeches=result.unchanged_speeches)
+        logger.debug("ingested %s: %s", fetch.url, result)
+        return result
+
+    def _page_id(self, url: str) -> int | None:
+        row = self.db.execute("select id from pages where url = ?", [url]).fetchone()
+        return int(row[0]) if row else None
+
+    def _site_id(self, url: str, name: str | None) -> int | None:
+        host = (urlsplit(url).hostname or "").lower()
+        if not host:
+            return None
+        row = self.db.execute("select id, name from sites where host = ?", [host]).fetchone()
+        if row:
+            if name and not row[1]:
+                self.db.execute("update sites set name = ? where id = ?", [name, row[0]])
+            return int(row[0])
+        cursor = self.db.execute("insert into sites (host, name, first_seen) values (?, ?, ?)",
+                                 [host, name, utcnow()])
+        return int(cursor.lastrowid)
+
+    def _insert_page(self, url: str, site_name: str | None, seen_at: str, status: int) -> int:
+        cursor = self.db.execute(
+            "insert into pages (url, site_id, first_seen, last_status) values (?, ?, ?, ?)",
+            [url, self._site_id(url, site_name), seen_at, status],
+        )
+        return int(cursor.lastrowid)
+
+    def _update_page(self, page_id: int, fetch: Fetch, page: Page | None, fetched_at: str,
+                     capture_id: int, fetch_id: int, changed: bool) -> None:
+        values: dict[str, Any] = {
+            "id": page_id, "last_seen": fetched_at, "last_status": fetch.status,
+            "etag": fetch.header("ETag"), "last_modified": fetch.header("Last-Modified"),
+            "capture": capture_id, "fetch": fetch_id, "changed": int(changed),
+        }
+        meta = ""
+        if page is not None:
+            values.update(title=page.title, canonical_url=page.canonical_url,
+                          published=page.published, author=page.author, encoding=page.encoding,
+                          speech_count=len(page.speeches), reason=page.no_speech_reason)
+            meta = (", title = :title, canonical_url = :canonical_url, published = :published,"
+                    " author = :author, encoding = :encoding, speech_count = :speech_count,"
+                    " no_speech_reason = :reason")
+            if page.site_name:
+                self._site_id(fetch.url, page.site_name)
+        self.db.execute(
+            "update pages set last_seen = :last_seen, last_status = :last_status, gone_at = null,"
+            " etag = :etag, last_modified = :last_modified, last_capture_id = :capture,"
+            " last_fetch_id = :fetch,"
+            " last_changed = case when :changed then :last_seen else last_changed end,"
+            " unchanged_streak = case when :changed then 0 else unchanged_streak + 1 end"
+            + meta + " where id = :id",
+            values,
+        )
+
+    # -- speeches: unchanged / new version / new source / new speech --------
+    def _resolve_speeches(self, result: IngestResult, page: Page, capture_id: int, *,
+                          captured_at: str, changed_at: str, origin: str, touch: bool) -> None:
+        page_id = result.page_id
+        existing = list(self.db.query(
+            "select id, speech_id, position, _content_hash from speech_sources where page_id = ?",
+            [page_id],
+        ))
+        used: set[int] = set()
+        for position, speech in enumerate(page.speeches):
+            body = speech.body
+            if not normalize(body):
+                continue
+            chash = content_hash(speech.title, body)
+            source = next((s for s in existing if s["id"] not in used
+                           and s["_content_hash"] == chash), None)
+            if source is not None:  # same text as last time at this URL
+                used.add(source["id"])
+                if touch:
+                    self.db.execute(
+                        "update speech_sources set last_seen = ?, position = ? where id = ?",
+                        [captured_at, position, source["id"]])
+                result.unchanged_speeches += 1
+                continue
+            fields = {"title": speech.title, "body": body, "speaker": speech.speaker,
+                      "occasion": speech.occasion, "published": page.published}
+            source = next((s for s in existing if s["id"] not in used
+                           and s["position"] == position), None)
+            if source is not None:  # the speech at this URL changed
+                used.add(source["id"])
+                if self._new_version(source["speech_id"], fields, capture_id, page_id,
+                                     captured_at, changed_at, origin):
+                    result.new_versions += 1
+                else:
+                    result.unchanged_speeches += 1
+                self.db.execute(
+                    "update speech_sources set _content_hash = ?, position = ?,"
+                    " last_seen = coalesce(?, last_seen) where id = ?",
+                    [chash, position, captured_at if touch else None, source["id"]])
+                continue
+            fp = Fingerprint(body)
+            match = find_duplicate(self.db, fp)
+            if match is not None:
+                cursor = self.db.execute(
+                    "insert or ignore into speech_sources (speech_id, page_id, position,"
+                    " similarity, match, first_seen, last_seen, _content_hash)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [match.speech_id, page_id, position, match.similarity, match.kind,
+                     captured_at, captured_at, chash])
+                if cursor.rowcount:
+                    self._refresh_counts(match.speech_id)
+                    result.new_sources += 1
+                else:
+                    result.unchanged_speeches += 1
+                continue
+            self._new_speech(fields, fp, chash, page_id, position, capture_id, captured_at, origin)
+            result.new_speeches += 1
+
+    def _new_speech(self, fields: dict[str, Any], fp: Fingerprint, chash: str, page_id: int,
+                    position: int, capture_id: int, captured_at: str, origin: str) -> int:
+        site = self.db.execute("select site_id from pages where id = ?", [page_id]).fetchone()
+        cursor = self.db.execute(
+            "insert into speeches (title, body, speaker, occasion, published, year, site_id,"
+            " first_seen, last_changed, version_count, source_count, site_count, chars,"
+            " _text_hash, _content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
+            [fields["title"], fields["body"], fields["speaker"], fields["occasion"],
+             fields["published"], _year(fields["published"]), site[0] if site else None,
+             captured_at, captured_at, len(fields["body"]), fp.text_hash, chash])
+        speech_id = int(cursor.lastrowid)
+        self._insert_version(speech_id, 1, fields, fp.text_hash, capture_id, page_id,
+                             captured_at, list(fields), "first version", origin)
+        self.db.execute(
+            "insert into speech_sources (speech_id, page_id, position, similarity, match,"
+            " first_seen, last_seen, _content_hash) values (?, ?, ?, 1.0, 'first', ?, ?, ?)",
+            [speech_id, page_id, position, captured_at, captured_at, chash])
+        register(self.db, speech_id, fp)
+        index_speech(self.db, speech_id, fields["title"], fields["body"])
+        return speech_id
+
+    def _new_version(self, speech_id: int, fields: dict[str, Any], capture_id: int,
+                     page_id: int, captured_at: str, changed_at: str, origin: str) -> bool:
+        current = self._one("select * from speeches where id = ?", [speech_id])
+        if current is None:
+            raise LookupError(f"speech {speech_id} missing")
+        changed = fields_changed(current, fields)
+        if not changed:
+            return False
+        fp = Fingerprint(fields["body"])
+        # Numbering comes from the database, never from memory.
+        version = int(self.db.execute(
+            "select coalesce(max(version), 0) + 1 from speech_versions where speech_id = ?",
+            [speech_id]).fetchone()[0])
+        self._insert_version(speech_id, version, fields, fp.text_hash, capture_id, page_id,
+                             captured_at, changed, diff_summary(current["body"], fields["body"]),
+                             origin)
+        self.db.execute(
+            "update speeches set title = ?, body = ?, speaker = ?, occasion = ?, published = ?,"
+            " year = ?, last_changed = ?, version_count = ?, chars = ?, _text_hash = ?,"
+            " _content_hash = ? where id = ?",
+            [fields["title"], fields["body"], fields["speaker"], fields["occasion"],
+             fields["published"], _year(fields["published"]), changed_at, version,
+             len(fields["body"]), fp.text_hash, content_hash(fields["title"], fields["body"]),
+             speech_id])
+        register(self.db, speech_id, fp)
+        index_speech(self.db, speech_id, fields["title"], fields["body"],
+                     old=(current["title"], current["body"]))
+        return True
+
+    def _insert_version(self, speech_id: int, version: int, fields: dict[str, Any],
+                        text_hash_: str, capture_id: int, page_id: int, captured_at: str,
+                        changed: list[str], summary: str, origin: str) -> None:
+        self.db.execute(
+            "insert into speech_versions (speech_id, version, title, body, speaker, occasion,"
+            " published, captured_at, capture_id, page_id, fields_changed, diff_summary, origin,"
+            " _text_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [speech_id, version, fields["title"], fields["body"], fields["speaker"],
+             fields["occasion"], fields["published"], captured_at, capture_id, page_id,
+             json.dumps(changed), summary, origin, text_hash_])
+
+    def _refresh_counts(self, speech_id: int) -> None:
+        self.db.execute(
+            "update speeches set"
+            " source_count = (select count(*) from speech_sources where speech_id = :id),"
+            " site_count = (select count(distinct p.site_id) from speech_sources ss"
+            "   join pages p on p.id = ss.page_id where ss.speech_id = :id)"
+            " where id = :id", {"id": speech_id})
+
+    # -- reclean --------------------------------------------------------------
+    def reclean(self, clean: Callable[[Fetch, list[Fetch]], Page | None],
+                progress: Callable[[int], None] | None = None) -> dict[str, int]:
+        """Run `clean(main_fetch, parts)` over every page's latest capture again.
+
+        New versions are recorded only where the clean text changed; a page
+        whose capture the cleaner now rejects is counted and left alone.
+        """
+        totals = {"pages": 0, "new_speeches": 0, "new_sources": 0, "new_versions": 0,
+                  "unchanged_speeches": 0, "failed": 0}
+        last_id = 0
+        while True:
+            batch = list(self.db.query(
+                "select id, url, last_capture_id, last_fetch_id from pages"
+                " where id > ? and last_capture_id is not null order by id limit 200", [last_id]))
+            if not batch:
+                break
+            for row in batch:
+                last_id = row["id"]
+                self._reclean_page(row, clean, totals)
+                if progress:
+                    progress(1)
+        return totals
+
+    def _reclean_page(self, row: dict[str, Any], clean: Callable[[Fetch, list[Fetch]], Page | None],
+                      totals: dict[str, int]) -> None:
+        main = load_capture(self.db, row["last_capture_id"], url=row["url"])
+        parts = [load_capture(self.db, r["capture_id"], url=None) for r in self.db.query(
+            "select capture_id from page_captures where main_id = ? order by part",
+            [row["last_fetch_id"]])] if row["last_fetch_id"] else []
+        try:
+            page = clean(main, parts)
+        except Exception as exc:  # the cleaner's verdict on one page never stops the rest
+            logger.warning("reclean %s failed: %s", row["url"], exc)
+            totals["failed"] += 1
+            return
+        totals["pages"] += 1
+        if page is None:
+            return
+        result = IngestResult(page_id=row["id"], capture_id=row["last_capture_id"])
+        with self.transaction():
+            self._resolve_speeches(result, page, row["last_capture_id"],
+                                   captured_at=main.fetched_at or utcnow(), changed_at=utcnow(),
+                                   origin="reclean", touch=False)
+            self.db.execute(
+                "update pages set title = ?, speech_count = ?, no_speech_reason = ? where id = ?",
+                [page.title, len(page.speeches), page.no_speech_reason, row["id"]])
+        for key in ("new_speeches", "new_sources", "new_versions", "unchanged_speeches"):
+            totals[key] += getattr(result, key)
+
+
+def _year(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+__all__ = ["Archive", "Fetch", "IngestResult", "Page", "RevisitPolicy", "Speech", "utcnow"]
