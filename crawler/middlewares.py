@@ -1,0 +1,145 @@
+"""Downloader middlewares: conditional GET from the archive, retries with back-off."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from email.utils import parsedate_to_datetime
+from time import time
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request, signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+
+class RevisitLater(IgnoreRequest):
+    """A known, unchanged article whose next visit is not due yet."""
+
+
+class ConditionalGetMiddleware:
+    """Adds If-None-Match / If-Modified-Since from the archive to article requests.
+
+    List pages (request.meta["kind"] == "list") are always fetched in full: their
+    links are what finds new articles. Known articles are also skipped until
+    `archive.revisit_due(url)` says their back-off is over, unless the request
+    carries meta["force"] (one-off recrawls).
+    """
+
+    def __init__(self, db_path: str, stats: StatsCollector) -> None:
+        self.db_path = db_path
+        self.stats = stats
+        self.archive: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
+        db_path = crawler.settings.get("ARCHIVE_DB_PATH")
+        if not db_path or not crawler.settings.getbool("ARCHIVE_CONDITIONAL_GET", True):
+            raise NotConfigured("ARCHIVE_DB_PATH not set or ARCHIVE_CONDITIONAL_GET off")
+        assert crawler.stats is not None
+        mw = cls(db_path, crawler.stats)
+        crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        return mw
+
+    def spider_opened(self) -> None:
+        from archive import Archive
+
+        self.archive = Archive(self.db_path)
+        self.archive.__enter__()
+
+    def spider_closed(self) -> None:
+        if self.archive is not None:
+            self.archive.__exit__(None, None, None)
+            self.archive = None
+
+    def process_request(self, request: Request) -> None:
+        if self.archive is None or request.meta.get("kind") != "article" or request.meta.get("dont_condition"):
+            return None
+        if not request.meta.get("force") and not self.archive.revisit_due(request.url):
+            self.stats.inc_value("archive/revisit_later")
+            raise RevisitLater(f"unchanged article not due for a revisit: {request.url}")
+        validators = self.archive.validators(request.url)
+        for header, value in validators.items():
+            if value and header not in request.headers:
+                request.headers[header] = value
+        if validators:
+            self.stats.inc_value("archive/conditional_get")
+        return None
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries (RETRY_TIMES, RETRY_HTTP_CODES) with exponential back-off.
+
+    Before a retry goes back to the scheduler it waits
+    min(RETRY_BACKOFF_MAX, RETRY_BACKOFF_BASE * 2**n) seconds, or what a 429/503
+    Retry-After header asks for (capped the same way). The wait holds no
+    download slot: other requests go on meanwhile.
+    """
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        result = super().process_response(request, response)
+        if isinstance(result, Request):
+            await self._wait(request, response)
+        return result
+
+    async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:  # type: ignore[override]
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            await self._wait(request, None)
+        return result
+
+    def backoff(self, request: Request, response: Response | None) -> float:
+        attempt = request.meta.get("retry_times", 0)
+        delay = self.backoff_base * (2 ** attempt)
+        if response is not None:
+            delay = max(delay, _retry_after(response))
+        return min(delay, self.backoff_max)
+
+    async def _wait(self, request: Request, response: Response | None) -> None:
+        delay = self.backoff(request, response)
+        if delay > 0:
+            self.crawler.stats.inc_value("retry/backoff_seconds", int(delay))  # type: ignore[union-attr]
+            logger.info("backing off %.1fs before retrying %s", delay, request.url)
+            await asyncio.sleep(delay)
+
+
+def _retry_after(response: Response) -> float:
+    value = response.headers.get(b"Retry-After")
+    if not value:
+        return 0.0
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        return max(0.0, parsedate_to_datetime(text).timestamp() - time())
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class ContactUserAgentMiddleware(UserAgentMiddleware):
+    """The User-Agent names the crawler and CONTACT_URL (USER_AGENT_TEMPLATE), unless USER_AGENT is set."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ContactUserAgentMiddleware:
+        settings = crawler.settings
+        agent = settings.get("USER_AGENT")
+        template = settings.get("USER_AGENT_TEMPLATE")
+        # Only a USER_AGENT set above project level overrides the template.
+        if template and settings.getpriority("USER_AGENT") <= settings.getpriority("USER_AGENT_TEMPLATE"):
+            agent = template.format(contact=settings.get("CONTACT_URL"))
+        mw = cls(agent)
+        crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
+        return mw

@@ -1,0 +1,221 @@
+"""ArchivePipeline: each PageItem cleaned (when needed) and archived, every outcome counted.
+
+One crawl = one `crawl_runs` row: started when the spider opens, finished with
+all counts when it closes ("ok", "stopped" on SIGTERM/SIGINT, "timeout", or
+"failed"). Each page is one archive transaction (`Archive.ingest`), so a kill
+never leaves half a page.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request, signals
+from scrapy.exceptions import NotConfigured
+
+from crawler.items import PageItem
+from crawler.spiders.base import HANDLED_STATUSES
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+# Close reason -> crawl_runs.status
+_STATUS = {"finished": "ok", "shutdown": "stopped", "closespider_timeout": "timeout",
+           "closespider_pagecount": "ok", "closespider_itemcount": "ok"}
+
+
+class PartError(Exception):
+    """A later part of a multi-page article could not be fetched."""
+
+
+class ArchivePipeline:
+    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS."""
+
+    def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None) -> None:
+        self.db_path = db_path
+        self.trigger = trigger
+        self.max_parts = max_parts
+        self.crawler = crawler
+        self.archive: Any = None
+        self.run_id: int | None = None
+        self.counts: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        settings = crawler.settings
+        db_path = settings.get("ARCHIVE_DB_PATH")
+        if not db_path:
+            raise NotConfigured("ARCHIVE_DB_PATH is not set: pages are fetched but not archived")
+        pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20), crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    # -- life cycle -------------------------------------------------------
+    def open_spider(self) -> None:
+        from archive import Archive
+
+        self.archive = Archive(self.db_path)
+        self.archive.__enter__()
+        spider = self.crawler.spider if self.crawler else None
+        sites = [getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())] if spider else []
+        self.run_id = self.archive.start_run(trigger=self.trigger, sites=[s for s in sites if s])
+        logger.info("archiving into %s (crawl run %s)", self.db_path, self.run_id)
+
+    def spider_closed(self, reason: str) -> None:
+        # Finished here, not in close_spider: only the spider_closed signal carries the reason.
+        if self.archive is None:
+            return
+        status = _STATUS.get(reason, "failed")
+        note = None if reason == "finished" else f"close reason: {reason}"
+        try:
+            self.archive.finish_run(self.run_id, status=status, counts=dict(self.counts),
+                                    errors=self.counts["error"], note=note)
+        finally:
+            self.archive.__exit__(None, None, None)
+            self.archive = None
+        logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
+
+    # -- items ------------------------------------------------------------
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        try:
+            await self._handle(item)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
+            logger.exception("archiving %s failed", item.url)
+            self._count("error")
+            self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
+        spider = self.crawler.spider if self.crawler else None
+        frontier = getattr(spider, "frontier", None)
+        if frontier is not None:
+            frontier.done(item.url)  # after the archive committed: a crash before this refetches, never loses
+        return item
+
+    def _count(self, key: str, n: int = 1) -> None:
+        if n:
+            self.counts[key] += n
+            if self.crawler and self.crawler.stats:
+                self.crawler.stats.inc_value(f"archive/{key}", n)
+
+    def _record_error(self, url: str, message: str, status: int | None) -> None:
+        try:
+            self.archive.record_error(url, message, status=status, run_id=self.run_id)
+        except Exception:  # noqa: BLE001
+            logger.exception("could not record the error of %s", url)
+
+    async def _handle(self, item: PageItem) -> None:
+        archive = self.archive
+        outcome = item.outcome
+        if outcome == "robots":
+            self._count("robots_forbidden")
+            return
+        if outcome == "revisit_later":
+            self._count("revisit_later")
+            return
+        if outcome == "error":
+            self._count("error")
+            logger.warning("error on %s: %s", item.url, item.error)
+            self._record_error(item.url, item.error or "error", item.status)
+            return
+        self._count("fetched")
+        if outcome == "not_modified":
+            self._count("not_modified")
+            archive.record_not_modified(item.url, self.run_id)
+            return
+        if outcome == "gone":
+            self._count("gone")
+            archive.record_gone(item.url, item.status, self.run_id)
+            return
+        if archive.is_unchanged(item.url, item.body):
+            self._count("unchanged")
+            archive.record_unchanged(item.url, item.status, self.run_id)
+            return
+        fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
+        if item.kind == "list":
+            self._count("list_page")
+            archive.ingest(fetch, None, run_id=self.run_id)
+            return
+        from cleaning import ContentError, clean_page
+
+        try:
+            page = clean_page(item.body, url=item.url, http_charset=item.http_charset, profile=item.cleaner_profile)
+        except ContentError as exc:
+            self._count("error")
+            self._count("not_a_page")
+            logger.warning("not a web page: %s: %s", item.url, exc)
+            self._record_error(item.url, f"not a web page: {exc}", item.status)
+            return
+        if not page.speeches:
+            self._count("no_speech_page")
+            logger.debug("no speech on %s: %s", item.url, page.no_speech_reason)
+            archive.ingest(fetch, None, run_id=self.run_id)
+            return
+        if item.is_part:
+            # Part 2+ reached by a link: archived whole with its first part, never alone.
+            self._count("part_skipped")
+            return
+        parts: list[Any] = []
+        if page.next_page_url:
+            try:
+                page, parts = await self._stitch(page, item)
+            except PartError as exc:
+                # Nothing stored: the next run retries the whole article instead of keeping half.
+                self._count("error")
+                logger.warning("multi-page article %s incomplete: %s", item.url, exc)
+                self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
+                return
+        result = archive.ingest(fetch, page, run_id=self.run_id, parts=parts)
+        self._count("article_page")
+        self._count("speeches_seen", len(page.speeches))
+        self._count("new_speech", result.new_speeches)
+        self._count("new_source", result.new_sources)
+        self._count("new_version", result.new_versions)
+        self._count("unchanged_speech", result.unchanged_speeches)
+
+    async def _stitch(self, first: Any, item: PageItem) -> tuple[Any, list[Any]]:
+        from cleaning import ContentError, clean_page, stitch
+
+        pages, fetches, seen = [first], [], {item.url}
+        next_url = first.next_page_url
+        while next_url:
+            if next_url in seen:
+                break  # a "下一页" that points back: the article is complete
+            if len(pages) >= self.max_parts:
+                raise PartError(f"more than {self.max_parts} parts")
+            seen.add(next_url)
+            response = await self._download(next_url)
+            if response.status != 200:
+                raise PartError(f"part {len(pages) + 1} {next_url}: HTTP {response.status}")
+            headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+            from crawler.spiders.base import _header_charset, _now
+
+            try:
+                part = clean_page(response.body, url=response.url, http_charset=_header_charset(response),
+                                  profile=item.cleaner_profile)
+            except ContentError as exc:
+                raise PartError(f"part {len(pages) + 1} {next_url}: {exc}") from None
+            pages.append(part)
+            fetches.append(self._fetch(response.url, response.status, headers, response.body, _now()))
+            self._count("part_fetched")
+            next_url = part.next_page_url
+        return stitch(pages), fetches
+
+    async def _download(self, url: str) -> Any:
+        assert self.crawler is not None and self.crawler.engine is not None
+        # Through the downloader middlewares (robots, retries, delay), without conditional headers:
+        # the pipeline needs the part's body.
+        request = Request(url, dont_filter=True,
+                          meta={"kind": "part", "dont_condition": True, "handle_httpstatus_list": HANDLED_STATUSES})
+        try:
+            return await self.crawler.engine.download_async(request)
+        except Exception as exc:  # noqa: BLE001
+            raise PartError(f"{url}: {type(exc).__name__}: {exc}") from None
+
+    @staticmethod
+    def _fetch(url: str, status: int | None, headers: dict[str, str], body: bytes, fetched_at: str | None) -> Any:
+        from archive import Fetch
+
+        return Fetch(url=url, status=status or 200, headers=headers, body=body, fetched_at=fetched_at)

@@ -1,0 +1,67 @@
+"""Scrapy settings of the speech-archive crawler: polite by default.
+
+Components are wired here by import path; their own settings carry a prefix
+(ARCHIVE_* for the archive pipeline and the conditional-GET middleware,
+RETRY_BACKOFF_* for the back-off, SITES_CONFIG for the profiles).
+"""
+from __future__ import annotations
+
+BOT_NAME = "speech-archive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# -- who we are -------------------------------------------------------------
+# An honest User-Agent with a way to reach the operator; set CONTACT_URL to yours.
+# `-s CONTACT_URL=...` changes the User-Agent too (ContactUserAgentMiddleware).
+CONTACT_URL = "https://github.com/speech-archive/speech-archive"
+USER_AGENT_TEMPLATE = "speech-archive/0.1 (+{contact}; archival crawler, obeys robots.txt)"
+USER_AGENT = USER_AGENT_TEMPLATE.format(contact=CONTACT_URL)
+
+# -- politeness ---------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1  # site profiles may raise it
+DOWNLOAD_DELAY = 2.0  # the floor AutoThrottle never goes under; site profiles set their own
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 3.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no speech page is this big; a 20 MB answer is an error
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+
+# -- retries: 429 and 5xx, with exponential back-off ------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 520, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled for each next one
+RETRY_BACKOFF_MAX = 120.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawler.middlewares.ContactUserAgentMiddleware": 500,
+    # After robots.txt (100) and before the cache/compression layers.
+    "crawler.middlewares.ConditionalGetMiddleware": 580,
+}
+
+# -- archive ----------------------------------------------------------------
+ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+ARCHIVE_DB_PATH = None  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
+ARCHIVE_RUN_TRIGGER = "cli"  # recorded in crawl_runs.trigger
+ARCHIVE_MAX_PARTS = 20  # pages of one multi-page article, at most
+ARCHIVE_CONDITIONAL_GET = True
+SITES_CONFIG = None  # sites.toml path; default ./sites.toml, else crawler/sites.toml
+
+# Requests are kept breadth-first and small: the archive, not the queue, holds the pages.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+TELNETCONSOLE_ENABLED = False

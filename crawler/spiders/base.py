@@ -1,0 +1,169 @@
+"""What the three spiders share: one item per request, same-host link following, the journal."""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Iterator
+from urllib.parse import urldefrag, urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+from twisted.python.failure import Failure
+
+from crawler.frontier import Frontier
+from crawler.items import PageItem
+from crawler.middlewares import RevisitLater
+from crawler.profiles import DEFAULT_PART_PATTERNS, part_number
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+# Statuses the spider wants to see itself (to archive a 304, a 404 or an error)
+# rather than have HttpErrorMiddleware drop them. 3xx other than 304 stay with
+# RedirectMiddleware; 5xx reach the spider only after the retries gave up.
+HANDLED_STATUSES = [304, 400, 401, 403, 404, 405, 408, 410, 429, 451, 500, 502, 503, 504, 520, 521, 522, 524]
+GONE_STATUSES = (404, 410)
+_IGNORED_SUFFIX = re.compile(r"\.(%s)$" % "|".join(re.escape(e) for e in IGNORED_EXTENSIONS), re.I)
+_DEFAULT_PARTS = tuple(re.compile(p) for p in DEFAULT_PART_PATTERNS)
+
+
+class ArchiveSpider(scrapy.Spider):
+    """Base of `site`, `start` and `urls`: turns every request's fate into one PageItem."""
+
+    site_name: str | None = None
+    cleaner_profile: str | None = None
+    part_patterns: tuple[re.Pattern[str], ...] = _DEFAULT_PARTS
+    follow_links = True
+    frontier: Frontier
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.db_path = crawler.settings.get("ARCHIVE_DB_PATH")
+        spider.configure(crawler)  # settings are not frozen yet: profiles may set politeness
+        spider.frontier = Frontier(crawler.settings.get("JOBDIR"))
+        spider.frontier.open()
+        crawler.signals.connect(spider._close_frontier, signal=signals.spider_closed)
+        return spider
+
+    def configure(self, crawler: Crawler) -> None:
+        """Subclasses: read arguments and profiles, adjust crawler.settings."""
+
+    def _close_frontier(self, reason: str) -> None:
+        # "finished" and max-pages closes end the job; a signal or a timeout pauses it.
+        self.frontier.close(finished=reason == "finished" or reason.startswith("closespider_pagecount")
+                            or reason.startswith("closespider_itemcount"))
+
+    # -- requests ---------------------------------------------------------
+    def seeds(self) -> list[tuple[str, str]]:
+        """(url, kind) pairs a fresh job starts from."""
+        return []
+
+    async def start(self) -> Any:
+        if self.frontier.resumed_after_crash:
+            todo = self.frontier.pending()
+            self.logger.info("crash recovery: re-queueing %d unfinished URLs", len(todo))
+            for url, kind in todo:
+                yield self._request(url, kind)
+            return
+        if self.frontier.resumed:
+            return  # Scrapy resumes its own saved queue
+        # Journal every seed first, so links found later never re-queue one of them under another kind.
+        fresh = [(url, kind) for url, kind in self.seeds() if self.frontier.add(url, kind)]
+        for url, kind in fresh:
+            yield self._request(url, kind)
+
+    def follow(self, url: str, kind: str) -> scrapy.Request | None:
+        """A request for a newly discovered URL, or None if the job already has it."""
+        if not self.frontier.add(url, kind):
+            return None
+        return self._request(url, kind)
+
+    def _request(self, url: str, kind: str, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_page,
+            errback=self.on_error,
+            dont_filter=True,  # the journal deduplicates, across restarts too
+            meta={"kind": kind, "handle_httpstatus_list": HANDLED_STATUSES, **meta},
+        )
+
+    # -- responses --------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        kind = response.meta.get("kind", "page")
+        yield self._item_for(response, kind)
+        if self.follow_links and response.status == 200 and isinstance(response, TextResponse):
+            yield from self._follow_links(response, kind)
+
+    def _item_for(self, response: Response, kind: str) -> PageItem:
+        base = {"url": response.url, "kind": kind, "site": self.site_name, "status": response.status,
+                "fetched_at": _now(), "is_part": self.is_part(response.url)}
+        if response.status == 304:
+            return PageItem(outcome="not_modified", **base)
+        if response.status in GONE_STATUSES:
+            return PageItem(outcome="gone", **base)
+        if response.status >= 400:
+            return PageItem(outcome="error", error=f"HTTP {response.status}", **base)
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+        return PageItem(outcome="fetched", headers=headers, body=response.body, http_charset=_header_charset(response),
+                        cleaner_profile=self.cleaner_profile, **base)
+
+    def _follow_links(self, response: TextResponse, kind: str) -> Iterator[scrapy.Request]:
+        try:
+            hrefs = response.xpath("//a/@href").getall()
+        except (ValueError, AttributeError):  # not parseable as HTML
+            return
+        here = urlsplit(response.url).netloc
+        for href in hrefs:
+            href = href.strip()
+            if not href or href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            url = urldefrag(response.urljoin(href))[0]
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or parts.netloc != here or _IGNORED_SUFFIX.search(parts.path):
+                continue
+            link_kind = self.classify(url)
+            if link_kind is None:
+                continue
+            request = self.follow(url, link_kind)
+            if request is not None:
+                yield request
+
+    def classify(self, url: str) -> str | None:
+        """'article', 'list', 'page' or None (do not follow). Subclasses narrow it."""
+        return "page"
+
+    def is_part(self, url: str) -> bool:
+        return part_number(url, self.part_patterns) is not None
+
+    def on_error(self, failure: Failure) -> Iterator[PageItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        base = {"url": request.url, "kind": request.meta.get("kind", "page"), "site": self.site_name,
+                "fetched_at": _now(), "is_part": self.is_part(request.url)}
+        exc = failure.value
+        if isinstance(exc, RevisitLater):
+            yield PageItem(outcome="revisit_later", **base)
+        elif isinstance(exc, IgnoreRequest) and "robots.txt" in str(exc):
+            yield PageItem(outcome="robots", **base)
+        else:
+            message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            self.logger.warning("failed %s: %s", request.url, message)
+            yield PageItem(outcome="error", error=message, **base)
+
+
+def _header_charset(response: Response) -> str | None:
+    content_type = response.headers.get(b"Content-Type")
+    if not content_type:
+        return None
+    match = re.search(rb"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
