@@ -164,3 +164,7 @@ def walk(
 def cjk_share(text: str) -> float:
     chars = text.replace(" ", "")
     return len(_CJK.findall(chars)) / len(chars) if chars else 0.0
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))

@@ -25,6 +25,10 @@ _WEAK_RESULT = 120
 # A contiguous run of blocks this many times stronger than the best subtree,
 # outside it, is the article the subtree search missed.
 _RESCUE_RATIO = 2.0
+# Blocks of a teaser list average fewer characters than this.
+_TEASER_MAX_CHARS = 120
+# A list page shows a screenful of teasers, not hundreds of blocks (a wiki article).
+_TEASER_MAX_COUNT = 80
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Content:
     paragraphs: list[str]
     method: str  # "profile:<name>", "density", "trafilatura", "none"
     link_share: float = 0.0  # share of the main element's text that is link text
+    linked_share: float = 0.0  # share of the main element's text blocks that hold a link
     start: int = 0  # index of the first block of the main element
 
 
@@ -146,10 +151,19 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     run_first, run_last, run_score = densest_run(walk.blocks, 0, len(walk.blocks))
     if run_score > _RESCUE_RATIO * max(walk.scores[best], 1.0) and not first <= run_first < last:
         first, last = run_first, run_last
+    else:
+        # Trim the subtree's chrome at both ends (toolbars, "关注", counters, comments
+        # after a stretch of buttons): keep its densest run.
+        first, last, _ = densest_run(walk.blocks, first, last)
     items = walk.blocks[first:last]
     size = sum(b.size for b in items) or 1
     share = sum(b.links for b in items) / size
-    return Content(filter_paragraphs(items, rules), "density", share, first), walk
+    texts = [b for b in items if b.size >= 10]
+    linked = 0.0
+    # Teasers are short and each carries its link; article paragraphs with links are long.
+    if 4 <= len(texts) <= _TEASER_MAX_COUNT and sum(b.size for b in texts) / len(texts) < _TEASER_MAX_CHARS:
+        linked = sum(1 for b in texts if b.links) / len(texts)
+    return Content(filter_paragraphs(items, rules), "density", link_share=share, linked_share=linked, start=first), walk
 
 
 def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Content | None:

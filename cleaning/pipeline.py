@@ -13,7 +13,7 @@ from lxml import etree
 
 from cleaning import content as content_mod
 from cleaning import metadata as meta
-from cleaning.blocks import Block, cjk_share
+from cleaning.blocks import Block, cjk_count, cjk_share
 from cleaning.decode import decode_html
 from cleaning.errors import ContentError
 from cleaning.html import NON_CONTENT_TAGS, parse
@@ -27,7 +27,10 @@ logger = logging.getLogger(__name__)
 # A body shorter than this is no speech (a stub, an excerpt, an error page).
 MIN_BODY_CHARS = 100
 # Below this share of CJK characters the body is not Chinese text.
-MIN_CJK_SHARE = 0.1
+MIN_CJK_SHARE = 0.05
+MIN_CJK_CHARS = 50
+# Share of the content's text blocks holding a link above which it is a list of teasers.
+LIST_LINKED_SHARE = 0.9
 _NOT_FOUND = re.compile(r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除)", re.I)
 
 
@@ -67,17 +70,16 @@ def _head_lines(blocks: list[Block], title: str | None, content_start: int) -> l
     return [b.text for b in blocks[max(0, content_start - 8) : content_start + 4]]
 
 
-def _no_speech_reason(
-    title: str | None, paragraphs: list[str], link_share: float, rules: JunkRules
-) -> str | None:
-    body = "".join(paragraphs)
+def _no_speech_reason(title: str | None, found: content_mod.Content) -> str | None:
+    body = "".join(found.paragraphs)
     if title and _NOT_FOUND.search(title) and len(body) < 500:
         return "not found page"
-    if link_share > 0.5:
+    # A list or tag page: mostly link text, or teasers that each carry a link.
+    if found.link_share > 0.5 or found.linked_share >= LIST_LINKED_SHARE:
         return "list page"
     if len(body) < MIN_BODY_CHARS:
         return "body too short"
-    if cjk_share(body) < MIN_CJK_SHARE:
+    if cjk_count(body) < MIN_CJK_CHARS or cjk_share(body) < MIN_CJK_SHARE:
         return "body not Chinese"
     return None
 
@@ -126,7 +128,7 @@ def clean_page(
     tail = " ".join(b.text for b in walk.blocks[-40:])
     page.site_name = meta.site_name(head, tail)
 
-    reason = _no_speech_reason(page.title, found.paragraphs, found.link_share, rules)
+    reason = _no_speech_reason(page.title, found)
     if reason is None:
         page.speeches = [s for s in split_speeches(page.title or "", found.paragraphs, rules) if s.paragraphs]
         if not page.speeches:
