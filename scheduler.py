@@ -59,6 +59,9 @@ DEFAULT_MISFIRE_GRACE = 6 * 3600  # a run missed by less than this still runs (o
 DEFAULT_MAX_PARALLEL = 2  # crawls of different sites at the same time
 NIGHTLY_HOURS = (1, 2, 3, 4)  # default schedules are spread over 01:00-04:59
 _DOW_NUMBER = re.compile(r"\d")
+# crawl_runs count columns (archive/schema.py), logged after each crawl.
+COUNT_COLUMNS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
+                 "not_modified", "unchanged_pages", "gone")
 
 # Process-wide crawl state. Job functions are stored in the job store by
 # reference ("scheduler:run_site_crawl"), so they cannot be handed an object;
@@ -236,6 +239,9 @@ def _to_run(row: sqlite3.Row) -> RunRow:
             counts = {str(k): int(v) for k, v in json.loads(raw_counts).items()}
         except (TypeError, ValueError, AttributeError):
             counts = {}
+    for column in COUNT_COLUMNS:  # the archive's own count columns win over the JSON
+        if column in keys and row[column] is not None:
+            counts[column] = int(row[column])
     return RunRow(
         id=int(row["id"]),
         status=row["status"] if "status" in keys else None,
@@ -330,6 +336,7 @@ def supervise(argv: Sequence[str], *, name: str, limit: float, stop_grace: float
     stop = stop if stop is not None else _STOPPING
     started = time.monotonic()
     proc = subprocess.Popen(list(argv), pass_fds=tuple(pass_fds), start_new_session=True)
+    logger.info("crawl of %s started (pid %s): %s", name, proc.pid, " ".join(argv))
     with _CHILDREN_LOCK:
         _CHILDREN[name] = proc
     reason, killed, term_at = "exited", False, None
@@ -403,7 +410,6 @@ def run_site_crawl(site: str, db: str, config: str | None = None,
             return "skipped"
         before = last_run_id(db_path)
         argv = crawl_command(site, db_path, timeout, Path(config) if config else None)
-        logger.info("crawl of %s started: %s", site, " ".join(argv))
         # The child stops itself at --timeout; our own limit is a backstop for a hung child.
         outcome = supervise(argv, name=site, limit=timeout + stop_grace, stop_grace=stop_grace,
                             pass_fds=(fd,))
