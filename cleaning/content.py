@@ -10,6 +10,7 @@ finds no article, trafilatura runs on the same tree as a second opinion.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -60,10 +61,24 @@ def block_weight(block: blk.Block) -> float:
     return weight - links * 1.5
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(el: etree._Element) -> bool:
+    """Invisible to readers: chrome tags, inline-hidden elements (anti-copy text)."""
+    if el.tag in ("nav", "aside", "footer"):
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _chrome(el: etree._Element) -> bool:
+    return el.tag in ("nav", "aside", "footer")
+
+
 def _skipper(rules: JunkRules):
     def skip(el: etree._Element) -> bool:
-        tag = el.tag
-        if tag in ("nav", "aside", "footer"):
+        if _hidden(el):
             return True
         attrs = el.get("class")
         ident = el.get("id")
@@ -72,10 +87,6 @@ def _skipper(rules: JunkRules):
         return False
 
     return skip
-
-
-def _no_skip(el: etree._Element) -> bool:
-    return el.tag in ("nav", "aside", "footer")
 
 
 def element_score(walk: blk.Walk, idx: int) -> float:
@@ -138,8 +149,9 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     walk = blk.walk(root, block_weight, _skipper(rules))
     best = best_element(walk)
     if best < 0 or element_score(walk, best) < _WEAK_RESULT:
-        # The class/id rules may have hidden the article itself; look again without them.
-        retry = blk.walk(root, block_weight, _no_skip)
+        # The class/id rules may have hidden the article itself, or the page hides it
+        # until a script shows it; look again without them.
+        retry = blk.walk(root, block_weight, _chrome)
         rbest = best_element(retry)
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest

@@ -1,4 +1,4 @@
-"""Parse decoded text once into an lxml tree and prune what is never content.
+"""Parse decoded text once into an lxml tree; tell junk containers by class/id.
 
 The tree is the one every later stage reads (metadata, content, pagination);
 nothing parses the page a second time.
@@ -27,7 +27,6 @@ NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
     "svg", "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video", "source",
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[\s_\-\d]+")
 
 
@@ -47,50 +46,8 @@ def parse(text: str) -> html.HtmlElement | None:
     return root
 
 
-def prune(root: html.HtmlElement, rules: JunkRules) -> None:
-    """Drop invisible and boilerplate elements in place (one walk)."""
-    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    doomed = []
-    for el in root.iter("*"):
-        if el.tag in ("html", "body"):
-            continue
-        style = el.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            doomed.append(el)
-            continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-            doomed.append(el)
-            continue
-        if el.tag in ("nav", "aside") or (el.tag == "footer"):
-            doomed.append(el)
-            continue
-        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
-        if attrs.strip() and is_junk_container(attrs, rules):
-            doomed.append(el)
-    for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        _drop_keep_tail(el)
-
-
 def is_junk_container(attrs: str, rules: JunkRules) -> bool:
     tokens = {t for t in _TOKEN_SPLIT.split(attrs.lower()) if t}
     if not tokens & rules.class_id_tokens:
         return False
     return not tokens & rules.keep_tokens
-
-
-def _drop_keep_tail(el: etree._Element) -> None:
-    """Remove an element but keep the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail and tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
