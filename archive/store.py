@@ -424,11 +424,14 @@ class Archive:
 
     # -- reclean --------------------------------------------------------------
     def reclean(self, clean: Callable[[Fetch, list[Fetch]], Page | None],
-                progress: Callable[[int], None] | None = None) -> dict[str, int]:
-        """Run `clean(main_fetch, parts)` over every page's latest capture again.
+                progress: Callable[[int], None] | None = None,
+                include_empty: bool = False) -> dict[str, int]:
+        """Run `clean(main_fetch, parts)` over every article page's latest capture again.
 
         New versions are recorded only where the clean text changed; a page
         whose capture the cleaner now rejects is counted and left alone.
+        Pages that never held a speech (lists, rejected pages) are skipped
+        unless `include_empty`.
         """
         totals = {"pages": 0, "new_speeches": 0, "new_sources": 0, "new_versions": 0,
                   "unchanged_speeches": 0, "failed": 0}
@@ -436,7 +439,9 @@ class Archive:
         while True:
             batch = list(self.db.query(
                 "select id, url, last_capture_id, last_fetch_id from pages"
-                " where id > ? and last_capture_id is not null order by id limit 200", [last_id]))
+                " where id > ? and last_capture_id is not null"
+                " and (? or exists (select 1 from speech_sources where page_id = pages.id))"
+                " order by id limit 200", [last_id, int(include_empty)]))
             if not batch:
                 break
             for row in batch:
