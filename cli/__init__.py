@@ -24,7 +24,7 @@ def main(verbose: int) -> None:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `main`.
-    from cli import archive_cmds, crawl_cmds, extract_cmd, schedule_cmd  # noqa: F401
+    from cli import archive_cmds, crawl_cmds, extract_cmd, ingest_cmd, schedule_cmd  # noqa: F401
 
 
 _register()

@@ -27,11 +27,12 @@ from typing import Any
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
-from crawler.redis_frontier import BatchKeys, Frontier, connect, new_worker_id, validate_batch_name
+from crawler.redis_frontier import CrawlKeys, Frontier, connect, crawl_name, new_worker_id, validate_batch_name
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
     `ArchivePipeline` is swapped for the Redis item pipeline at its priority,
     and the seeding middleware goes next to the engine.
     """
-    keys = BatchKeys(validate_batch_name(batch))
+    validate_batch_name(batch)
     pipelines = dict(item_pipelines or {ARCHIVE_PIPELINE: 300})
     priority = pipelines.pop(ARCHIVE_PIPELINE, 300)
     pipelines[REDIS_PIPELINE] = priority
@@ -68,8 +69,6 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
         "SCHEDULER": "crawler.distributed.DistributedScheduler",
         "SCHEDULER_PERSIST": True,  # one worker closing must not flush the others' queue
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
-        "SCHEDULER_QUEUE_KEY": keys.requests,
-        "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "ITEM_PIPELINES": pipelines,
         "SPIDER_MIDDLEWARES": middlewares,
@@ -78,7 +77,17 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
         "DISTRIBUTED_WORKER_ID": new_worker_id(),
         "DISTRIBUTED_IDLE_SECONDS": idle_seconds,
         "DISTRIBUTED_HEARTBEAT_TTL": heartbeat_ttl,
-        "DISTRIBUTED_ITEMS_KEY": keys.items,
+        **crawl_settings(batch, "main"),
+    }
+
+
+def crawl_settings(batch: str, label: str) -> dict[str, Any]:
+    """Per-crawl settings: each spider (with its arguments) gets its own queue and fingerprints."""
+    keys = CrawlKeys(validate_batch_name(batch), crawl_name(label))
+    return {
+        "DISTRIBUTED_CRAWL": keys.crawl,
+        "SCHEDULER_QUEUE_KEY": keys.requests,
+        "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
     }
 
 
@@ -89,7 +98,43 @@ def frontier_from_crawler(crawler: Crawler) -> Frontier:
     if not url or not batch:
         raise NotConfigured("distributed crawling needs REDIS_URL and DISTRIBUTED_BATCH")
     worker = settings.get("DISTRIBUTED_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
-    return Frontier(connect(url), batch, worker, heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0))
+    return Frontier(connect(url), batch, settings.get("DISTRIBUTED_CRAWL") or "main", worker,
+                    heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0))
+
+
+class RedisJournal:
+    """The spiders' URL journal (`crawler.frontier.Frontier`), shared through Redis.
+
+    The spiders deduplicate links with their journal and send requests with
+    `dont_filter`; in a distributed crawl the journal must be the batch's, so
+    "have we seen this URL" is answered by scrapy-redis's fingerprint set,
+    with the same fingerprint its dupefilter gives a GET of that URL. Crash
+    recovery is the in-flight hash's job, so there is nothing to resume here.
+    """
+
+    resumed = False
+    resumed_after_crash = False
+
+    def __init__(self, dupefilter: Any) -> None:
+        self.df = dupefilter
+
+    def open(self) -> None:
+        return None
+
+    def close(self, finished: bool) -> None:
+        return None
+
+    def add(self, url: str, kind: str) -> bool:
+        return not self.df.request_seen(Request(url))
+
+    def done(self, url: str) -> None:
+        return None
+
+    def pending(self) -> list[tuple[str, str]]:
+        return []
+
+    def count_pending(self) -> int:
+        return 0
 
 
 class DistributedScheduler(RedisScheduler):
@@ -138,10 +183,13 @@ class DistributedScheduler(RedisScheduler):
             # We read the engine's in-progress set to know when a request is done.
             raise NotConfigured("this Scrapy version's engine has no _slot; cannot track in-flight requests")
         super().open(spider)
+        if hasattr(spider, "frontier"):
+            # Before start() runs: the engine iterates it only after the scheduler is open.
+            spider.frontier = RedisJournal(self.df)
         self.frontier.register()
         self.frontier.reap_dead()
         logger.info("worker %s joined batch %s (%s requests queued)", self.frontier.worker,
-                    self.frontier.keys.batch, self.frontier.queued())
+                    self.frontier.name, self.frontier.queued())
         self._sweeper = task.LoopingCall(self._sweep)
         self._sweeper.start(self.SWEEP_SECONDS, now=False)
 
@@ -154,7 +202,7 @@ class DistributedScheduler(RedisScheduler):
         counts = {name: self.crawler.stats.get_value(stat, 0) for stat, name in _WORKER_STATS.items()}
         counts["workers_closed"] = 1
         self.frontier.add_stats(counts)
-        logger.info("worker %s left batch %s (%s)", self.frontier.worker, self.frontier.keys.batch, reason)
+        logger.info("worker %s left batch %s (%s)", self.frontier.worker, self.frontier.name, reason)
 
     def next_request(self) -> Request | None:
         popped = self.frontier.pop()
@@ -211,21 +259,23 @@ class DistributedScheduler(RedisScheduler):
         if now - self._drained_since < self.idle_seconds:
             raise DontCloseSpider
         self.frontier.mark_finished()
-        logger.info("batch %s drained: worker %s closes", self.frontier.keys.batch, self.frontier.worker)
+        logger.info("batch %s drained: worker %s closes", self.frontier.name, self.frontier.worker)
 
 
 class SeedOnceMiddleware:
     """Start requests enter the shared queue once per batch, from one worker.
 
     Start requests are `dont_filter`, so the fingerprint set would not stop
-    every worker from fetching them again. The other workers keep theirs and
-    push them only if the seeding worker died before it finished seeding.
+    every worker from fetching them again. The other workers leave their
+    start() untouched and run it only if the seeding worker died before it
+    had queued every start request (its heartbeat expired, the seed claim was
+    cleared by whoever reaped it).
     """
 
     def __init__(self, crawler: Crawler, frontier: Frontier) -> None:
         self.crawler = crawler
         self.frontier = frontier
-        self._held: list[Any] = []
+        self._unused_start: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SeedOnceMiddleware:
@@ -235,15 +285,12 @@ class SeedOnceMiddleware:
 
     async def process_start(self, start: Any) -> Any:
         if self.frontier.finished():
-            logger.warning("batch %s is already finished; nothing to crawl (use a new --batch)",
-                           self.frontier.keys.batch)
+            logger.warning("batch %s is already finished; nothing to crawl (use a new --batch, or run "
+                           "`speech-archive ingest` to archive and clear it)", self.frontier.name)
             return
-        sites = getattr(self.crawler.spider, "site_names", None)
-        if sites:
-            self.frontier.add_sites(list(sites))
         if not self.frontier.claim_seeding():
-            self._held = [item async for item in start]
-            logger.info("batch %s already seeded by another worker; joining", self.frontier.keys.batch)
+            self._unused_start = start
+            logger.info("batch %s is seeded by another worker; joining", self.frontier.name)
             return
         count = 0
         async for item in start:
@@ -251,20 +298,35 @@ class SeedOnceMiddleware:
             yield item
         # Resumed only after the engine has queued the last one.
         self.frontier.mark_seeded()
-        logger.info("seeded batch %s with %s start requests", self.frontier.keys.batch, count)
+        logger.info("seeded batch %s with %s start requests", self.frontier.name, count)
 
     def spider_idle(self, spider: Spider) -> None:
-        if self._held and self.frontier.seed_state() is None and self.frontier.claim_seeding():
-            logger.warning("the seeding worker died; seeding batch %s again", self.frontier.keys.batch)
-            for item in self._held:
-                if isinstance(item, Request):
-                    self.crawler.engine.crawl(item)
-            self.frontier.mark_seeded()
+        if self._unused_start is None or self.frontier.seed_state() is not None:
+            return
+        if self.frontier.claim_seeding():
+            logger.warning("the seeding worker died; seeding batch %s again", self.frontier.name)
+            start, self._unused_start = self._unused_start, None
+            deferred_from_coro(self._seed(start))
+
+    async def _seed(self, start: Any) -> None:
+        async for item in start:
+            if isinstance(item, Request):
+                self.crawler.engine.crawl(item)
+        self.frontier.mark_seeded()
 
 
 def apply_overlay(settings: Any, redis_url: str, batch: str) -> None:
-    """Lay the distributed settings over a Scrapy `Settings` (priority "cmdline")."""
-    overlay = distributed_settings(redis_url, batch, item_pipelines=settings.getdict("ITEM_PIPELINES"),
-                                   spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"))
+    """Lay the distributed settings over a Scrapy `Settings` (priority "cmdline").
+
+    DISTRIBUTED_IDLE_SECONDS and DISTRIBUTED_HEARTBEAT_TTL already in the
+    settings (crawler/settings.py, `-s`) are kept.
+    """
+    overlay = distributed_settings(
+        redis_url, batch,
+        item_pipelines=settings.getdict("ITEM_PIPELINES"),
+        spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"),
+        idle_seconds=settings.getfloat("DISTRIBUTED_IDLE_SECONDS", 3.0),
+        heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0),
+    )
     load_object(overlay["SCHEDULER"])  # fail here, not inside the reactor
     settings.setdict(overlay, priority="cmdline")

@@ -16,15 +16,18 @@ adds what a bounded batch needs on top of the same keys:
   then may a worker close, and the first to see it sets `finished`, which
   tells the others and the archive writer that the batch is over.
 
-Keys (prefix `speech-archive:<batch>:`): requests (zset), dupefilter (set),
-items (list), items:processing (list), workers (set), hb:<worker>,
-inflight:<worker> (hash "token:score" -> request), seed, finished, sites
-(set), stats (hash).
+Keys of a batch (prefix `speech-archive:<batch>:`): items, items:processing,
+items:bad (lists), crawls, sites (sets), stats (hash); and of each crawl in it
+(one spider with its arguments, prefix `speech-archive:<batch>:crawl:<name>:`):
+requests (zset), dupefilter (set), workers (set), hb:<worker>,
+inflight:<worker> (hash "token:score" -> request), seed, finished.
+Standalone Redis only: the Lua scripts touch keys they compute.
 """
 from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import time
 import uuid
@@ -80,7 +83,7 @@ def new_worker_id() -> str:
 
 @dataclass(frozen=True)
 class BatchKeys:
-    """Redis key names of one batch; everything lives under one prefix."""
+    """Keys shared by every crawl of a batch: the item list, stats, the crawl registry."""
 
     batch: str
 
@@ -89,20 +92,48 @@ class BatchKeys:
         return f"{KEY_ROOT}:{self.batch}:"
 
     @property
-    def requests(self) -> str:
-        return self.prefix + "requests"
-
-    @property
-    def dupefilter(self) -> str:
-        return self.prefix + "dupefilter"
-
-    @property
     def items(self) -> str:
         return self.prefix + "items"
 
     @property
     def items_processing(self) -> str:
         return self.prefix + "items:processing"
+
+    @property
+    def items_bad(self) -> str:
+        return self.prefix + "items:bad"
+
+    @property
+    def crawls(self) -> str:
+        return self.prefix + "crawls"
+
+    @property
+    def sites(self) -> str:
+        return self.prefix + "sites"
+
+    @property
+    def stats(self) -> str:
+        return self.prefix + "stats"
+
+
+@dataclass(frozen=True)
+class CrawlKeys:
+    """Keys of one crawl (one spider with its arguments) inside a batch."""
+
+    batch: str
+    crawl: str
+
+    @property
+    def prefix(self) -> str:
+        return f"{KEY_ROOT}:{self.batch}:crawl:{self.crawl}:"
+
+    @property
+    def requests(self) -> str:
+        return self.prefix + "requests"
+
+    @property
+    def dupefilter(self) -> str:
+        return self.prefix + "dupefilter"
 
     @property
     def workers(self) -> str:
@@ -116,19 +147,17 @@ class BatchKeys:
     def finished(self) -> str:
         return self.prefix + "finished"
 
-    @property
-    def sites(self) -> str:
-        return self.prefix + "sites"
-
-    @property
-    def stats(self) -> str:
-        return self.prefix + "stats"
-
     def heartbeat(self, worker: str) -> str:
         return f"{self.prefix}hb:{worker}"
 
     def inflight(self, worker: str) -> str:
         return f"{self.prefix}inflight:{worker}"
+
+
+def crawl_name(label: str) -> str:
+    """A key-safe name for a crawl label (a site name, a start URL)."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", label).strip("_")
+    return name[:100] or "crawl"
 
 
 def validate_batch_name(batch: str) -> str:
@@ -148,10 +177,11 @@ def connect(url: str) -> redis.Redis:
 class Frontier:
     """One worker's (or the writer's) handle on a batch's shared state."""
 
-    def __init__(self, client: redis.Redis, batch: str, worker: str | None = None,
+    def __init__(self, client: redis.Redis, batch: str, crawl: str = "main", worker: str | None = None,
                  heartbeat_ttl: float = 15.0) -> None:
         self.client = client
-        self.keys = BatchKeys(validate_batch_name(batch))
+        self.batch = BatchKeys(validate_batch_name(batch))
+        self.keys = CrawlKeys(batch, validate_batch_name(crawl))
         self.worker = worker or new_worker_id()
         self.heartbeat_ttl_ms = int(heartbeat_ttl * 1000)
         self._pop = client.register_script(_POP)
@@ -159,11 +189,17 @@ class Frontier:
         self._drained = client.register_script(_DRAINED)
         self._seq = 0
 
+    @property
+    def name(self) -> str:
+        """batch/crawl, for log lines."""
+        return f"{self.keys.batch}/{self.keys.crawl}"
+
     # -- workers ----------------------------------------------------------
     def register(self) -> None:
         self.heartbeat()
         self.client.sadd(self.keys.workers, self.worker)
-        self.client.hincrby(self.keys.stats, "workers_started", 1)
+        self.client.sadd(self.batch.crawls, self.keys.crawl)
+        self.client.hincrby(self.batch.stats, "workers_started", 1)
 
     def heartbeat(self) -> None:
         self.client.set(self.keys.heartbeat(self.worker), "1", px=self.heartbeat_ttl_ms)
@@ -203,8 +239,8 @@ class Frontier:
             n = self.reap(worker)
             if n >= 0:
                 logger.warning("worker %s stopped heartbeating; requeued its %s in-flight requests", worker, n)
-                self.client.hincrby(self.keys.stats, "requeued", n)
-                self.client.hincrby(self.keys.stats, "workers_lost", 1)
+                self.client.hincrby(self.batch.stats, "requeued", n)
+                self.client.hincrby(self.batch.stats, "workers_lost", 1)
                 total += n
         return total
 
@@ -253,22 +289,48 @@ class Frontier:
 
     def add_sites(self, names: list[str]) -> None:
         if names:
-            self.client.sadd(self.keys.sites, *names)
-
-    def sites(self) -> list[str]:
-        return sorted(s.decode() for s in self.client.smembers(self.keys.sites))
+            self.client.sadd(self.batch.sites, *names)
 
     def add_stats(self, counts: dict[str, int]) -> None:
         pipe = self.client.pipeline()
         for name, value in counts.items():
             if value:
-                pipe.hincrby(self.keys.stats, name, int(value))
+                pipe.hincrby(self.batch.stats, name, int(value))
         pipe.execute()
+
+    def stats(self) -> dict[str, int]:
+        return Batch(self.client, self.batch.batch).stats()
+
+
+class Batch:
+    """The writer's view of a batch: every crawl in it, the items, the stats."""
+
+    def __init__(self, client: redis.Redis, batch: str) -> None:
+        self.client = client
+        self.keys = BatchKeys(validate_batch_name(batch))
+
+    def crawls(self) -> list[Frontier]:
+        names = sorted(c.decode() for c in self.client.smembers(self.keys.crawls))
+        return [Frontier(self.client, self.keys.batch, name, worker="writer") for name in names]
+
+    def finished(self) -> bool:
+        """Every crawl that joined the batch has drained its frontier."""
+        crawls = self.crawls()
+        return bool(crawls) and all(c.finished() for c in crawls)
+
+    def live_workers(self) -> list[str]:
+        return [w for c in self.crawls() for w in c.live_workers()]
+
+    def queued(self) -> int:
+        return sum(c.queued() for c in self.crawls())
+
+    def sites(self) -> list[str]:
+        return sorted(s.decode() for s in self.client.smembers(self.keys.sites))
 
     def stats(self) -> dict[str, int]:
         return {k.decode(): int(v) for k, v in self.client.hgetall(self.keys.stats).items()}
 
-    def delete_batch(self) -> int:
+    def delete(self) -> int:
         """Remove every key of the batch (after the writer has archived it all)."""
         keys = list(self.client.scan_iter(match=self.keys.prefix + "*", count=500))
         if keys:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from archive import Archive
-from crawler.redis_frontier import Frontier
+from crawler.redis_frontier import Batch
 from crawler.redis_items import BadMessage, Message, decode
 
 logger = logging.getLogger(__name__)
@@ -35,12 +35,12 @@ class WriterResult:
 
 
 class BatchWriter:
-    def __init__(self, frontier: Frontier, archive: Archive, run_id: int | None, *,
+    def __init__(self, batch: Batch, archive: Archive, run_id: int | None, *,
                  idle_timeout: float = 120.0, poll_seconds: float = 1.0,
                  on_message: Callable[[Message | None], None] | None = None) -> None:
-        self.frontier = frontier
-        self.client = frontier.client
-        self.keys = frontier.keys
+        self.batch = batch
+        self.client = batch.client
+        self.keys = batch.keys
         self.archive = archive
         self.run_id = run_id
         self.idle_timeout = idle_timeout
@@ -68,12 +68,12 @@ class BatchWriter:
                 self.client.lrem(self.keys.items_processing, 1, raw)
                 continue
             # Nothing to write right now: is the batch over?
-            if self.frontier.finished() and self.client.llen(self.keys.items) == 0:
+            if self.batch.finished() and self.client.llen(self.keys.items) == 0:
                 break
-            if self.frontier.live_workers():
+            if self.batch.live_workers():
                 last_alive = time.monotonic()
             elif time.monotonic() - last_alive > self.idle_timeout:
-                queued = self.frontier.queued()
+                queued = self.batch.queued()
                 self.result.status = "timeout"
                 self.result.note = (f"no crawl worker alive for {self.idle_timeout:.0f}s; {queued} requests "
                                     f"left in the frontier (start workers with the same --batch to resume)")
@@ -85,7 +85,7 @@ class BatchWriter:
         try:
             message = decode(raw)
         except BadMessage as exc:
-            self.client.rpush(self.keys.prefix + "items:bad", raw)
+            self.client.rpush(self.keys.items_bad, raw)
             self.result.counts["bad_messages"] += 1
             self.result.errors += 1
             logger.error("unreadable message moved to %sitems:bad: %s", self.keys.prefix, exc)
@@ -108,6 +108,11 @@ class BatchWriter:
         counts["messages"] += 1
         if message.op == "ingest":
             assert message.fetch is not None  # checked by Message
+            # Workers do not read the archive: "same bytes as last time" is decided here.
+            if self.archive.is_unchanged(message.fetch.url, message.fetch.body):
+                self.archive.record_unchanged(message.url, message.fetch.status, run_id)
+                counts["unchanged"] += 1
+                return
             result = self.archive.ingest(message.fetch, message.page, run_id=run_id, parts=message.parts)
             counts["pages"] += 1
             if message.page is not None and message.page.speeches:
