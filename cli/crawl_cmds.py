@@ -1,2 +1,236 @@
-"""Commands registered on `cli.main` (filled in by its owner)."""
+"""`crawl`, `recrawl` and `demo`: thin wrappers over crawler.run and crawler.demo."""
 from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from cli import main
+
+DEFAULT_DB = "archive.db"
+
+
+def _log_level() -> str:
+    """WARNING on a terminal (the progress bar talks), INFO in logs; -v/-vv for more."""
+    ctx = click.get_current_context().find_root()
+    verbose = ctx.params.get("verbose", 0) or 0
+    if verbose >= 2:
+        return "DEBUG"
+    if verbose == 1 or not sys.stderr.isatty():
+        return "INFO"
+    return "WARNING"
+
+
+@contextmanager
+def _progress(total: int | None, desc: str) -> Iterator[Any]:
+    """A tqdm bar on a terminal, nothing elsewhere (logs carry the counts)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="page", dynamic_ncols=True) as bar:
+        yield bar
+
+
+def _on_item(bar: Any):  # noqa: ANN202 - a signal handler
+    def handler(item: Any, **_: Any) -> None:
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(item.outcome, refresh=False)
+    return handler
+
+
+def _run(specs: list[Any], settings: Any, total: int | None, desc: str) -> list[Any]:
+    import logging
+
+    from crawler.run import run_crawls
+
+    # Scrapy installs its own root handler with LOG_LEVEL: drop the CLI's to avoid double lines.
+    logging.getLogger().handlers.clear()
+    with _progress(total, desc) as bar:
+        return run_crawls(specs, settings, on_item=_on_item(bar))
+
+
+def _exit_code(outcomes: list[Any]) -> int:
+    failed = [o for o in outcomes if o.reason not in ("finished", "shutdown", "closespider_timeout",
+                                                      "closespider_pagecount", "closespider_itemcount")]
+    return 1 if failed else 0
+
+
+@main.command("crawl")
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="A profile of sites.toml (repeatable).")
+@click.option("--all", "all_sites", is_flag=True, help="Every profile of sites.toml.")
+@click.option("--start-url", "start_urls", multiple=True, metavar="URL",
+              help="Crawl a site without a profile from this URL (repeatable).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="sites.toml to read (default: ./sites.toml, else crawler/sites.toml).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop each crawl after N responses.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=0, help="Stop each crawl after SECONDS (status 'timeout').")
+@click.option("--trigger", default="cli", show_default=True, help="Recorded in crawl_runs.trigger (the scheduler passes 'schedule').")
+@click.option("--jobdir", type=click.Path(file_okay=False), default=None,
+              help="Where crawls keep resumable state (default: <db>.jobs/). A crawl that was stopped or killed resumes from it.")
+@click.option("--no-resume", is_flag=True, help="Start afresh even if an interrupted job is waiting.")
+@click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
+def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], db: str, config: str | None,
+          max_pages: int, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...]) -> None:
+    """Crawl sites by profile, or from start URLs, into the archive.
+
+    Politeness is on: robots.txt, AutoThrottle, the profile's delay and
+    concurrency, retries with back-off. SIGTERM or Ctrl-C stops at a page
+    boundary; running the same command again resumes.
+
+    Example: speech-archive crawl --site hanjia777 --db archive.db --max-pages 200
+    """
+    from crawler.profiles import ProfileError, load_profiles
+    from crawler.run import CrawlSpec, format_summary, job_dir, project_settings
+
+    if not (sites or all_sites or start_urls):
+        raise click.UsageError("say what to crawl: --site NAME, --all or --start-url URL")
+    names = list(sites)
+    if all_sites or sites:
+        try:
+            profiles = load_profiles(config)
+        except ProfileError as exc:
+            raise click.UsageError(str(exc)) from None
+        unknown = [n for n in names if n not in profiles]
+        if unknown:
+            raise click.UsageError(f"unknown site(s) {unknown}; known: {', '.join(profiles)}")
+        if all_sites:
+            names = list(profiles)
+    jobs = Path(jobdir) if jobdir else Path(f"{db}.jobs")
+    specs = [CrawlSpec("site", name, kwargs={"site": name}) for name in names]
+    specs += [CrawlSpec("start", url, kwargs={"start_url": url}) for url in start_urls]
+    for spec in specs:
+        directory = job_dir(jobs, spec.label)
+        if no_resume and directory.exists():
+            import shutil
+
+            shutil.rmtree(directory)
+        spec.settings["JOBDIR"] = str(directory)
+    settings = project_settings(db, trigger=trigger, config=config, max_pages=max_pages, timeout=timeout,
+                                log_level=_log_level(), extra=_parse_settings(extra))
+    outcomes = _run(specs, settings, None, "crawl")
+    click.echo(format_summary(outcomes))
+    sys.exit(_exit_code(outcomes))
+
+
+def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-s wants NAME=VALUE, got {pair!r}")
+        parsed[name] = value
+    return parsed
+
+
+@main.command("recrawl")
+@click.argument("urls", nargs=-1)
+@click.option("--site", default=None, metavar="NAME", help="Recrawl the known pages of this profile.")
+@click.option("--since", default=None, metavar="DATE", help="With --site: only pages first seen on or after DATE (YYYY-MM-DD).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None, help="sites.toml to read.")
+@click.option("--base-url", default=None, help="With --site: the profile's host is served here (demo sites).")
+@click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
+def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str, config: str | None,
+            base_url: str | None, extra: tuple[str, ...]) -> None:
+    """Fetch pages again now, whatever their revisit schedule says.
+
+    Conditional GET still applies: an unchanged page costs a 304 and no
+    cleaning. Prints fetched, unchanged, new speeches, new versions, errors.
+
+    Example: speech-archive recrawl --site hanjia777 --since 2024-01-01 --db archive.db
+    """
+    from crawler.profiles import ProfileError, load_profiles
+    from crawler.run import CrawlSpec, project_settings, total
+    from crawler.state import known_pages
+
+    if bool(urls) == bool(site):
+        raise click.UsageError("give either URLs or --site NAME")
+    if since and not site:
+        raise click.UsageError("--since goes with --site")
+    if since:
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            raise click.UsageError(f"--since wants YYYY-MM-DD, got {since!r}") from None
+    todo = list(urls)
+    if site:
+        try:
+            profile = load_profiles(config).get(site)
+        except ProfileError as exc:
+            raise click.UsageError(str(exc)) from None
+        if profile is None:
+            raise click.UsageError(f"unknown site {site!r}")
+        if base_url:
+            profile = profile.rebased(base_url)
+        if not Path(db).exists():
+            raise click.UsageError(f"{db} does not exist: nothing known to recrawl")
+        todo = known_pages(db, profile.hosts, since=since, articles_only=False)
+        if not todo:
+            click.echo(f"no known pages of {site} in {db}" + (f" first seen since {since}" if since else ""))
+            return
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as listing:
+        listing.write("\n".join(todo))
+    try:
+        settings = project_settings(db, trigger="recrawl", config=config, log_level=_log_level(),
+                                    extra=_parse_settings(extra))
+        spec = CrawlSpec("urls", site or "urls", kwargs={"urls_file": listing.name, "site": site})
+        outcomes = _run([spec], settings, len(todo), "recrawl")
+    finally:
+        Path(listing.name).unlink(missing_ok=True)
+    unchanged = total(outcomes, "not_modified") + total(outcomes, "unchanged_pages")
+    click.echo(f"fetched {total(outcomes, 'fetched')}, unchanged {unchanged}, "
+               f"new speeches {total(outcomes, 'new_speeches')}, new versions {total(outcomes, 'new_versions')}, "
+               f"errors {total(outcomes, 'errors')}")
+    sys.exit(_exit_code(outcomes))
+
+
+@main.command("demo")
+@click.option("--db", default="demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Database to create (replaced on every run).")
+@click.option("--keep-serving", is_flag=True, help="Keep the demo sites up after the crawl until Ctrl-C.")
+def demo(db: str, keep_serving: bool) -> None:
+    """Serve the bundled demo sites on 127.0.0.1, crawl them into a fresh demo.db, summarise.
+
+    Example: speech-archive demo && speech-archive serve --db demo.db
+    """
+    from crawler.demo import DEMO_SITES, demo_profiles, demo_specs, fresh_db, serving, summarise
+    from crawler.run import format_summary, project_settings
+
+    profiles = demo_profiles()
+    fresh_db(db)
+    with serving(profiles) as servers:
+        for name, server in servers.items():
+            click.echo(f"serving {name:<12} {server.base_url}/  ({profiles[name].title})")
+        settings = project_settings(db, trigger="demo", polite=False, log_level=_log_level())
+        outcomes = _run(demo_specs(profiles, servers, DEMO_SITES), settings, None, "demo")
+        click.echo(format_summary(outcomes))
+        summary = summarise(db)
+        click.echo(f"\narchived into {db}:")
+        for line in summary.lines():
+            click.echo(f"  {line}")
+        click.echo(f"\nopen it in Datasette:  speech-archive serve --db {db}")
+        click.echo(f"or query it:           sqlite-utils {db} 'select title, speaker from speeches'")
+        if keep_serving:
+            click.echo("demo sites still up; Ctrl-C to stop")
+            _wait_forever()
+    sys.exit(_exit_code(outcomes))
+
+
+def _wait_forever() -> None:
+    import time
+
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass

@@ -33,26 +33,35 @@ class ConditionalGetMiddleware:
     carries meta["force"] (one-off recrawls).
     """
 
-    def __init__(self, db_path: str, stats: StatsCollector) -> None:
+    def __init__(self, db_path: str, stats: StatsCollector, revisit_base_hours: float = 20.0,
+                 revisit_max_days: float = 30.0) -> None:
         self.db_path = db_path
         self.stats = stats
+        self.revisit_base_hours = revisit_base_hours
+        self.revisit_max_days = revisit_max_days
         self.archive: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
-        db_path = crawler.settings.get("ARCHIVE_DB_PATH")
-        if not db_path or not crawler.settings.getbool("ARCHIVE_CONDITIONAL_GET", True):
+        settings = crawler.settings
+        db_path = settings.get("ARCHIVE_DB_PATH")
+        if not db_path or not settings.getbool("ARCHIVE_CONDITIONAL_GET", True):
             raise NotConfigured("ARCHIVE_DB_PATH not set or ARCHIVE_CONDITIONAL_GET off")
         assert crawler.stats is not None
-        mw = cls(db_path, crawler.stats)
+        mw = cls(db_path, crawler.stats, settings.getfloat("ARCHIVE_REVISIT_BASE_HOURS", 20.0),
+                 settings.getfloat("ARCHIVE_REVISIT_MAX_DAYS", 30.0))
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
     def spider_opened(self) -> None:
-        from archive import Archive
+        from datetime import timedelta
 
-        self.archive = Archive(self.db_path)
+        from archive import Archive, RevisitPolicy
+
+        policy = RevisitPolicy(base=timedelta(hours=self.revisit_base_hours),
+                               maximum=timedelta(days=self.revisit_max_days))
+        self.archive = Archive(self.db_path, revisit=policy)
         self.archive.__enter__()
 
     def spider_closed(self) -> None:

@@ -72,7 +72,7 @@ class ArchivePipeline:
         note = None if reason == "finished" else f"close reason: {reason}"
         try:
             self.archive.finish_run(self.run_id, status=status, counts=dict(self.counts),
-                                    errors=self.counts["error"], note=note)
+                                    errors=self.counts["errors"], note=note)
         finally:
             self.archive.__exit__(None, None, None)
             self.archive = None
@@ -86,7 +86,7 @@ class ArchivePipeline:
             await self._handle(item)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             logger.exception("archiving %s failed", item.url)
-            self._count("error")
+            self._count("errors")
             self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
         spider = self.crawler.spider if self.crawler else None
         frontier = getattr(spider, "frontier", None)
@@ -116,7 +116,7 @@ class ArchivePipeline:
             self._count("revisit_later")
             return
         if outcome == "error":
-            self._count("error")
+            self._count("errors")
             logger.warning("error on %s: %s", item.url, item.error)
             self._record_error(item.url, item.error or "error", item.status)
             return
@@ -130,7 +130,7 @@ class ArchivePipeline:
             archive.record_gone(item.url, item.status, self.run_id)
             return
         if archive.is_unchanged(item.url, item.body):
-            self._count("unchanged")
+            self._count("unchanged_pages")
             archive.record_unchanged(item.url, item.status, self.run_id)
             return
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
@@ -143,7 +143,7 @@ class ArchivePipeline:
         try:
             page = clean_page(item.body, url=item.url, http_charset=item.http_charset, profile=item.cleaner_profile)
         except ContentError as exc:
-            self._count("error")
+            self._count("errors")
             self._count("not_a_page")
             logger.warning("not a web page: %s: %s", item.url, exc)
             self._record_error(item.url, f"not a web page: {exc}", item.status)
@@ -163,17 +163,17 @@ class ArchivePipeline:
                 page, parts = await self._stitch(page, item)
             except PartError as exc:
                 # Nothing stored: the next run retries the whole article instead of keeping half.
-                self._count("error")
+                self._count("errors")
                 logger.warning("multi-page article %s incomplete: %s", item.url, exc)
                 self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
                 return
         result = archive.ingest(fetch, page, run_id=self.run_id, parts=parts)
         self._count("article_page")
         self._count("speeches_seen", len(page.speeches))
-        self._count("new_speech", result.new_speeches)
-        self._count("new_source", result.new_sources)
-        self._count("new_version", result.new_versions)
-        self._count("unchanged_speech", result.unchanged_speeches)
+        self._count("new_speeches", result.new_speeches)
+        self._count("new_sources", result.new_sources)
+        self._count("new_versions", result.new_versions)
+        self._count("unchanged_speeches", result.unchanged_speeches)
 
     async def _stitch(self, first: Any, item: PageItem) -> tuple[Any, list[Any]]:
         from cleaning import ContentError, clean_page, stitch

@@ -55,6 +55,10 @@ ARCHIVE_DB_PATH = None  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
 ARCHIVE_RUN_TRIGGER = "cli"  # recorded in crawl_runs.trigger
 ARCHIVE_MAX_PARTS = 20  # pages of one multi-page article, at most
 ARCHIVE_CONDITIONAL_GET = True
+# An unchanged article is revisited BASE hours after its last visit, doubled for each
+# unchanged visit in a row, at most MAX days; 0 revisits every run. Lists: every run.
+ARCHIVE_REVISIT_BASE_HOURS = 20.0
+ARCHIVE_REVISIT_MAX_DAYS = 30.0
 SITES_CONFIG = None  # sites.toml path; default ./sites.toml, else crawler/sites.toml
 
 # Requests are kept breadth-first and small: the archive, not the queue, holds the pages.

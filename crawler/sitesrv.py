@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import ipaddress
 import logging
 import mimetypes
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -183,7 +185,7 @@ class SiteServer:
     """One static site on 127.0.0.1:<port> in a background thread."""
 
     def __init__(self, root: str | Path, port: int = 0, hooks: bool = False,
-                 charset: str | None = None, latency: float = 0.0) -> None:
+                 charset: str | None = None, latency: float = 0.0, host: str = "127.0.0.1") -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"site root {self.root} is not a directory")
@@ -193,7 +195,10 @@ class SiteServer:
         self.fail_paths: set[str] = set()  # paths answered with 500 (tests)
         self.requests: list[LoggedRequest] = []
         self._lock = threading.Lock()
-        self._httpd = _Server(("127.0.0.1", port), _Handler)
+        if not ipaddress.ip_address(host).is_loopback:
+            raise ValueError(f"{host} is not a loopback address: this server is for 127.0.0.0/8 only")
+        self.host = host
+        self._httpd = _Server((host, port), _Handler)
         self._httpd.site = self
         self._thread: threading.Thread | None = None
 
@@ -203,7 +208,7 @@ class SiteServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def start(self) -> "SiteServer":
         self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"sitesrv-{self.port}", daemon=True)
@@ -234,12 +239,27 @@ class SiteServer:
             self.requests.clear()
 
 
+def loopback_host(index: int) -> str:
+    """127.0.0.<index+1> where the OS routes all of 127/8 to loopback (Linux), else 127.0.0.1.
+
+    Separate addresses make the demo sites separate hosts, as they would be on
+    the web (the archive keys sites by host name, not port).
+    """
+    candidate = f"127.0.0.{index + 1}"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((candidate, 0))
+        except OSError:
+            return "127.0.0.1"
+    return candidate
+
+
 def serve_sites(root: str | Path, names: list[str] | None = None, hooks: bool = False) -> dict[str, SiteServer]:
-    """Start one server per site directory under `root` (all of them by default)."""
+    """Start one server per site directory under `root` (all of them by default), one host each."""
     base = Path(root)
     if names is None:
         names = sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-    return {name: SiteServer(base / name, hooks=hooks).start() for name in names}
+    return {name: SiteServer(base / name, hooks=hooks, host=loopback_host(i)).start() for i, name in enumerate(names)}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,99 @@
+"""The bundled demo: serve crawler/demo_sites on loopback, crawl them, summarise the archive."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from crawler.profiles import SiteProfile, load_profiles
+from crawler.run import CrawlSpec
+from crawler.sitesrv import SiteServer, loopback_host
+
+logger = logging.getLogger(__name__)
+
+DEMO_ROOT = Path(__file__).parent / "demo_sites"
+DEMO_SITES = DEMO_ROOT / "sites.toml"
+
+
+def demo_profiles(config: str | Path = DEMO_SITES) -> dict[str, SiteProfile]:
+    """The demo profiles; each site's tree is demo_sites/<name>/."""
+    profiles = load_profiles(config)
+    missing = [name for name in profiles if not (Path(config).parent / name).is_dir()]
+    if missing:
+        raise FileNotFoundError(f"demo site trees missing under {Path(config).parent}: {missing}")
+    return profiles
+
+
+@contextmanager
+def serving(profiles: dict[str, SiteProfile], root: Path = DEMO_ROOT, hooks: bool = True) -> Iterator[dict[str, SiteServer]]:
+    """One loopback server per demo site (own address and port: separate hosts) for the block's duration."""
+    servers: dict[str, SiteServer] = {}
+    try:
+        for index, name in enumerate(profiles):
+            servers[name] = SiteServer(root / name, hooks=hooks, host=loopback_host(index)).start()
+        yield servers
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+def demo_specs(profiles: dict[str, SiteProfile], servers: dict[str, SiteServer], config: Path = DEMO_SITES) -> list[CrawlSpec]:
+    return [CrawlSpec("site", name, kwargs={"site": name, "base_url": servers[name].base_url,
+                                            "sites_config": str(config)})
+            for name in profiles]
+
+
+def fresh_db(db: str | Path) -> Path:
+    """Remove an earlier demo database (and its WAL files): every demo starts empty."""
+    path = Path(db)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+@dataclass
+class ArchiveSummary:
+    sites: int
+    pages: int
+    article_pages: int
+    speeches: int
+    sources: int
+    cross_site_speeches: int  # speeches carried by pages of two or more sites
+    versions: int
+    gone_pages: int
+    errors: int
+
+    def lines(self) -> list[str]:
+        return [
+            f"sites            {self.sites}",
+            f"pages            {self.pages} ({self.article_pages} with speeches, {self.gone_pages} gone)",
+            f"speeches         {self.speeches} distinct",
+            f"sources          {self.sources} (speech on a page); {self.cross_site_speeches} speeches found on 2+ sites",
+            f"versions         {self.versions}",
+            f"errors           {self.errors} (logged in crawl_errors)",
+        ]
+
+
+def summarise(db: str | Path) -> ArchiveSummary:
+    """Counts read straight from the archive's tables (names fixed in DESIGN.md)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        one = lambda sql: int(con.execute(sql).fetchone()[0] or 0)  # noqa: E731
+        return ArchiveSummary(
+            sites=one("select count(*) from sites"),
+            pages=one("select count(*) from pages"),
+            article_pages=one("select count(distinct page_id) from speech_sources"),
+            speeches=one("select count(*) from speeches"),
+            sources=one("select count(*) from speech_sources"),
+            cross_site_speeches=one(
+                "select count(*) from (select s.speech_id from speech_sources s join pages p on p.id = s.page_id"
+                " group by s.speech_id having count(distinct p.site_id) > 1)"),
+            versions=one("select count(*) from speech_versions"),
+            gone_pages=one("select count(*) from pages where gone_at is not null"),
+            errors=one("select coalesce(sum(errors), 0) from crawl_runs"),
+        )
+    finally:
+        con.close()
