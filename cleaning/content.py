@@ -38,6 +38,8 @@ class Content:
     method: str  # "profile:<name>", "density", "trafilatura", "none"
     link_share: float = 0.0  # share of the main element's text that is link text
     linked_share: float = 0.0  # share of the main element's text blocks that hold a link
+    teasers: int = 0  # blocks that end like a teaser ("…", "[详细]", "阅读全文")
+    page_link_share: float = 0.0  # share of the whole page's text that is link text
     start: int = 0  # index of the first block of the main element
 
 
@@ -61,6 +63,7 @@ def block_weight(block: blk.Block) -> float:
     return weight - links * 1.5
 
 
+_TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[详细\]|详细>>|\[更多\]|阅读全文|查看全文|阅读更多|\[阅读\])\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -145,7 +148,13 @@ def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
     return out
 
 
+def _body(root: etree._Element) -> etree._Element:
+    body = root.find("body")
+    return body if body is not None else root
+
+
 def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
+    root = _body(root)  # <title> and friends are metadata, never paragraphs
     walk = blk.walk(root, block_weight, _skipper(rules))
     best = best_element(walk)
     if best < 0 or element_score(walk, best) < _WEAK_RESULT:
@@ -155,8 +164,9 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         rbest = best_element(retry)
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest
+    page_links = walk.link_chars[0] / walk.chars[0] if walk.chars and walk.chars[0] else 0.0
     if best < 0:
-        return Content([], "none"), walk
+        return Content([], "none", page_link_share=page_links), walk
     first, last = walk.first[best], walk.last[best]
     # The smallest subtree can miss an article whose container also holds
     # heavy link lists (old table layouts); the densest run of blocks cannot.
@@ -165,8 +175,12 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         first, last = run_first, run_last
     else:
         # Trim the subtree's chrome at both ends (toolbars, "关注", counters, comments
-        # after a stretch of buttons): keep its densest run.
+        # after a stretch of buttons): keep its densest run, and the headings that
+        # open it ("【篇一】…" items of a compilation).
+        low = first
         first, last, _ = densest_run(walk.blocks, first, last)
+        while first > low and walk.blocks[first - 1].tag in blk.HEADING_TAGS and not walk.blocks[first - 1].links:
+            first -= 1
     items = walk.blocks[first:last]
     size = sum(b.size for b in items) or 1
     share = sum(b.links for b in items) / size
@@ -175,7 +189,19 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     # Teasers are short and each carries its link; article paragraphs with links are long.
     if 4 <= len(texts) <= _TEASER_MAX_COUNT and sum(b.size for b in texts) / len(texts) < _TEASER_MAX_CHARS:
         linked = sum(1 for b in texts if b.links) / len(texts)
-    return Content(filter_paragraphs(items, rules), "density", link_share=share, linked_share=linked, start=first), walk
+    teasers = sum(1 for b in texts if _TEASER_END.search(b.text))
+    return (
+        Content(
+            filter_paragraphs(items, rules),
+            "density",
+            link_share=share,
+            linked_share=linked,
+            start=first,
+            teasers=teasers,
+            page_link_share=page_links,
+        ),
+        walk,
+    )
 
 
 def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Content | None:

@@ -31,6 +31,8 @@ MIN_CJK_SHARE = 0.05
 MIN_CJK_CHARS = 50
 # Share of the content's text blocks holding a link above which it is a list of teasers.
 LIST_LINKED_SHARE = 0.9
+# This many clipped teasers, a quarter of the blocks or more, make a list page.
+MIN_TEASERS = 3
 _NOT_FOUND = re.compile(r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除)", re.I)
 
 
@@ -74,8 +76,13 @@ def _no_speech_reason(title: str | None, found: content_mod.Content) -> str | No
     body = "".join(found.paragraphs)
     if title and _NOT_FOUND.search(title) and len(body) < 500:
         return "not found page"
-    # A list or tag page: mostly link text, or teasers that each carry a link.
+    # A list or tag page: mostly link text, teasers that each carry a link, or
+    # a run of clipped teasers ("…全力完成经济社会发展工作…").
     if found.link_share > 0.5 or found.linked_share >= LIST_LINKED_SHARE:
+        return "list page"
+    if found.teasers >= MIN_TEASERS and found.teasers * 4 >= len(found.paragraphs):
+        return "list page"
+    if not found.paragraphs and found.page_link_share > 0.5:
         return "list page"
     if len(body) < MIN_BODY_CHARS:
         return "body too short"
@@ -117,7 +124,11 @@ def clean_page(
             found = chosen
         else:
             logger.debug("profile %s found no content at %s; generic search used", site_profile.name, url)
-    elif sum(len(p) for p in found.paragraphs) < MIN_BODY_CHARS and found.link_share <= 0.5:
+    elif (
+        sum(len(p) for p in found.paragraphs) < MIN_BODY_CHARS
+        and found.link_share <= 0.5
+        and found.page_link_share <= 0.5
+    ):
         second = content_mod.from_trafilatura(root, rules)
         if sum(len(p) for p in second.paragraphs) > sum(len(p) for p in found.paragraphs):
             found = second
@@ -134,6 +145,8 @@ def clean_page(
         if not page.speeches:
             reason = "body too short"
     page.no_speech_reason = reason
+    if reason in ("list page", "not found page"):
+        page.published = None  # a list or error page has no date of its own
     if page.speeches:
         page.next_page_url = next_page_url(root, url)
     logger.debug("cleaned %s: %s speeches via %s (%s)", url, len(page.speeches), found.method, reason)

@@ -122,7 +122,7 @@ def _fixtures(root: Path) -> Iterator[Case]:
             must_not_contain=list(meta.get("must_not_contain") or []),
         )
         yield Case(
-            corpus=root.name,
+            corpus=f"{root.parent.name}/{root.name}",  # "fixtures/pages"
             group=meta.get("family") or meta_path.parent.name,
             page_id=str(html.relative_to(root)),
             path=html,

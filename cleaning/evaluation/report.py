@@ -81,8 +81,10 @@ def field_table(evaluation: Evaluation) -> str:
     """Per-speech and page metadata fields (fixture corpora only), per corpus."""
     lines = []
     for corpus, group in evaluation.rows():
-        if group != OVERALL and (corpus, OVERALL) in evaluation.summaries:
+        if group != OVERALL and (corpus, OVERALL) in evaluation.rows():
             continue  # one line per corpus
+        if corpus == OVERALL and len(lines) <= len(evaluation.systems):
+            continue  # a single corpus has fields: its line is the total
         for system in evaluation.systems:
             s: Summary = evaluation.summary(corpus, group, system)
             if not s.speech_fields and not s.meta_fields:
@@ -92,6 +94,11 @@ def field_table(evaluation: Evaluation) -> str:
             cells += [f"{k} {_acc(v)}" for k, v in d["meta_fields"].items()]
             lines.append(f"{_label(corpus, group) if corpus != OVERALL else 'ALL'} [{system}]: " + ", ".join(cells))
     return "\n".join(lines)
+
+
+def _some(items: list[str], limit: int = 4) -> str:
+    shown = ", ".join(repr(i[:40]) for i in items[:limit])
+    return shown + (", ..." if len(items) > limit else "")
 
 
 def worst(evaluation: Evaluation, system: str, count: int) -> str:
@@ -107,9 +114,9 @@ def worst(evaluation: Evaluation, system: str, count: int) -> str:
         if s["f1"] is not None:
             facts.append(f"F1 {s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f})")
         if s["leaks"]:
-            facts.append(f"leaked {s['leaks']}")
+            facts.append(f"leaked {len(s['leaks'])}: {_some(s['leaks'])}")
         if s["missing"]:
-            facts.append(f"missing {s['missing']}")
+            facts.append(f"missing {len(s['missing'])}: {_some(s['missing'])}")
         if s["count_ok"] is False:
             facts.append(f"speeches {s['speech_count']} != {p['truth']['speech_count']} ({s['no_speech_reason']})")
         if s["title_ok"] is False:
