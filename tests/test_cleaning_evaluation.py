@@ -173,7 +173,7 @@ def test_baseline_runs_end_to_end_on_a_page(tmp_path: Path) -> None:
     expected = {"title": "在全市工作会议上的讲话", "published": "2021-03-05", "speeches": [{"title": "在全市工作会议上的讲话", "body": body}]}
     _write_fixture(tmp_path, "phpcms", "c", ARTICLE, expected, must_not_contain=["ICP备12345678号", "首页 | 公文"])
     evaluation = evaluate(load(tmp_path), ["trafilatura"])
-    summary = evaluation.summary(tmp_path.name, "phpcms", "trafilatura").to_dict()
+    summary = evaluation.summary(f"{tmp_path.parent.name}/{tmp_path.name}", "phpcms", "trafilatura").to_dict()
     assert summary["pages"] == 1 and summary["errors"] == 0
     assert summary["f1"] > 0.9  # trafilatura finds this plain article
     assert summary["leak_checked"] == 1
@@ -208,7 +208,7 @@ def fixture_evaluation():
 
 
 def _overall(evaluation) -> dict:
-    corpus = FIXTURE_PAGES.name
+    corpus = f"{FIXTURE_PAGES.parent.name}/{FIXTURE_PAGES.name}"
     key = (corpus, OVERALL) if (corpus, OVERALL) in evaluation.summaries else next(iter(evaluation.summaries))
     return evaluation.summaries[key]["cleaner"].to_dict()
 
