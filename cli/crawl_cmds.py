@@ -77,8 +77,13 @@ def _exit_code(outcomes: list[Any]) -> int:
               help="Where crawls keep resumable state (default: <db>.jobs/). A crawl that was stopped or killed resumes from it.")
 @click.option("--no-resume", is_flag=True, help="Start afresh even if an interrupted job is waiting.")
 @click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
+# -- distributed crawling (crawler/distributed.py) --
+@click.option("--redis", "redis_url", default=None, metavar="URL",
+              help="Be one of N workers sharing the frontier on this Redis; `speech-archive ingest` writes the archive.")
+@click.option("--batch", default="default", show_default=True, help="With --redis: the batch workers and writer share.")
 def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], db: str, config: str | None,
-          max_pages: int, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...]) -> None:
+          max_pages: int, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...],
+          redis_url: str | None = None, batch: str = "default") -> None:
     """Crawl sites by profile, or from start URLs, into the archive.
 
     Politeness is on: robots.txt, AutoThrottle, the profile's delay and
@@ -86,6 +91,8 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
     boundary; running the same command again resumes.
 
     Example: speech-archive crawl --site hanjia777 --db archive.db --max-pages 200
+
+    Example: speech-archive crawl --all --redis redis://10.0.0.5:6379/0 --batch nightly-2025-01-31
     """
     from crawler.profiles import ProfileError, load_profiles
     from crawler.run import CrawlSpec, format_summary, job_dir, project_settings
@@ -115,9 +122,28 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
         spec.settings["JOBDIR"] = str(directory)
     settings = project_settings(db, trigger=trigger, config=config, max_pages=max_pages, timeout=timeout,
                                 log_level=_log_level(), extra=_parse_settings(extra))
+    if redis_url:
+        _distribute(specs, settings, redis_url, batch)
     outcomes = _run(specs, settings, None, "crawl")
     click.echo(format_summary(outcomes))
     sys.exit(_exit_code(outcomes))
+
+
+def _distribute(specs: list[Any], settings: Any, redis_url: str, batch: str) -> None:
+    """`crawl --redis`: this process becomes a worker of the batch (README: distributed)."""
+    from crawler.distributed import distribute
+    from crawler.redis_frontier import connect
+
+    try:
+        connect(redis_url).close()
+    except Exception as exc:  # redis.ConnectionError, a malformed URL
+        raise click.ClickException(f"cannot reach Redis at {redis_url}: {exc}") from None
+    # An explicit --db is read (conditional GET, known pages); the default one is not touched.
+    read_db = click.get_current_context().get_parameter_source("db") is not click.core.ParameterSource.DEFAULT
+    try:
+        distribute(specs, settings, redis_url, batch, read_db=read_db)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--batch") from None
 
 
 def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:

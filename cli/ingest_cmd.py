@@ -26,7 +26,7 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
     Start it beside (before or after) any number of `speech-archive crawl
     --redis URL` workers of the same batch. It drains the batch's item list
     into DB, one transaction per page, and exits when the workers have drained
-    the shared shared and every item is archived. The run is recorded in
+    the shared frontier and every item is archived. The run is recorded in
     `crawl_runs` with trigger "distributed".
 
     Example: speech-archive ingest --redis redis://127.0.0.1:6379/0 --db archive.db --batch nightly-2025-01-31
@@ -36,7 +36,7 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
     from tqdm import tqdm
 
     from archive import Archive
-    from crawler.redis_shared import Batch, connect
+    from crawler.redis_frontier import Batch, connect
     from crawler.redis_writer import BatchWriter
 
     log = logging.getLogger(__name__)

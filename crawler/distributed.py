@@ -330,3 +330,19 @@ def apply_overlay(settings: Any, redis_url: str, batch: str) -> None:
     )
     load_object(overlay["SCHEDULER"])  # fail here, not inside the reactor
     settings.setdict(overlay, priority="cmdline")
+
+
+def distribute(specs: list[Any], settings: Any, redis_url: str, batch: str, *, read_db: bool) -> None:
+    """Turn `crawl`'s crawler specs and settings into distributed workers of `batch`.
+
+    Each spec gets its own keys inside the batch and no JOBDIR (the frontier
+    is in Redis). Without `read_db` the worker does not open the archive at
+    all (no conditional GET, no known-page seeds); with it the archive is only
+    read, the writer is `speech-archive ingest`.
+    """
+    apply_overlay(settings, redis_url, batch)
+    if not read_db:
+        settings.set("ARCHIVE_DB_PATH", None, priority="cmdline")
+    for spec in specs:
+        spec.settings.pop("JOBDIR", None)
+        spec.settings.update(crawl_settings(batch, spec.label))
