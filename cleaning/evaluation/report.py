@@ -102,7 +102,8 @@ def _some(items: list[str], limit: int = 4) -> str:
 
 
 def worst(evaluation: Evaluation, system: str, count: int) -> str:
-    scored = sorted(evaluation.pages, key=lambda r: badness(r, system))[:count]
+    flawed = [r for r in evaluation.pages if badness(r, system) < 0.9995 or r.scores[system].missing_lines]
+    scored = sorted(flawed, key=lambda r: badness(r, system))[:count]
     lines = [f"Worst {len(scored)} pages for {system}:"]
     for record in scored:
         p = page_dict(record)
