@@ -38,6 +38,13 @@ from cleaning.evaluation.systems import SYSTEMS
     show_default=True,
     help="The system under test (trafilatura here scores the baseline alone).",
 )
+@click.option(
+    "--page-timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds a system may spend on one page before it counts as an error (0: no limit).",
+)
 @click.option("--worst", type=int, default=0, help="Also list the N worst pages of the system under test.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write the JSON document to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every page error as it happens.")
@@ -47,6 +54,7 @@ def main(
     baseline: bool,
     decoded_baseline: bool,
     candidate: str,
+    page_timeout: float,
     worst: int,
     output: Path | None,
     verbose: bool,
@@ -66,7 +74,7 @@ def main(
         if wanted and name not in systems:
             systems.append(name)
     with tqdm(total=len(cases) * len(systems), unit="run", disable=not sys.stderr.isatty(), leave=False) as bar:
-        evaluation = evaluate(cases, systems, progress=bar.update)
+        evaluation = evaluate(cases, systems, progress=bar.update, timeout=page_timeout or None)
     document = report.to_json(evaluation)
     if output:
         output.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

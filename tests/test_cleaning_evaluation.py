@@ -168,6 +168,19 @@ def test_a_system_that_raises_is_an_error_scored_as_empty(tmp_path: Path) -> Non
     assert out.bodies == []
 
 
+def test_a_system_that_hangs_is_stopped_and_counted(tmp_path: Path) -> None:
+    _write_fixture(tmp_path, "mobile", "h", ARTICLE, {"title": "t", "published": None, "speeches": []})
+    (case,) = load(tmp_path)
+
+    def hangs(data: bytes, case: object) -> Output:
+        while True:
+            pass
+
+    out = run(hangs, case, timeout=0.2)
+    assert out.error is not None and out.error.startswith("PageTimeout")
+    assert 0.2 <= out.seconds < 5
+
+
 def test_baseline_runs_end_to_end_on_a_page(tmp_path: Path) -> None:
     body = "\n".join(f"同志们,这是第{i}段讲话正文,我们要坚持稳中求进工作总基调,推动高质量发展。" for i in range(12))
     expected = {"title": "在全市工作会议上的讲话", "published": "2021-03-05", "speeches": [{"title": "在全市工作会议上的讲话", "body": body}]}
@@ -190,7 +203,7 @@ def test_cli_prints_json_and_refuses_a_non_corpus(tmp_path: Path) -> None:
     assert document["systems"] == ["trafilatura"]
     (page,) = document["pages"]
     assert page["truth"]["speech_count"] == 0
-    assert page["systems"]["trafilatura"]["count_ok"] is False  # trafilatura returns text for a 404 page
+    assert page["systems"]["trafilatura"]["count_ok"] is False  # truth: no speech; trafilatura returns the text
     (tmp_path / "empty").mkdir()
     done = subprocess.run([sys.executable, "-m", "cleaning.evaluate", str(tmp_path / "empty")],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)

@@ -53,6 +53,7 @@ def evaluate(
     cases: Iterable[Case],
     systems: list[str],
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
     """Score every system on every case; a system raising on a page counts as an error there."""
     unknown = [s for s in systems if s not in SYSTEMS]
@@ -62,7 +63,7 @@ def evaluate(
     for case in cases:
         record = PageRecord(case)
         for name in systems:
-            out = run(SYSTEMS[name], case)
+            out = run(SYSTEMS[name], case, timeout=timeout)
             if out.error:
                 logger.warning("%s on %s/%s: %s", name, case.corpus, case.page_id, out.error)
             record.outputs[name] = out

@@ -19,8 +19,11 @@ Both receive the page's raw bytes, never a string we decoded for them:
 """
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,12 +109,36 @@ SYSTEMS: dict[str, Extractor] = {
 }
 
 
-def run(extractor: Extractor, case: Case) -> Output:
-    """Run one system on one page; an exception becomes an `Output` with `error` set."""
+class PageTimeout(Exception):
+    """A system spent longer than the per-page limit on one page."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    # SIGALRM works only in the main thread of the main interpreter; elsewhere no limit.
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageTimeout(f"no result after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run(extractor: Extractor, case: Case, timeout: float | None = None) -> Output:
+    """Run one system on one page; an exception or a timeout becomes an `Output` with `error` set."""
     data = case.read()
     start = time.perf_counter()
     try:
-        output = extractor(data, case)
+        with _time_limit(timeout):
+            output = extractor(data, case)
     except Exception as exc:  # noqa: BLE001 - any failure of a system on a page is a scored error
         output = Output(error=f"{type(exc).__name__}: {exc}"[:500])
     output.seconds = time.perf_counter() - start
