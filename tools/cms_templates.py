@@ -1089,6 +1089,15 @@ window._wpemojiSettings = {{"baseUrl":"https:\\/\\/s.w.org\\/images\\/core\\/emo
 </html>
 """
 
+    def yoast_crumbs(self, crumbs: list[tuple[str, str | None]]) -> str:
+        if not crumbs:
+            return ""
+        parts = []
+        for t, h in crumbs:
+            parts.append(f'<span><a href="{attr(h)}">{self.j(t)}</a></span>' if h else
+                         f'<span class="breadcrumb_last" aria-current="page">{esc(t)}</span>')
+        return '<p id="breadcrumbs"><span>' + " » ".join(parts) + "</span></p>"
+
     def article(self, a: Article) -> str:
         s = a.site
         extra = og_tags(a) if a.og else ""
@@ -1102,13 +1111,7 @@ window._wpemojiSettings = {{"baseUrl":"https:\\/\\/s.w.org\\/images\\/core\\/emo
                         f'<a href="{a.path}" rel="bookmark"><time class="entry-date published" datetime="{a.iso_time or ""}">{esc(a.shown_time)}</time></a></span>')
         if a.author_shown:
             meta.append(f'<span class="byline"> {self.j("作者")} <span class="author vcard"><a class="url fn n" href="/author/editor/">{esc(a.author_shown)}</a></span></span>')
-        crumbs = ""
-        if a.crumbs:
-            parts = []
-            for t, h in a.crumbs:
-                parts.append(f'<span><a href="{attr(h)}">{self.j(t)}</a></span>' if h else
-                             f'<span class="breadcrumb_last" aria-current="page">{esc(t)}</span>')
-            crumbs = '<p id="breadcrumbs"><span>' + " » ".join(parts) + "</span></p>"
+        crumbs = self.yoast_crumbs(a.crumbs)
         pre = "".join(f"<p>{self.j(b.shown)}</p>\n" for b in a.pre)
         comp = f"<h2 class=\"wp-block-heading\">{esc(a.comp_heading)}</h2>\n" if a.comp_heading else ""
         body = self.body(a, '<h3 class="wp-block-heading">{}</h3>')
@@ -1181,7 +1184,8 @@ window._wpemojiSettings = {{"baseUrl":"https:\\/\\/s.w.org\\/images\\/core\\/emo
                        else f'<a class="page-numbers" href="{path(n)}">{n}</a>')
         if lp.page_no < lp.page_count:
             pag.append(f'<a class="next page-numbers" href="{path(lp.page_no + 1)}">{self.j("下一页")}</a>')
-        out.append(f"""<header class="page-header"><h1 class="page-title">{esc(lp.title)}</h1></header>
+        out.append(f"""{self.yoast_crumbs(lp.crumbs)}
+<header class="page-header"><h1 class="page-title">{esc(lp.title)}</h1></header>
 <div id="primary" class="content-area"><main id="main" class="site-main">
 {rows}
 <nav class="navigation pagination" aria-label="{attr('文章分页')}"><h2 class="screen-reader-text">{self.j('文章分页')}</h2><div class="nav-links">{''.join(pag)}</div></nav>
