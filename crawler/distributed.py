@@ -117,6 +117,8 @@ class RedisJournal:
 
     def __init__(self, dupefilter: Any) -> None:
         self.df = dupefilter
+        # While a worker re-seeds for a dead seeder, the seeds it had recorded must pass.
+        self.reseeding = False
 
     def open(self) -> None:
         return None
@@ -125,7 +127,7 @@ class RedisJournal:
         return None
 
     def add(self, url: str, kind: str) -> bool:
-        return not self.df.request_seen(Request(url))
+        return not self.df.request_seen(Request(url)) or self.reseeding
 
     def done(self, url: str) -> None:
         return None
@@ -309,9 +311,16 @@ class SeedOnceMiddleware:
             deferred_from_coro(self._seed(start))
 
     async def _seed(self, start: Any) -> None:
-        async for item in start:
-            if isinstance(item, Request):
-                self.crawler.engine.crawl(item)
+        journal = getattr(self.crawler.spider, "frontier", None)
+        if isinstance(journal, RedisJournal):
+            journal.reseeding = True
+        try:
+            async for item in start:
+                if isinstance(item, Request):
+                    self.crawler.engine.crawl(item)
+        finally:
+            if isinstance(journal, RedisJournal):
+                journal.reseeding = False
         self.frontier.mark_seeded()
 
 
