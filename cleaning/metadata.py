@@ -27,13 +27,15 @@ _DATE = re.compile(
 )
 _DATE_LABEL = re.compile(r"(发布|时间|日期|发表|更新|publish|date|Date)")
 _AUTHOR = re.compile(
-    r"(?:投稿作者|作\s*者|撰稿人?|发布者|发布人|文\s*/)\s*[:：]?\s*([^\s:：,，|/()（）<>【】\[\]\d]{2,16})"
+    r"(?:^|[\s|｜/\]】)])(?:投稿作者|作\s*者|撰稿人?|发布者|发布人)\s*(?:[:：]\s*|\s+)([^\s:：,，|/()（）<>【】\[\]\d]{2,16})"
 )
-_NOT_AUTHOR = re.compile(r"^(来源|时间|日期|点击|浏览|发布|admin|佚名|未知|本站|编辑)")
+_NOT_AUTHOR = re.compile(r"^(来源|时间|日期|点击|浏览|发布|佚名|未知|本站|编辑)")
 _BREADCRUMB_LABEL = re.compile(r"^\s*(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|位置|当前页面)\s*[:：]?")
 _BREADCRUMB_TOKENS = re.compile(r"(?:^|[\s_\-])(breadcrumbs?|crumbs?|position|location|weizhi|dqwz|place|path|nav-?path|daohang)(?:$|[\s_\-\d])", re.I)
 _TAG_LABEL = re.compile(r"^\s*(推荐访问|相关热词搜索|标签|关键词|关键字|Tags?|TAG|热词)\s*[:：]?", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|》|»|›|→|/|\\|＞|-&gt;|->)\s*")
+_POWERED = re.compile(r"powered\s+by|discuz|wordpress|dedecms|phpcms|empirecms", re.I)
+_CRUMB_ONLY = re.compile(r"^[\s>》»›→＞]*$")  # not "|" or "·": menus use those
 _SITE_FROM_COPYRIGHT = re.compile(
     r"(?:©|Copyright|版权所有)[^。\n]{0,40}?([\u4e00-\u9fffA-Za-z0-9]{2,20}?(?:网|站|中心|报|台|社))"
 )
@@ -146,9 +148,11 @@ def site_name(head: Head, page_text_tail: str) -> str | None:
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             return publisher["name"].strip()
     if head.title_tag:
-        _, suffix = strip_site_suffix(head.title_tag)
-        if suffix:
-            return suffix
+        # "标题 - 栏目 - 公文之家 - Powered by Discuz!": the last segment naming a site
+        parts = [p.strip() for p in _TITLE_SEPARATORS.split(head.title_tag) if p and p.strip()]
+        for part in reversed(parts[1:]):
+            if not _POWERED.search(part) and len(part) <= 20:
+                return part
     match = _SITE_FROM_COPYRIGHT.search(page_text_tail)
     return match.group(1) if match else None
 
@@ -265,7 +269,26 @@ def _link_texts(el: etree._Element) -> list[str]:
     return out
 
 
-def breadcrumbs(root: etree._Element) -> list[str]:
+def _separator_trail(root: etree._Element) -> etree._Element | None:
+    """A container of two or more links joined only by "›", ">", "»" and the like."""
+    for el in root.iter("div", "p", "span", "nav", "section"):
+        # Direct links only (or wrapped once in a span): cheap, and a trail is flat.
+        links = el.findall("a") or el.findall("span/a")
+        if not 2 <= len(links) <= 8:
+            continue
+        between = []
+        for a in links[:-1]:
+            between.append(a.tail or "")
+            sibling = a.getnext()
+            if sibling is not None and sibling.tag not in ("a",):
+                between.append("".join(sibling.itertext()) + (sibling.tail or ""))
+        joined = "".join(between)
+        if joined.strip() and _CRUMB_ONLY.match(joined) and len("".join(el.itertext())) < 200:
+            return el
+    return None
+
+
+def breadcrumbs(root: etree._Element, head: Head | None = None) -> list[str]:
     trail = None
     for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
         attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -277,12 +300,34 @@ def breadcrumbs(root: etree._Element) -> list[str]:
             trail = el
             break
     if trail is None:
-        return []
+        trail = _separator_trail(root)
+    if trail is None:
+        return _jsonld_breadcrumbs(head) if head else []
     links = _link_texts(trail)
     if links:
         return [t for t in links if not _BREADCRUMB_LABEL.fullmatch(t)]
     text = _BREADCRUMB_LABEL.sub("", clean_text("".join(trail.itertext())))
     return [p for p in _CRUMB_SEPARATORS.split(text) if p]
+
+
+def _jsonld_breadcrumbs(head: Head) -> list[str]:
+    """Names of a schema.org BreadcrumbList (Yoast and friends)."""
+    for item in head.jsonld:
+        elements = item.get("itemListElement")
+        if item.get("@type") != "BreadcrumbList" or not isinstance(elements, list):
+            continue
+        names = []
+        for entry in elements:
+            if not isinstance(entry, dict):
+                continue
+            name = entry.get("name")
+            if name is None and isinstance(entry.get("item"), dict):
+                name = entry["item"].get("name")
+            if isinstance(name, str) and name.strip():
+                names.append(name.strip())
+        if names:
+            return names
+    return []
 
 
 def tags(root: etree._Element) -> list[str]:

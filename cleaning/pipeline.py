@@ -33,7 +33,10 @@ MIN_CJK_CHARS = 50
 LIST_LINKED_SHARE = 0.9
 # This many clipped teasers, a quarter of the blocks or more, make a list page.
 MIN_TEASERS = 3
-_NOT_FOUND = re.compile(r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除)", re.I)
+_NOT_FOUND = re.compile(
+    r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在)",
+    re.I,
+)
 
 
 def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
@@ -68,13 +71,13 @@ def _head_lines(blocks: list[Block], title: str | None, content_start: int) -> l
     """The text around the headline, where sites print date, source and uploader."""
     t = _title_index(blocks, title, content_start)
     if t >= 0:
-        return [b.text for b in blocks[t : t + 12]]
+        return [b.text for b in blocks[max(0, t - 3) : t + 12]]
     return [b.text for b in blocks[max(0, content_start - 8) : content_start + 4]]
 
 
 def _no_speech_reason(title: str | None, found: content_mod.Content) -> str | None:
     body = "".join(found.paragraphs)
-    if title and _NOT_FOUND.search(title) and len(body) < 500:
+    if len(body) < 500 and ((title and _NOT_FOUND.search(title)) or _NOT_FOUND.search(body)):
         return "not found page"
     # A list or tag page: mostly link text, teasers that each carry a link, or
     # a run of clipped teasers ("…全力完成经济社会发展工作…").
@@ -113,7 +116,7 @@ def clean_page(
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
 
     page.title = meta.choose_title(root, head, site_profile.title if site_profile else ())
-    page.breadcrumbs = meta.breadcrumbs(root)
+    page.breadcrumbs = meta.breadcrumbs(root, head)
     page.tags = meta.tags(root)
 
     found, walk = content_mod.generic(root, rules)
@@ -146,7 +149,10 @@ def clean_page(
             reason = "body too short"
     page.no_speech_reason = reason
     if reason in ("list page", "not found page"):
-        page.published = None  # a list or error page has no date of its own
+        # A list or error page has no date or uploader of its own (the ones it shows
+        # belong to the articles it lists).
+        page.published = None
+        page.author = None
     if page.speeches:
         page.next_page_url = next_page_url(root, url)
     logger.debug("cleaned %s: %s speeches via %s (%s)", url, len(page.speeches), found.method, reason)
