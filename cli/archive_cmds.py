@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -127,6 +128,8 @@ def serve(db_path: str, port: int) -> None:
         meta.write_text(yaml.safe_dump(metadata_for(db_path), allow_unicode=True), encoding="utf-8")
         click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
         proc = subprocess.Popen(datasette_argv(db_path, meta, port))
+        # A SIGTERM to us (service manager, test) stops Datasette too.
+        signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
         try:
             code = proc.wait()
         except KeyboardInterrupt:
