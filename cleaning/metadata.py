@@ -25,6 +25,8 @@ _TRAILING = re.compile(r"[\s:：,，]+$")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2}):(\d{2}))?"
 )
+# "发布日期： 9/17/2004 5:54:13 AM": month first, only trusted after a label
+_US_DATE = re.compile(r"(?:发布|日期|时间|date)\s*[:：]?\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)", re.I)
 _DATE_LABEL = re.compile(r"(发布|时间|日期|发表|更新|publish|date|Date)")
 _AUTHOR = re.compile(
     r"(?:^|[\s|｜/\]】)])(?:投稿作者|作\s*者|撰稿人?|发布者|发布人)\s*(?:[:：]\s*|\s+)([^\s:：,，|/()（）<>【】\[\]\d]{2,16})"
@@ -189,6 +191,10 @@ def date_from_head(head: Head) -> str | None:
 
 def _strong_dates(line: str):
     """Dates in a line that carry a label ("发布时间:") or a time of day."""
+    for match in _US_DATE.finditer(line):
+        found = _valid(match.group(3), match.group(1), match.group(2))
+        if found:
+            yield found
     for match in _DATE.finditer(line):
         found = _valid(match.group(1), match.group(2), match.group(3))
         if found and (match.group(4) or _DATE_LABEL.search(line[max(0, match.start() - 12) : match.start()])):
