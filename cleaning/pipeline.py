@@ -123,7 +123,13 @@ def clean_page(
     content_start = found.start
     if site_profile is not None:
         chosen = content_mod.from_profile(root, site_profile, rules)
-        if chosen is not None:
+        generic_size = sum(len(p) for p in found.paragraphs)
+        # A profile's selector that misses most of what the generic search found is
+        # stale (the site changed its template): trust the generic result then.
+        if chosen is not None and sum(len(p) for p in chosen.paragraphs) * 2 >= generic_size:
+            # The page-shape signals (list page or not) come from the whole-page walk.
+            chosen.start, chosen.teasers, chosen.page_link_share = found.start, found.teasers, found.page_link_share
+            chosen.link_share, chosen.linked_share = found.link_share, found.linked_share
             found = chosen
         else:
             logger.debug("profile %s found no content at %s; generic search used", site_profile.name, url)
