@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -152,3 +156,28 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
         mw = cls(agent)
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         return mw
+
+
+class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's RobotsTxtMiddleware with every waiter getting the parser.
+
+    Scrapy 2.19 awaits one shared Deferred from every request that arrives
+    while a host's robots.txt is still downloading; the first awaiter takes the
+    result and the others get None, which reads as "allowed". A resumed crawl
+    (a full queue) or a recrawl of many URLs then fetched disallowed pages.
+    Here each waiter gets its own Deferred, relayed from the shared one.
+    """
+
+    async def robot_parser(self, request: Request) -> Any:
+        netloc = urlparse_cached(request).netloc
+        pending = self._parsers.get(netloc)
+        if isinstance(pending, Deferred):
+            waiter: Deferred[Any] = Deferred()
+
+            def relay(result: Any) -> Any:
+                waiter.callback(result)
+                return result  # keep the result for the next waiter
+
+            pending.addCallback(relay)
+            return await maybe_deferred_to_future(waiter)
+        return await super().robot_parser(request)

@@ -197,6 +197,10 @@ class ArchivePipeline:
                                   profile=item.cleaner_profile)
             except ContentError as exc:
                 raise PartError(f"part {len(pages) + 1} {next_url}: {exc}") from None
+            if not part.speeches:
+                # stitch() would drop it silently; say so, the article is then stored without it.
+                self._count("part_without_speech")
+                logger.warning("part %d of %s has no speech text (%s)", len(pages) + 1, item.url, part.no_speech_reason)
             pages.append(part)
             fetches.append(self._fetch(response.url, response.status, headers, response.body, _now()))
             self._count("part_fetched")
