@@ -19,7 +19,7 @@ from cleaning.errors import ContentError
 from cleaning.html import NON_CONTENT_TAGS, parse
 from cleaning.model import Page
 from cleaning.pagination import next_page_url
-from cleaning.rules import JunkRules, Profile, junk_rules, profiles
+from cleaning.rules import Profile, junk_rules, profiles
 from cleaning.split import split_speeches
 
 logger = logging.getLogger(__name__)

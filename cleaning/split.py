@@ -10,7 +10,6 @@ promo to the paragraph's end).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from cleaning.model import Speech
 from cleaning.rules import JunkRules
@@ -36,12 +35,6 @@ _SPEAKER = re.compile(
     rf"^(?:\d{{4}}年度?)?\s*(?P<s>[^\s在的,，:：、（(]{{0,10}}?(?:{_OFFICES}))(?=在|同志|讲话|的讲话|致辞|发言|[:：\s]|$)"
 )
 _OCCASION = re.compile(r"在(?P<o>.+?)(?:上的讲话|上讲话|上的发言|上的致辞|上的致词)")
-
-
-@dataclass
-class Item:
-    title: str
-    paragraphs: list[str]
 
 
 def _number(text: str) -> int | None:
