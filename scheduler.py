@@ -459,6 +459,11 @@ def _record_outcome(db: Path, site: str, before: int, outcome: ChildOutcome) -> 
         _close_run(db, run.id, site, status,
                    f"crawl child ended ({_describe(outcome)}) without finishing its run",
                    run.counts, run.errors)
+    elif outcome.reason == "timeout" and run.status == "stopped":
+        # Our backstop's SIGTERM looks like any stop to the child: say why it stopped.
+        status = "timeout"
+        _close_run(db, run.id, site, status, f"stopped by the scheduler's time limit ({_describe(outcome)})",
+                   run.counts, run.errors)
     else:
         status = run.status
     counts = ", ".join(f"{k}={v}" for k, v in sorted(run.counts.items()) if v) if run else ""
