@@ -181,3 +181,21 @@ def test_schedule_command_rejects_bad_override(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["schedule", "--config", str(sites), "--db", str(tmp_path / "a.db"),
                                        "--list", "--schedule", "alpha"])
     assert result.exit_code == 2 and "SITE=CRON" in result.output
+
+
+def test_jitter_is_part_of_the_stored_trigger(tmp_path: Path) -> None:
+    cfg = sched.SchedulerConfig(config=write_sites(tmp_path / "sites.toml"), db=tmp_path / "archive.db")
+    assert cfg.jitter == sched.DEFAULT_JITTER > 0
+    start_sync_stop(cfg)
+    scheduler = sched.build_scheduler(cfg)
+    scheduler.start(paused=True)
+    try:
+        job = scheduler.get_job("crawl:alpha")
+        assert job.trigger.jitter == sched.DEFAULT_JITTER
+        slot = job.next_run_time.astimezone()
+        assert (slot.hour, slot.minute) in ((2, 15), (2, 16), (2, 17), (2, 18), (2, 19), (2, 20))
+    finally:
+        scheduler.shutdown(wait=False)
+    before = stored_jobs(cfg)
+    start_sync_stop(cfg)  # same jittered trigger after a restart: the drawn time is kept
+    assert stored_jobs(cfg) == before
