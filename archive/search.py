@@ -88,17 +88,30 @@ def _grams(title: str, body: str) -> str:
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int | None = 20) -> Iterator[dict[str, Any]]:
-    """Speeches containing every term of `query`, newest change first."""
+    """Speeches containing every term of `query`, newest first.
+
+    One FTS index drives the query in rowid order so that `limit` stops it
+    early even for words found in most speeches; the other, if needed, is a
+    membership test.
+    """
     p = plan(query)
     if p.empty:
         return iter(())
-    clauses, params = p.where("s.id")
+    params: dict[str, Any] = {}
+    if p.trigram:
+        driver, params["m"] = "speeches_fts", " AND ".join(p.trigram)
+    else:
+        driver, params["m"] = "speeches_bigrams", " AND ".join(p.bigram)
     sql = (
         "select s.id, s.title, s.speaker, s.occasion, s.published, s.site_count,"
         " s.version_count, s.last_changed, substr(s.body, 1, 120) as excerpt"
-        " from speeches s where " + " and ".join(clauses) +
-        " order by s.last_changed desc, s.id desc"
+        f" from {driver} f join speeches s on s.id = f.rowid where {driver} match :m"
     )
+    if p.trigram and p.bigram:
+        params["bi"] = " AND ".join(p.bigram)
+        sql += (" and f.rowid in (select rowid from speeches_bigrams"
+                " where speeches_bigrams match :bi)")
+    sql += " order by f.rowid desc"
     if limit:
         sql += " limit :limit"
         params["limit"] = limit

@@ -1,0 +1,241 @@
+"""Archive benchmark: ingest N synthetic speeches into a fresh archive (run by hand).
+
+    .venv/bin/python benchmarks/bench_archive.py [-n 100000] [--clauses 60] [--dir /tmp/bench]
+
+Speeches are built from the clauses of the seed pages (/work/shared/seeds),
+shuffled and lightly mutated, so their vocabulary and length look like the
+real thing; 10% are reposts or near-duplicates of a recent speech (so the
+dedup paths run). Prints:
+
+- ingest speeches/s (one `Archive.ingest` transaction per page, timed around
+  the call only) against a baseline measured in the same run: the same rows
+  written with plain sqlite-utils, one `insert` per transaction, WAL;
+- near-duplicate lookup per speech at N (MinHash of the text, then LSH
+  candidates and the Jaccard check), for unseen texts and for near-copies;
+- FTS query p50/p95 at N for two-character words, four-character phrases and
+  two-word ANDs, through `archive.search.search` (what the CLI and Datasette run);
+- database bytes per speech (and for the baseline).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import sys
+import time
+from collections import deque
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlite_utils  # noqa: E402
+from tqdm import tqdm  # noqa: E402
+
+from archive import Archive, Fetch  # noqa: E402
+from archive.dedup import Fingerprint, find_duplicate  # noqa: E402
+from archive.search import search  # noqa: E402
+from cleaning.model import Page, Speech  # noqa: E402
+
+SEEDS = Path("/work/shared/seeds")
+PROMO = "下面是小编为大家整理的讲话稿,供大家参考。"
+
+
+def clause_pool() -> list[str]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    clauses = {c.strip() for c in re.split(r"[。;;!?\n]", text)}
+    return sorted(c for c in clauses if 8 <= len(c) <= 120)
+
+
+def make_speech(rng: random.Random, pool: list[str], clauses: int) -> list[str]:
+    picked = rng.sample(pool, clauses)
+    # Mutate a few characters per clause so that speeches are distinct texts.
+    out = []
+    for c in picked:
+        chars = list(c)
+        for _ in range(max(1, len(chars) // 12)):
+            chars[rng.randrange(len(chars))] = chr(0x4E00 + rng.randrange(6000))
+        out.append("".join(chars) + "。")
+    return ["".join(out[i : i + 5]) for i in range(0, len(out), 5)]
+
+
+def variant(rng: random.Random, paras: list[str]) -> list[str]:
+    kind = rng.randrange(3)
+    if kind == 0:
+        return list(paras)  # repost
+    if kind == 1 and len(paras) > 3:
+        drop = rng.randrange(1, len(paras) - 1)
+        return [p for i, p in enumerate(paras) if i != drop]
+    return [PROMO] + list(paras)
+
+
+def page_html(title: str, paras: list[str]) -> bytes:
+    nav = "".join(f'<a href="/c{i}/">栏目{i}</a>' for i in range(30))
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (f"<html><head><title>{title}_77范文网</title></head><body><div>{nav}</div>"
+            f"<h1>{title}</h1><div class=content>{body}</div><div>猜你喜欢 推荐访问 "
+            f"Copyright © 77范文网</div></body></html>").encode("utf-8")
+
+
+def db_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def generate(n: int, clauses: int, seed: int = 1):
+    rng = random.Random(seed)
+    pool = clause_pool()
+    recent: deque[list[str]] = deque(maxlen=1000)
+    for i in range(n):
+        if recent and rng.random() < 0.10:
+            paras = variant(rng, rng.choice(recent))
+        else:
+            paras = make_speech(rng, pool, clauses)
+            recent.append(paras)
+        title = f"在第{i}次全市工作会议上的讲话"
+        url = f"http://site{i % 50}.example/a/{i}.html"
+        yield url, title, paras, f"{2015 + i % 10}-0{1 + i % 9}-1{i % 10}"
+
+
+def bench_ingest(path: Path, n: int, clauses: int) -> dict[str, float]:
+    totals = {"new_speeches": 0, "new_sources": 0}
+    spent = 0.0
+    wall = time.perf_counter()
+    with Archive(path) as archive:
+        run = archive.start_run("benchmark", ["synthetic"])
+        for url, title, paras, published in tqdm(generate(n, clauses), total=n, desc="archive",
+                                                 disable=not sys.stderr.isatty(), mininterval=2):
+            page = Page(url=url, title=title, published=published,
+                        speeches=[Speech(title, paras, "市长")])
+            fetch = Fetch(url, 200, {"Content-Type": "text/html; charset=utf-8"},
+                          page_html(title, paras))
+            t = time.perf_counter()
+            result = archive.ingest(fetch, page, run)
+            spent += time.perf_counter() - t
+            totals["new_speeches"] += result.new_speeches
+            totals["new_sources"] += result.new_sources
+        archive.finish_run(run, "ok", totals, 0)
+        archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"seconds": spent, "wall": time.perf_counter() - wall, **totals}
+
+
+def bench_baseline(path: Path, n: int, clauses: int) -> dict[str, float]:
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    table = db["speeches"]
+    table.create({"id": int, "url": str, "title": str, "body": str, "published": str,
+                  "html": bytes}, pk="id")
+    spent = 0.0
+    for url, title, paras, published in tqdm(generate(n, clauses), total=n, desc="baseline",
+                                             disable=not sys.stderr.isatty(), mininterval=2):
+        row = {"url": url, "title": title, "body": "\n".join(paras), "published": published,
+               "html": page_html(title, paras)}
+        t = time.perf_counter()
+        table.insert(row)  # its own transaction, like one ingest per page
+        spent += time.perf_counter() - t
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return {"seconds": spent}
+
+
+def bench_lookup(path: Path, clauses: int, samples: int = 500) -> dict[str, float]:
+    rng = random.Random(99)
+    pool = clause_pool()
+    fresh = [make_speech(rng, pool, clauses) for _ in range(samples)]
+    with Archive(path) as archive:
+        ids = [r[0] for r in archive.db.execute("select id from speeches order by random() limit ?",
+                                                [samples])]
+        stored = [archive.db.execute("select body from speeches where id = ?", [i]).fetchone()[0]
+                  for i in ids]
+        near = ["\n".join(variant(rng, body.split("\n"))[:-1]) for body in stored]
+        out: dict[str, float] = {}
+        for label, texts in (("unseen", ["\n".join(p) for p in fresh]), ("near-copy", near)):
+            fp_time = look_time = 0.0
+            found = 0
+            for text in texts:
+                t0 = time.perf_counter()
+                fp = Fingerprint(text)
+                fp.band_keys  # noqa: B018 - MinHash + band keys
+                t1 = time.perf_counter()
+                match = find_duplicate(archive.db, fp)
+                t2 = time.perf_counter()
+                fp_time += t1 - t0
+                look_time += t2 - t1
+                found += match is not None
+            out[f"{label}_minhash_ms"] = 1000 * fp_time / len(texts)
+            out[f"{label}_lookup_ms"] = 1000 * look_time / len(texts)
+            out[f"{label}_found"] = found / len(texts)
+    return out
+
+
+def bench_fts(path: Path, rounds: int = 3) -> dict[str, dict[str, float]]:
+    queries = {
+        "2-char word": ["经济", "招商", "项目", "发展", "改革", "安全", "防汛", "脱贫"],
+        "4-char phrase": ["营商环境", "招商引资", "项目建设", "脱贫攻坚", "乡村振兴", "安全生产"],
+        "two words": ["经济 招商", "项目 改革", "营商环境 安全", "脱贫攻坚 乡村振兴"],
+    }
+    out: dict[str, dict[str, float]] = {}
+    with Archive(path) as archive:
+        for label, qs in queries.items():
+            times, hits = [], []
+            for _ in range(rounds):
+                for q in qs:
+                    t = time.perf_counter()
+                    rows = list(search(archive.db, q, limit=20))
+                    times.append(1000 * (time.perf_counter() - t))
+                    hits.append(len(rows))
+            times.sort()
+            out[label] = {"p50": statistics.median(times),
+                          "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
+                          "max": times[-1]}
+        # How many speeches the common words match (the cost driver).
+        total = archive.db.execute("select count(*) from speeches").fetchone()[0]
+        matches = len(list(search(archive.db, "经济", limit=None)))
+        out["matches"] = {"经济": matches, "speeches": total}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=100_000)
+    parser.add_argument("--clauses", type=int, default=60, help="clauses per speech (~25 chars each)")
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/bench_archive"))
+    args = parser.parse_args()
+    shutil.rmtree(args.dir, ignore_errors=True)
+    args.dir.mkdir(parents=True)
+    arch_path, base_path = args.dir / "archive.db", args.dir / "baseline.db"
+
+    ingest = bench_ingest(arch_path, args.n, args.clauses)
+    base = bench_baseline(base_path, args.n, args.clauses)
+    lookup = bench_lookup(arch_path, args.clauses)
+    fts = bench_fts(arch_path)
+
+    with Archive(arch_path) as archive:
+        speeches = archive.db.execute("select count(*) from speeches").fetchone()[0]
+        chars = archive.db.execute("select avg(chars) from speeches").fetchone()[0]
+    rate, base_rate = args.n / ingest["seconds"], args.n / base["seconds"]
+    print(f"N={args.n} pages, {speeches} speeches after dedup "
+          f"({ingest['new_sources']} merged as sources), mean {chars:.0f} chars per speech")
+    print(f"ingest:   {rate:,.0f} speeches/s (wall {args.n / ingest['wall']:,.0f}/s incl. text"
+          f" generation)   target >= 2,000")
+    print(f"baseline: {base_rate:,.0f} rows/s plain sqlite-utils insert per transaction;"
+          f" archive/baseline = {rate / base_rate:.2f}")
+    for label in ("unseen", "near-copy"):
+        print(f"near-dup {label:9}: MinHash {lookup[label + '_minhash_ms']:.2f} ms + LSH lookup and"
+              f" Jaccard check {lookup[label + '_lookup_ms']:.2f} ms per speech"
+              f" (found {lookup[label + '_found']:.0%})   target < 2 ms")
+    for label, figures in fts.items():
+        if label == "matches":
+            continue
+        print(f"FTS {label:13}: p50 {figures['p50']:.1f} ms  p95 {figures['p95']:.1f} ms"
+              f"  max {figures['max']:.1f} ms   target p95 < 50 ms")
+    print(f"FTS: '经济' matches {fts['matches']['经济']} of {fts['matches']['speeches']} speeches")
+    a_bytes, b_bytes = db_bytes(arch_path), db_bytes(base_path)
+    print(f"size: {a_bytes / speeches:,.0f} bytes per speech ({a_bytes / 1e6:,.1f} MB);"
+          f" baseline {b_bytes / args.n:,.0f} bytes per row; ratio {a_bytes / b_bytes:.2f}")
+
+
+if __name__ == "__main__":
+    main()
