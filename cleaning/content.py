@@ -40,6 +40,7 @@ class Content:
     linked_share: float = 0.0  # share of the main element's text blocks that hold a link
     teasers: int = 0  # blocks that end like a teaser ("…", "[详细]", "阅读全文")
     page_link_share: float = 0.0  # share of the whole page's text that is link text
+    page_teasers: int = 0  # teaser-ending blocks anywhere on the page
     start: int = 0  # index of the first block of the main element
 
 
@@ -165,8 +166,9 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest
     page_links = walk.link_chars[0] / walk.chars[0] if walk.chars and walk.chars[0] else 0.0
+    page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and _TEASER_END.search(b.text))
     if best < 0:
-        return Content([], "none", page_link_share=page_links), walk
+        return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
     first, last = walk.first[best], walk.last[best]
     # The smallest subtree can miss an article whose container also holds
     # heavy link lists (old table layouts); the densest run of blocks cannot.
@@ -199,6 +201,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
             start=first,
             teasers=teasers,
             page_link_share=page_links,
+            page_teasers=page_teasers,
         ),
         walk,
     )
@@ -241,4 +244,6 @@ def from_trafilatura(root: etree._Element, rules: JunkRules) -> Content:
         text = "".join(el.itertext())
         for piece in blk.split_indented(text):
             items.append(blk.Block(piece, 0, "p"))
-    return Content(filter_paragraphs(items, rules), "trafilatura")
+    paragraphs = filter_paragraphs(items, rules)
+    teasers = sum(1 for p in paragraphs if _TEASER_END.search(p))
+    return Content(paragraphs, "trafilatura", teasers=teasers)

@@ -130,6 +130,7 @@ def clean_page(
             # The page-shape signals (list page or not) come from the whole-page walk.
             chosen.start, chosen.teasers, chosen.page_link_share = found.start, found.teasers, found.page_link_share
             chosen.link_share, chosen.linked_share = found.link_share, found.linked_share
+            chosen.page_teasers = found.page_teasers
             found = chosen
         else:
             logger.debug("profile %s found no content at %s; generic search used", site_profile.name, url)
@@ -137,9 +138,11 @@ def clean_page(
         sum(len(p) for p in found.paragraphs) < MIN_BODY_CHARS
         and found.link_share <= 0.5
         and found.page_link_share <= 0.5
+        and found.page_teasers < MIN_TEASERS
     ):
         second = content_mod.from_trafilatura(root, rules)
         if sum(len(p) for p in second.paragraphs) > sum(len(p) for p in found.paragraphs):
+            second.page_link_share, second.page_teasers = found.page_link_share, found.page_teasers
             found = second
 
     lines = _head_lines(walk.blocks, page.title, content_start)
