@@ -155,17 +155,20 @@ def test_wordpress_profile_applies_by_generator_and_reads_its_date() -> None:
     assert page.speeches[0].paragraphs == PARAS
 
 
-def test_home_page_of_linked_teasers_yields_no_speech() -> None:
-    items = "".join(
-        f'<li><a href="/a/{i}.html"><h3>市长在全市第{i}次经济工作会议上的讲话</h3>'
-        f"<p>同志们,今天我们召开全市经济工作会议,主要任务是总结成绩、查找不足…</p></a></li>"
-        for i in range(1, 6)
-    )
-    html = (
-        "<html><head><title>77范文网首页</title></head><body><div class='nav'><a href='/'>首页</a></div>"
-        f"<div class='box'><ul>{items}</ul></div><div class='footer'><p>77范文网 版权所有,本站部分文章来自网络,"
-        "如有侵权请联系删除。</p><p>备案号:粤ICP备15071480号-27</p></div></body></html>"
-    )
-    page = clean(html, url="http://www.hanjia777.com/")
-    assert page.speeches == []
-    assert page.no_speech_reason
+
+DEMO = __import__("pathlib").Path(__file__).parent.parent / "crawler" / "demo_sites"
+
+
+def test_demo_sites_article_verdicts() -> None:
+    """Home, list and 404 pages of the bundled demo sites give no speech; articles do.
+
+    The crawler's --start-url mode tells articles from list pages by this verdict.
+    """
+    expected = json.loads((DEMO / "expected.json").read_text("utf-8"))
+    wrong = []
+    for name, site in expected["sites"].items():
+        for path in site["article_paths"] + site["non_article_paths"]:
+            page = clean_page((DEMO / name / path.lstrip("/")).read_bytes(), url=f"http://127.0.0.1:8000{path}")
+            if bool(page.speeches) != (path in site["article_paths"]):
+                wrong.append((name, path, page.no_speech_reason))
+    assert not wrong
