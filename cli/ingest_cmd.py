@@ -63,8 +63,9 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
             bar.close()
         stats = shared.stats()
         counts = dict(result.counts)
-        counts.update({f"workers_{k}" if not k.startswith("workers") else k: v for k, v in stats.items()})
-        note = f"batch {batch}" + (f": {result.note}" if result.note else "")
+        counts.update(stats)  # the workers' own counts: responses, crawl_*, workers_*, requeued
+        sites = shared.sites()
+        note = f"batch {batch}" + (f" ({', '.join(sites)})" if sites else "") + (f": {result.note}" if result.note else "")
         archive.finish_run(run_id, status=result.status, counts=counts, errors=result.errors, note=note)
     if result.status == "ok" and not keep:
         removed = shared.delete()

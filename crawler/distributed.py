@@ -175,6 +175,7 @@ class DistributedScheduler(RedisScheduler):
         )
         instance.stats = crawler.stats
         crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(instance.spider_closed, signal=signals.spider_closed)
         return instance
 
     # -- Scrapy scheduler interface ------------------------------------------
@@ -199,11 +200,14 @@ class DistributedScheduler(RedisScheduler):
         if self._sweeper is not None and self._sweeper.running:
             self._sweeper.stop()
         self._release_done()
+        counts = {name: self.crawler.stats.get_value(stat, 0) for stat, name in _WORKER_STATS.items()}
+        self.frontier.add_stats(counts)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        # Last of all (after the pipeline has pushed its counts): the writer waits for this.
         # Anything Scrapy did not finish goes back on the queue for the others.
         self.frontier.deregister()
-        counts = {name: self.crawler.stats.get_value(stat, 0) for stat, name in _WORKER_STATS.items()}
-        counts["workers_closed"] = 1
-        self.frontier.add_stats(counts)
+        self.frontier.add_stats({"workers_closed": 1})
         logger.info("worker %s left batch %s (%s)", self.frontier.worker, self.frontier.name, reason)
 
     def next_request(self) -> Request | None:

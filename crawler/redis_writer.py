@@ -69,6 +69,7 @@ class BatchWriter:
                 continue
             # Nothing to write right now: is the batch over?
             if self.batch.finished() and self.client.llen(self.keys.items) == 0:
+                self._wait_for_workers_to_leave()
                 break
             if self.batch.live_workers():
                 last_alive = time.monotonic()
@@ -80,6 +81,12 @@ class BatchWriter:
                 logger.warning("%s", self.result.note)
                 break
         return self.result
+
+    def _wait_for_workers_to_leave(self, limit: float = 15.0) -> None:
+        """Workers add their final counts to the batch stats as they close; wait for them (briefly)."""
+        deadline = time.monotonic() + limit
+        while self.batch.live_workers() and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def _handle(self, raw: bytes) -> None:
         try:
