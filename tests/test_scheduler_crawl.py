@@ -205,23 +205,22 @@ def slow_env(tmp_path: Path, demo_root: Path) -> Iterator[Env]:
 
 
 def test_scheduled_job_crawls_the_site_and_records_the_run(env: Env) -> None:
-    fire = datetime.now().astimezone() + timedelta(seconds=4)
-    sched = env.start("--schedule", f"{SITE}={cron_at(fire)}")
-    done = wait_for("a finished scheduled run", lambda: [r for r in runs(env.db) if r["status"] not in (None, "running")])
+    sched = env.start("--schedule", f"{SITE}=*/2 * * * * *")  # every two seconds
+    wait_for("a finished scheduled run", lambda: [r for r in runs(env.db) if r["status"] not in (None, "running")])
     assert sched.terminate() == 0, sched.log
 
-    (run,) = runs(env.db)
+    run, *later = runs(env.db)
     assert run["trigger"] == "schedule" and run["status"] == "ok", dict(run)
     assert json.loads(run["sites"]) == [SITE]
     assert run["pages"] > 0 and run["new_speeches"] > 0, dict(run)
-    assert datetime.fromisoformat(run["started_at"]).astimezone() >= fire.replace(microsecond=0)
-    assert query(env.db, "SELECT count(*) FROM speeches")[0][0] == run["new_speeches"]
-    assert any(p.startswith("/") and p != "/robots.txt" for p in env.server.paths(200))
+    # The next trigger may have started one more run before the SIGTERM: it stopped cleanly.
+    assert len(later) <= 1 and all(r["status"] in ("ok", "stopped") for r in later), [dict(r) for r in later]
+    assert query(env.db, "SELECT count(*) FROM speeches")[0][0] >= run["new_speeches"]
+    assert any(p.startswith("/a/") for p in env.server.paths(200))
     log = sched.log
-    assert f"crawl of {SITE} started" in log
+    assert f"crawl of {SITE} started (pid " in log and f"--config {env.config}" in log
     assert f"crawl of {SITE} ended: ok" in log and f"new_speeches={run['new_speeches']}" in log
     assert_consistent(env.db)
-    assert done
 
 
 def test_second_trigger_while_running_starts_no_second_crawl(slow_env: Env) -> None:
@@ -248,9 +247,10 @@ def test_second_trigger_while_running_starts_no_second_crawl(slow_env: Env) -> N
 
 
 def test_restarted_scheduler_finds_its_jobs_and_runs_a_missed_one_once(env: Env) -> None:
-    fire = datetime.now().astimezone() + timedelta(seconds=5)
+    fire = datetime.now().astimezone() + timedelta(seconds=10)  # once a day, at this second
     cron = cron_at(fire)
     first = env.start("--schedule", f"{SITE}={cron}")
+    assert datetime.now().astimezone() < fire - timedelta(seconds=1), "machine too slow for this test's timing"
     assert first.terminate(sig=signal.SIGINT) == 0, first.log  # Ctrl-C, before the run was due
     assert "SIGINT received" in first.log
     assert runs(env.db) == []
@@ -276,8 +276,7 @@ def test_restarted_scheduler_finds_its_jobs_and_runs_a_missed_one_once(env: Env)
 
 def test_sigterm_during_a_crawl_stops_it_cleanly(slow_env: Env) -> None:
     env = slow_env
-    fire = datetime.now().astimezone() + timedelta(seconds=3)
-    sched = env.start("--schedule", f"{SITE}={cron_at(fire)}")
+    sched = env.start("--schedule", f"{SITE}=* * * * * *")
     wait_for("some pages archived mid-crawl",
              lambda: query(env.db, "SELECT count(*) FROM pages WHERE speech_count > 0")[0][0] >= 2
              if runs(env.db) else False)
