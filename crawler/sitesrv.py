@@ -67,10 +67,13 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         if site.hooks and path.startswith("/__hooks__/"):
-            status = self._hook(path[len("/__hooks__/"):], parse_qs(parts.query), head)
+            self._hook(path[len("/__hooks__/"):], parse_qs(parts.query), head)
         else:
-            status = self._static(path, head)
-        site._log(LoggedRequest(self.command, self.path, status, dict(self.headers.items())))
+            self._static(path, head)
+
+    def _record(self, status: int) -> None:
+        # Logged before the body goes out, so a client that has its answer finds it in the log.
+        self.server.site._log(LoggedRequest(self.command, self.path, status, dict(self.headers.items())))
 
     # -- static files ---------------------------------------------------
     def _static(self, path: str, head: bool) -> int:
@@ -149,6 +152,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(chunk) * count))
+        self._record(200)
         self.end_headers()
         if not head:
             try:
@@ -166,6 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         self.send_header("Content-Length", str(0 if status == 304 else len(body)))
+        self._record(status)
         self.end_headers()
         if not head and body:
             try:
