@@ -465,7 +465,7 @@ def _record_outcome(db: Path, site: str, before: int, outcome: ChildOutcome) -> 
                    run.counts, run.errors)
     else:
         status = run.status
-    counts = ", ".join(f"{k}={v}" for k, v in sorted(run.counts.items()) if v) if run else ""
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(run.counts.items()) if v and k != "errors") if run else ""
     logger.info("crawl of %s ended: %s in %.1fs (run %s, exit %s): %s; errors=%s",
                 site, status, outcome.seconds, run.id if run else "-", outcome.returncode,
                 counts or "nothing archived", run.errors if run else 0)

@@ -1,6 +1,7 @@
 """`speech-archive schedule`: the nightly scheduler in the foreground (a thin wrapper over scheduler.py)."""
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,6 +56,10 @@ def schedule(config: Path | None, db: Path, jobstore: Path | None, list_only: bo
     Example: speech-archive schedule --db archive.db --run-now hanjia777
     """
     import scheduler as sched  # APScheduler and SQLAlchemy load only for this command
+
+    if not click.get_current_context().find_root().params.get("verbose"):
+        # A service's log must say when each crawl started and ended, even without -v.
+        logging.getLogger("scheduler").setLevel(logging.INFO)
 
     limits = {
         "timeout": timeout, "stop_grace": stop_grace, "jitter": jitter,
