@@ -24,7 +24,7 @@ from archive.model import Fetch, IngestResult
 from archive.search import index_speech
 from archive.textnorm import content_hash, normalize
 from archive.versions import diff_summary, fields_changed
-from cleaning.model import Page, Speech
+from cleaning.model import Page
 
 logger = logging.getLogger(__name__)
 
@@ -484,4 +484,4 @@ def _year(published: str | None) -> int | None:
     return None
 
 
-__all__ = ["Archive", "Fetch", "IngestResult", "Page", "RevisitPolicy", "Speech", "utcnow"]
+__all__ = ["Archive", "RevisitPolicy", "utcnow"]
