@@ -307,3 +307,26 @@ def test_run_now_crawls_once_and_a_time_limit_is_recorded(slow_env: Env) -> None
     assert f"{SITE}: ok" in full.stdout
     assert [r["status"] for r in runs(env.db)] == ["timeout", "ok"]
     assert f"crawl of {SITE} ended: ok" in full.stderr
+
+
+def test_a_crawl_left_by_a_killed_scheduler_blocks_its_site_after_restart(slow_env: Env) -> None:
+    env = slow_env
+    first = env.start("--schedule", f"{SITE}=* * * * * *")
+    wait_for("a crawl to be running", lambda: runs(env.db))
+    first.proc.kill()  # kill -9: no forwarding, the crawl child lives on holding the site lock
+    first.proc.wait()
+    (orphan,) = first.child_pids()
+    os.kill(orphan, 0)  # still alive
+
+    second = env.start("--schedule", f"{SITE}=* * * * * *")
+    wait_for("the restarted scheduler to meet the lock",
+             lambda: "skipped: another crawl of it holds" in second.log)
+    assert len(runs(env.db)) == 1  # no second crawl beside the orphan
+    wait_for("the orphan crawl to finish", lambda: runs(env.db)[0]["status"] != "running")
+    assert runs(env.db)[0]["status"] == "ok"
+    wait_for("the next scheduled crawl, once the site is free", lambda: len(runs(env.db)) >= 2)
+    assert second.terminate() == 0, second.log
+    rows = runs(env.db)
+    for earlier, later in zip(rows, rows[1:]):
+        assert later["started_at"] >= earlier["ended_at"], [dict(r) for r in rows]
+    assert_consistent(env.db)
