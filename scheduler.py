@@ -540,6 +540,17 @@ def build_scheduler(cfg: SchedulerConfig) -> CrawlScheduler:
     )
 
 
+def start_paused(scheduler: CrawlScheduler, cfg: SchedulerConfig) -> None:
+    """Open the job store without running anything; a broken store is a clear error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        scheduler.start(paused=True)
+    except SQLAlchemyError as exc:
+        raise ScheduleError(f"job store {cfg.jobstore_path} cannot be opened: {exc.__class__.__name__}: "
+                            f"{getattr(exc, 'orig', exc)}") from exc
+
+
 def sync_jobs(scheduler: CrawlScheduler, cfg: SchedulerConfig,
               schedules: Sequence[SiteSchedule]) -> None:
     """Make the started (paused) scheduler's stored jobs match the profiles.
@@ -582,7 +593,7 @@ def list_jobs(cfg: SchedulerConfig) -> list[JobInfo]:
     """
     schedules = cfg.site_schedules()
     scheduler = build_scheduler(cfg)
-    scheduler.start(paused=True)
+    start_paused(scheduler, cfg)
     try:
         stored = {job.id: job for job in scheduler.get_jobs()}
         now = datetime.now(scheduler.timezone)
@@ -637,7 +648,7 @@ def run_forever(cfg: SchedulerConfig) -> int:
     install_signal_handlers(_STOPPING)
     scheduler = build_scheduler(cfg)
     scheduler.add_listener(_on_event, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED | EVENT_JOB_ERROR)
-    scheduler.start(paused=True)
+    start_paused(scheduler, cfg)
     logger.info("job store %s holds %d job(s)", cfg.jobstore_path, len(scheduler.get_jobs()))
     sync_jobs(scheduler, cfg, schedules)
     for job in scheduler.get_jobs():

@@ -199,3 +199,13 @@ def test_jitter_is_part_of_the_stored_trigger(tmp_path: Path) -> None:
     before = stored_jobs(cfg)
     start_sync_stop(cfg)  # same jittered trigger after a restart: the drawn time is kept
     assert stored_jobs(cfg) == before
+
+
+def test_a_broken_job_store_is_a_clear_error_and_is_left_alone(tmp_path: Path) -> None:
+    sites = write_sites(tmp_path / "sites.toml")
+    store = tmp_path / "jobs.sqlite"
+    store.write_bytes(b"not an sqlite file " * 100)
+    result = CliRunner().invoke(main, ["schedule", "--config", str(sites), "--db", str(tmp_path / "a.db"),
+                                       "--jobstore", str(store), "--list"])
+    assert result.exit_code == 1 and "cannot be opened" in result.output and str(store) in result.output
+    assert store.read_bytes() == b"not an sqlite file " * 100
