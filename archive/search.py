@@ -75,15 +75,16 @@ def index_speech(db: sqlite_utils.Database, speech_id: int, title: str, body: st
         )
         db.execute(
             "insert into speeches_bigrams(speeches_bigrams, rowid, grams) values('delete', ?, ?)",
-            [speech_id, _grams(*old)],
+            [speech_id, bigram_document(*old)],
         )
     db.execute("insert into speeches_fts(rowid, title, body) values (?, ?, ?)",
                [speech_id, title, body])
     db.execute("insert into speeches_bigrams(rowid, grams) values (?, ?)",
-               [speech_id, _grams(title, body)])
+               [speech_id, bigram_document(title, body)])
 
 
-def _grams(title: str, body: str) -> str:
+def bigram_document(title: str, body: str) -> str:
+    """What `speeches_bigrams` indexes for one speech."""
     return bigram_tokens(title or "") + " " + bigram_tokens(body or "")
 
 
