@@ -50,13 +50,14 @@ _WORKER_STATS = {
 
 
 def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str, int] | None = None,
-                         spider_middlewares: dict[str, int] | None = None,
+                         spider_middlewares: dict[str, int] | None = None, crawl: str | None = "main",
                          idle_seconds: float = 3.0, heartbeat_ttl: float = 15.0) -> dict[str, Any]:
     """The settings to lay over the project's for one distributed worker.
 
     `item_pipelines` / `spider_middlewares` are the project's: the SQLite
     `ArchivePipeline` is swapped for the Redis item pipeline at its priority,
-    and the seeding middleware goes next to the engine.
+    and the seeding middleware goes next to the engine. `crawl` names the
+    crawl's keys; None leaves them to `crawl_settings` per crawler.
     """
     validate_batch_name(batch)
     pipelines = dict(item_pipelines or {ARCHIVE_PIPELINE: 300})
@@ -77,7 +78,7 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
         "DISTRIBUTED_WORKER_ID": new_worker_id(),
         "DISTRIBUTED_IDLE_SECONDS": idle_seconds,
         "DISTRIBUTED_HEARTBEAT_TTL": heartbeat_ttl,
-        **crawl_settings(batch, "main"),
+        **(crawl_settings(batch, crawl) if crawl else {}),
     }
 
 
@@ -328,7 +329,7 @@ class SeedOnceMiddleware:
         self.frontier.mark_seeded()
 
 
-def apply_overlay(settings: Any, redis_url: str, batch: str) -> None:
+def apply_overlay(settings: Any, redis_url: str, batch: str, crawl: str | None = "main") -> None:
     """Lay the distributed settings over a Scrapy `Settings` (priority "cmdline").
 
     DISTRIBUTED_IDLE_SECONDS and DISTRIBUTED_HEARTBEAT_TTL already in the
@@ -338,6 +339,7 @@ def apply_overlay(settings: Any, redis_url: str, batch: str) -> None:
         redis_url, batch,
         item_pipelines=settings.getdict("ITEM_PIPELINES"),
         spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"),
+        crawl=crawl,
         idle_seconds=settings.getfloat("DISTRIBUTED_IDLE_SECONDS", 3.0),
         heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0),
     )
@@ -353,7 +355,9 @@ def distribute(specs: list[Any], settings: Any, redis_url: str, batch: str, *, r
     all (no conditional GET, no known-page seeds); with it the archive is only
     read, the writer is `speech-archive ingest`.
     """
-    apply_overlay(settings, redis_url, batch)
+    # Not in the process-wide settings: CrawlerProcess.create_crawler() lays those over each
+    # crawler's own at equal priority, which would give every crawl the same keys.
+    apply_overlay(settings, redis_url, batch, crawl=None)
     if not read_db:
         settings.set("ARCHIVE_DB_PATH", None, priority="cmdline")
     for spec in specs:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from archive import Fetch, IngestResult
 from cleaning.model import Page
 from crawler.distributed import frontier_from_crawler
-from crawler.pipelines import ArchivePipeline
+from crawler.pipelines import ArchivePipeline, default_clean_workers
 from crawler.redis_frontier import Frontier
 from crawler.redis_items import Message, encode
 
@@ -75,21 +76,28 @@ class RedisArchiveOutbox:
 
 
 class RedisItemPipeline(ArchivePipeline):
-    """Settings: REDIS_URL, DISTRIBUTED_BATCH (set by `crawl --redis`), ARCHIVE_MAX_PARTS."""
+    """Settings: REDIS_URL, DISTRIBUTED_BATCH (set by `crawl --redis`), ARCHIVE_MAX_PARTS,
+    ARCHIVE_CLEAN_WORKERS."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisItemPipeline:
         from scrapy import signals
 
         settings = crawler.settings
-        pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed",
-                       settings.getint("ARCHIVE_MAX_PARTS", 20), crawler)
+        workers = settings.get("ARCHIVE_CLEAN_WORKERS")
+        workers = default_clean_workers() if workers in (None, "", "auto") else int(workers)
+        pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed", settings.getint("ARCHIVE_MAX_PARTS", 20),
+                       crawler, clean_workers=workers)
         pipeline.frontier = frontier_from_crawler(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     def open_spider(self) -> None:
+        # As ArchivePipeline.open_spider, with the outbox for the archive; the one
+        # "writer" thread keeps Redis round trips off the reactor.
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="redis-outbox")
         self.archive = RedisArchiveOutbox(self.frontier)
+        self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
         site = getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())
         self.run_id = self.archive.start_run(sites=[site] if site else [])
