@@ -38,6 +38,9 @@ class Frontier:
         self._db: sqlite3.Connection | None = None
         self.resumed_after_crash = False
         self.resumed = False
+        # URLs of this job already journaled: most links on a page are known ones,
+        # and answering those from memory spares a write transaction per link.
+        self._known: set[str] = set()
 
     def open(self) -> None:
         """Open the journal; decide between a fresh start, a resume and a crash recovery."""
@@ -66,6 +69,7 @@ class Frontier:
             self.resumed = True
             logger.info("resuming paused job %s: %d URLs still to do", self.jobdir, self.count_pending())
         self._set("state", "running")
+        self._known = {row[0] for row in self._db.execute("SELECT url FROM frontier")}
 
     def _reset_scrapy_state(self) -> None:
         assert self.jobdir is not None
@@ -87,6 +91,9 @@ class Frontier:
 
     def add(self, url: str, kind: str) -> bool:
         """Record a discovered URL; False if the job already knows it."""
+        if url in self._known:
+            return False
+        self._known.add(url)
         cur = self._conn.execute("INSERT OR IGNORE INTO frontier (url, kind) VALUES (?, ?)", (url, kind))
         return cur.rowcount == 1
 

@@ -7,13 +7,18 @@ never leaves half a page.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.cleanpool import CleanPool
 from crawler.items import PageItem
 from crawler.spiders.base import HANDLED_STATUSES
 
@@ -27,6 +32,11 @@ _STATUS = {"finished": "ok", "shutdown": "stopped", "closespider_timeout": "time
            "closespider_pagecount": "ok", "closespider_itemcount": "ok"}
 
 
+def default_clean_workers() -> int:
+    """One cleaning process per spare core (up to 4); none on a single core."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
 class PartError(Exception):
     """A later part of a multi-page article could not be fetched."""
 
@@ -34,11 +44,13 @@ class PartError(Exception):
 class ArchivePipeline:
     """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS."""
 
-    def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None) -> None:
+    def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None,
+                 clean_workers: int = 0) -> None:
         self.db_path = db_path
         self.trigger = trigger
         self.max_parts = max_parts
         self.crawler = crawler
+        self.cleaner = CleanPool(clean_workers)
         self.archive: Any = None
         self.run_id: int | None = None
         self.counts: Counter[str] = Counter()
@@ -49,7 +61,10 @@ class ArchivePipeline:
         db_path = settings.get("ARCHIVE_DB_PATH")
         if not db_path:
             raise NotConfigured("ARCHIVE_DB_PATH is not set: pages are fetched but not archived")
-        pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20), crawler)
+        workers = settings.get("ARCHIVE_CLEAN_WORKERS")
+        workers = default_clean_workers() if workers in (None, "", "auto") else int(workers)
+        pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20),
+                       crawler, clean_workers=workers)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -57,11 +72,15 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         from archive import Archive
 
-        self.archive = Archive(self.db_path)
-        self.archive.__enter__()
+        # Every archive call runs on one writer thread (SQLite connections stay on the
+        # thread that made them): the reactor fetches while a page's transaction commits.
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
+        self.archive = self._writer.submit(lambda: Archive(self.db_path).__enter__()).result()
+        self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
         sites = [getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())] if spider else []
-        self.run_id = self.archive.start_run(trigger=self.trigger, sites=[s for s in sites if s])
+        self.run_id = self._writer.submit(self.archive.start_run, trigger=self.trigger,
+                                          sites=[s for s in sites if s]).result()
         logger.info("archiving into %s (crawl run %s)", self.db_path, self.run_id)
 
     def spider_closed(self, reason: str) -> None:
@@ -70,12 +89,15 @@ class ArchivePipeline:
             return
         status = _STATUS.get(reason, "failed")
         note = None if reason == "finished" else f"close reason: {reason}"
+        archive = self.archive
         try:
-            self.archive.finish_run(self.run_id, status=status, counts=dict(self.counts),
-                                    errors=self.counts["errors"], note=note)
+            self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
+                                errors=self.counts["errors"], note=note).result()
         finally:
-            self.archive.__exit__(None, None, None)
+            self._writer.submit(archive.__exit__, None, None, None).result()
+            self._writer.shutdown(wait=True)
             self.archive = None
+            self.cleaner.close()
         logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
 
     # -- items ------------------------------------------------------------
@@ -87,7 +109,7 @@ class ArchivePipeline:
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
             logger.exception("archiving %s failed", item.url)
             self._count("errors")
-            self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
+            await self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
         spider = self.crawler.spider if self.crawler else None
         frontier = getattr(spider, "frontier", None)
         if frontier is not None:
@@ -100,14 +122,19 @@ class ArchivePipeline:
             if self.crawler and self.crawler.stats:
                 self.crawler.stats.inc_value(f"archive/{key}", n)
 
-    def _record_error(self, url: str, message: str, status: int | None) -> None:
+    async def _db(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """archive.<method>(...) on the writer thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, partial(getattr(self.archive, method), *args, **kwargs))
+
+    async def _record_error(self, url: str, message: str, status: int | None) -> None:
         try:
-            self.archive.record_error(url, message, status=status, run_id=self.run_id)
+            await self._db("record_error", url, message, status=status, run_id=self.run_id)
         except Exception:  # noqa: BLE001
             logger.exception("could not record the error of %s", url)
 
     async def _handle(self, item: PageItem) -> None:
-        archive = self.archive
+        db = self._db
         outcome = item.outcome
         if outcome == "robots":
             self._count("robots_forbidden")
@@ -118,40 +145,40 @@ class ArchivePipeline:
         if outcome == "error":
             self._count("errors")
             logger.warning("error on %s: %s", item.url, item.error)
-            self._record_error(item.url, item.error or "error", item.status)
+            await self._record_error(item.url, item.error or "error", item.status)
             return
         self._count("fetched")
         if outcome == "not_modified":
             self._count("not_modified")
-            archive.record_not_modified(item.url, self.run_id)
+            await db("record_not_modified", item.url, self.run_id)
             return
         if outcome == "gone":
             self._count("gone")
-            archive.record_gone(item.url, item.status, self.run_id)
+            await db("record_gone", item.url, item.status, self.run_id)
             return
-        if archive.is_unchanged(item.url, item.body):
+        if await db("is_unchanged", item.url, item.body):
             self._count("unchanged_pages")
-            archive.record_unchanged(item.url, item.status, self.run_id)
+            await db("record_unchanged", item.url, item.status, self.run_id)
             return
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         if item.kind == "list":
             self._count("list_page")
-            archive.ingest(fetch, None, run_id=self.run_id)
+            await db("ingest", fetch, None, run_id=self.run_id)
             return
-        from cleaning import ContentError, clean_page
+        from cleaning import ContentError
 
         try:
-            page = clean_page(item.body, url=item.url, http_charset=item.http_charset, profile=item.cleaner_profile)
+            page = await self.cleaner.clean(item.body, item.url, item.http_charset, item.cleaner_profile)
         except ContentError as exc:
             self._count("errors")
             self._count("not_a_page")
             logger.warning("not a web page: %s: %s", item.url, exc)
-            self._record_error(item.url, f"not a web page: {exc}", item.status)
+            await self._record_error(item.url, f"not a web page: {exc}", item.status)
             return
         if not page.speeches:
             self._count("no_speech_page")
             logger.debug("no speech on %s: %s", item.url, page.no_speech_reason)
-            archive.ingest(fetch, None, run_id=self.run_id)
+            await db("ingest", fetch, None, run_id=self.run_id)
             return
         if item.is_part:
             # Part 2+ reached by a link: archived whole with its first part, never alone.
@@ -165,9 +192,9 @@ class ArchivePipeline:
                 # Nothing stored: the next run retries the whole article instead of keeping half.
                 self._count("errors")
                 logger.warning("multi-page article %s incomplete: %s", item.url, exc)
-                self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
+                await self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
                 return
-        result = archive.ingest(fetch, page, run_id=self.run_id, parts=parts)
+        result = await db("ingest", fetch, page, run_id=self.run_id, parts=parts)
         self._count("article_page")
         self._count("speeches_seen", len(page.speeches))
         self._count("new_speeches", result.new_speeches)
@@ -176,7 +203,7 @@ class ArchivePipeline:
         self._count("unchanged_speeches", result.unchanged_speeches)
 
     async def _stitch(self, first: Any, item: PageItem) -> tuple[Any, list[Any]]:
-        from cleaning import ContentError, clean_page, stitch
+        from cleaning import ContentError, stitch
 
         pages, fetches, seen = [first], [], {item.url}
         next_url = first.next_page_url
@@ -193,8 +220,8 @@ class ArchivePipeline:
             from crawler.spiders.base import _header_charset, _now
 
             try:
-                part = clean_page(response.body, url=response.url, http_charset=_header_charset(response),
-                                  profile=item.cleaner_profile)
+                part = await self.cleaner.clean(response.body, response.url, _header_charset(response),
+                                                item.cleaner_profile)
             except ContentError as exc:
                 raise PartError(f"part {len(pages) + 1} {next_url}: {exc}") from None
             if not part.speeches:

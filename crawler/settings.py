@@ -40,6 +40,9 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 520, 522, 524, 408]
 RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled for each next one
 RETRY_BACKOFF_MAX = 120.0
 
+# Scrapy 2.19 ignores CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0 (see crawler/downloader.py).
+DOWNLOADER = "crawler.downloader.SlotSafeDownloader"
+
 DOWNLOADER_MIDDLEWARES = {
     # Scrapy 2.19's robots.txt middleware lets requests through while robots.txt loads.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -58,6 +61,8 @@ ARCHIVE_DB_PATH = None  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
 ARCHIVE_RUN_TRIGGER = "cli"  # recorded in crawl_runs.trigger
 ARCHIVE_MAX_PARTS = 20  # pages of one multi-page article, at most
 ARCHIVE_CONDITIONAL_GET = True
+# Cleaning runs in this many worker processes (None: one per spare core, at most 4; 0: inline).
+ARCHIVE_CLEAN_WORKERS = None
 # An unchanged article is revisited BASE hours after its last visit, doubled for each
 # unchanged visit in a row, at most MAX days; 0 revisits every run. Lists: every run.
 ARCHIVE_REVISIT_BASE_HOURS = 20.0

@@ -62,14 +62,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, head: bool) -> None:
         site = self.server.site
-        if site.latency:
-            time.sleep(site.latency)
-        parts = urlsplit(self.path)
-        path = unquote(parts.path)
-        if site.hooks and path.startswith("/__hooks__/"):
-            self._hook(path[len("/__hooks__/"):], parse_qs(parts.query), head)
-        else:
-            self._static(path, head)
+        site._enter()
+        try:
+            if site.latency:
+                time.sleep(site.latency)
+            parts = urlsplit(self.path)
+            path = unquote(parts.path)
+            if site.hooks and path.startswith("/__hooks__/"):
+                self._hook(path[len("/__hooks__/"):], parse_qs(parts.query), head)
+            else:
+                self._static(path, head)
+        finally:
+            site._leave()
 
     def _record(self, status: int) -> None:
         # Logged before the body goes out, so a client that has its answer finds it in the log.
@@ -199,6 +203,8 @@ class SiteServer:
         self.latency = latency  # seconds slept before each answer (tests that need a slow site)
         self.fail_paths: set[str] = set()  # paths answered with 500 (tests)
         self.requests: list[LoggedRequest] = []
+        self.in_flight = 0
+        self.peak_in_flight = 0  # most requests answered at once: what a politeness limit must keep low
         self._lock = threading.Lock()
         if not ipaddress.ip_address(host).is_loopback:
             raise ValueError(f"{host} is not a loopback address: this server is for 127.0.0.0/8 only")
@@ -230,6 +236,15 @@ class SiteServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def _log(self, entry: LoggedRequest) -> None:
         with self._lock:

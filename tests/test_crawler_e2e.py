@@ -373,3 +373,15 @@ def test_timeout_finishes_the_run_as_timeout(tmp_path: Path, slow_site) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert q(db, "select status from crawl_runs") == [("timeout",)]
     assert 0 < one(db, "select count(*) from speech_sources") < len(articles)
+    # One request at a time, as CONCURRENT_REQUESTS_PER_DOMAIN=1 says, even with no delay.
+    assert server.peak_in_flight == 1
+
+
+def test_per_host_concurrency_is_a_ceiling(tmp_path: Path, slow_site) -> None:
+    server, config, articles = slow_site
+    db = tmp_path / "archive.db"
+    proc = subprocess.run([EXE, "crawl", "--site", "slow", "--db", str(db), "--config", str(config), *FAST,
+                           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=3"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert one(db, "select count(*) from speeches") == len(articles)
+    assert 2 <= server.peak_in_flight <= 3

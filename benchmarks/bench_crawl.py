@@ -1,0 +1,184 @@
+"""Crawl throughput and memory on loopback, against the cleaner alone (run by hand).
+
+For each size (default 1,000 and 5,000 article pages) it generates a site
+(benchmarks/gen_bench_site.py), serves it on 127.0.0.1 (crawler.sitesrv), then
+
+1. times the cleaner alone: `clean_page` over every article page's bytes, in this process;
+2. runs `speech-archive crawl` on it in a child process with politeness off
+   (no delay, no AutoThrottle, 16 connections; robots.txt still read), into a
+   fresh archive: fetch + clean + archive, end to end;
+3. reports pages/s of both, their ratio, and peak RSS: of the crawl's whole
+   process tree (the crawl and its cleaning workers, sampled every 0.1 s from
+   /proc, Linux only) and of the crawl process alone.
+
+Targets (issue 4): end-to-end >= 70 % of the cleaner's rate; peak RSS < 400 MB
+and flat from 1k to 5k pages.
+
+    .venv/bin/python benchmarks/bench_crawl.py                 # 1000 and 5000 pages
+    .venv/bin/python benchmarks/bench_crawl.py --sizes 500     # quick look
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from gen_bench_site import build  # noqa: E402
+
+from archive import Archive, Fetch  # noqa: E402
+from cleaning import clean_page  # noqa: E402
+from crawler.sitesrv import SiteServer  # noqa: E402
+
+EXE = str(Path(sys.executable).parent / "speech-archive")
+IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RANDOMIZE_DOWNLOAD_DELAY=0",
+            "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in KB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+        match = re.search(r"VmRSS:\s+(\d+)", status)
+        rss[int(entry.name)] = int(match.group(1)) if match else 0
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
+
+
+def _run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], int, int]:
+    """Run cmd; sample its process tree's RSS every 0.1 s. Returns (result, peak tree KB, peak main KB)."""
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        peak_tree = peak_main = 0
+        while proc.poll() is None:
+            peak_tree = max(peak_tree, _tree_rss_kb(proc.pid))
+            peak_main = max(peak_main, _tree_rss_kb_single(proc.pid))
+            time.sleep(0.1)
+        err.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, "", err.read()), peak_tree, peak_main
+
+
+def _tree_rss_kb_single(pid: int) -> int:
+    try:
+        match = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return 0
+    return int(match.group(1)) if match else 0
+
+
+def standalone(root: Path, base_url: str, paths: list[str], scratch: Path) -> tuple[float, int, float]:
+    """Cleaner alone: pages/s over the article pages' bytes (read before the clock starts).
+
+    Also the archive alone (not a target, an explanation): the same Pages ingested
+    into a fresh archive, one transaction each, as the crawl does.
+    """
+    pages = [(base_url + p, (root / p.lstrip("/")).read_bytes()) for p in paths]
+    clean_page(pages[0][1], url=pages[0][0])  # rules and lxml warmed, as in a crawl
+    start = time.perf_counter()
+    cleaned = [clean_page(body, url=url) for url, body in pages]
+    clean_rate = len(pages) / (time.perf_counter() - start)
+    with Archive(scratch / "archive-alone.db") as archive:
+        start = time.perf_counter()
+        for (url, body), page in zip(pages, cleaned):
+            archive.ingest(Fetch(url, 200, {"ETag": '"x"'}, body), page)
+        archive_rate = len(pages) / (time.perf_counter() - start)
+    return clean_rate, sum(len(p.speeches) for p in cleaned), archive_rate
+
+
+def end_to_end(work: Path, base_url: str) -> dict[str, float]:
+    config = work / "sites.toml"
+    config.write_text(
+        "[[site]]\nname = \"bench\"\n"
+        f"start_urls = [\"{base_url}/gongwen/list_1.html\"]\n"
+        "article_patterns = ['^/gongwen/\\d{4}/\\d{4}/\\d+\\.html$']\n"
+        "list_patterns = ['^/gongwen/list_\\d+\\.html$']\n", encoding="utf-8")
+    db = work / "bench.db"
+    cmd = [EXE, "crawl", "--site", "bench", "--db", str(db), "--config", str(config), "--no-resume", *IMPOLITE]
+    start = time.perf_counter()
+    proc, tree_kb, main_kb = _run_sampled(cmd)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"crawl failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    match = re.search(r"'elapsed_time_seconds': ([\d.]+)", proc.stderr)
+    con = sqlite3.connect(db)
+    archived = con.execute("select count(distinct page_id) from speech_sources").fetchone()[0]
+    speeches = con.execute("select count(*) from speeches").fetchone()[0]
+    errors = con.execute("select coalesce(sum(errors), 0) from crawl_runs").fetchone()[0]
+    con.close()
+    crawl_seconds = float(match.group(1)) if match else wall
+    return {"wall": wall, "crawl": crawl_seconds, "archived": archived, "speeches": speeches, "errors": errors,
+            "rss_mb": tree_kb / 1024, "main_rss_mb": main_kb / 1024}
+
+
+def run(size: int, scratch: Path) -> dict[str, float]:
+    root = scratch / f"site{size}"
+    paths = build(root, size)
+    server = SiteServer(root).start()
+    try:
+        clean_rate, clean_speeches, archive_rate = standalone(root, server.base_url, paths, scratch)
+        work = scratch / f"run{size}"
+        work.mkdir()
+        result = end_to_end(work, server.base_url)
+    finally:
+        server.stop()
+    result.update(size=size, clean_rate=clean_rate, clean_speeches=clean_speeches, archive_rate=archive_rate,
+                  bound=1 / (1 / clean_rate + 1 / archive_rate),
+                  e2e_rate=result["archived"] / result["crawl"], e2e_wall_rate=result["archived"] / result["wall"])
+    result["ratio"] = result["e2e_rate"] / clean_rate
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="crawl throughput and memory on loopback")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench_crawl_") as tmp:
+        for size in args.sizes:
+            print(f"-- {size} article pages ...", flush=True)
+            results.append(run(size, Path(tmp)))
+    print()
+    print(f"{'pages':>6} {'cleaner p/s':>11} {'e2e p/s':>8} {'(wall)':>7} {'ratio':>6} {'RSS all':>8} {'(main)':>7} "
+          f"{'archived':>8} {'speeches':>8} {'errors':>6} | {'archive alone':>13} {'clean+archive':>13}")
+    for r in results:
+        print(f"{r['size']:>6} {r['clean_rate']:>11.1f} {r['e2e_rate']:>8.1f} {r['e2e_wall_rate']:>7.1f} "
+              f"{r['ratio']:>6.0%} {r['rss_mb']:>6.0f}MB {r['main_rss_mb']:>5.0f}MB {r['archived']:>8} {r['speeches']:>8} {r['errors']:>6} | "
+              f"{r['archive_rate']:>13.1f} {r['bound']:>13.1f}")
+    print("\nratio = e2e / cleaner alone. 'archive alone' ingests the cleaned pages into a fresh archive;"
+          "\n'clean+archive' = both in sequence on one core, what the crawl does per page before fetching counts.")
+    print("\ntargets: ratio >= 70%, peak RSS < 400 MB and flat with size")
+    ok = all(r["ratio"] >= 0.7 and r["rss_mb"] < 400 for r in results)
+    if len(results) > 1:
+        growth = results[-1]["rss_mb"] / results[0]["rss_mb"]
+        print(f"RSS {results[0]['size']} -> {results[-1]['size']} pages: x{growth:.2f}")
+        ok = ok and growth < 1.25
+    print("PASS" if ok else "BELOW TARGET")
+    if args.json:
+        print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Cleaning in worker processes, so the reactor keeps fetching and archiving meanwhile.
+
+`clean_page` is CPU-bound Python; run inline it stalls downloads and the
+archive for its whole duration. With ARCHIVE_CLEAN_WORKERS > 0 the pipeline
+sends page bytes to a small process pool (spawned, so no reactor state is
+forked) and awaits the Page. Workers ignore SIGINT/SIGTERM: a graceful stop is
+the parent's business, and it waits for pages already being cleaned. If the
+pool breaks, cleaning falls back to inline and the crawl goes on.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+def _ignore_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str | None) -> Any:
+    from cleaning import clean_page
+
+    return clean_page(body, url=url, http_charset=http_charset, profile=profile)
+
+
+class CleanPool:
+    """`await pool.clean(...)`: in a worker process when there are workers, else inline."""
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = max(0, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        if self.workers and self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_ignore_signals)
+
+    async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
+                    profile: str | None = None) -> Any:
+        if self._pool is not None:
+            loop = asyncio.get_running_loop()
+            try:
+                return await loop.run_in_executor(self._pool, _clean, body, url, http_charset, profile)
+            except BrokenProcessPool:
+                logger.warning("cleaning workers died; cleaning inline from now on")
+                self._pool = None
+        return _clean(body, url, http_charset, profile)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
