@@ -135,3 +135,22 @@ def test_demo_profiles_classify_the_expected_paths(name: str) -> None:
         assert profile.classify(f"http://h{path}") == "article", path
     for path in site["list_paths"]:
         assert profile.classify(f"http://h{path}") == "list", path
+
+
+def test_scrapy_crawl_site_spider(tmp_path: Path) -> None:
+    """The plain Scrapy way: `scrapy crawl site -a site=NAME -s ARCHIVE_DB_PATH=...` from the project root."""
+    profiles = demo_profiles()
+    db = tmp_path / "scrapy.db"
+    repo = DEMO_ROOT.parents[1]
+    with serving({"xingxing": profiles["xingxing"]}) as servers:
+        proc = subprocess.run([str(Path(sys.executable).parent / "scrapy"), "crawl", "site", "-a", "site=xingxing",
+                               "-a", f"base_url={servers['xingxing'].base_url}",
+                               "-s", f"SITES_CONFIG={DEMO_ROOT / 'sites.toml'}", "-s", f"ARCHIVE_DB_PATH={db}",
+                               "-s", "ARCHIVE_RUN_TRIGGER=scrapy"],
+                              cwd=repo, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "'archive/article_page': 6" in proc.stderr
+    runs = _rows(db, "select trigger, status, sites from crawl_runs")
+    assert runs == [("scrapy", "ok", '["xingxing"]')]
+    expected = {key for key, sp in EXPECTED["speeches"].items() if "xingxing" in sp["sites"]}
+    assert _rows(db, "select count(*) from speeches")[0][0] == len(expected)

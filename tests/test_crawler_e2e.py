@@ -273,6 +273,20 @@ def test_recrawl_command_prints_a_summary(tmp_path: Path, two_sites: TwoSites) -
     assert one(db, "select trigger from crawl_runs order by id desc limit 1") == "recrawl"
     assert one(db, "select count(*) from pages where gone_at is not null and url like '%/a/2002.html'") == 1
 
+    # --site: every known page of the profile that is not gone; --since filters by first_seen.
+    two_sites.b.clear_log()
+    proc = subprocess.run([EXE, "recrawl", "--site", "b", "--config", str(two_sites.config), "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    known = one(db, "select count(*) from pages where gone_at is null and url like ?", f"{two_sites.b.base_url}/%")
+    assert f"fetched {known}, unchanged {known}, new speeches 0, new versions 0, errors 0" in proc.stdout
+    assert sorted(set(two_sites.b.paths()) - {"/robots.txt"}) == sorted(
+        r[0].split(two_sites.b.base_url, 1)[1] for r in q(db, "select url from pages where gone_at is null and url like ?",
+                                                          f"{two_sites.b.base_url}/%"))
+    proc = subprocess.run([EXE, "recrawl", "--site", "b", "--since", "2999-01-01", "--config", str(two_sites.config),
+                           "--db", str(db)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "no known pages of b" in proc.stdout
+
 
 # -- interruption --------------------------------------------------------------------
 

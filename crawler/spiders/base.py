@@ -157,6 +157,14 @@ class ArchiveSpider(scrapy.Spider):
             yield PageItem(outcome="error", error=message, **base)
 
 
+def apply_politeness(settings: Any, profile: Any) -> None:
+    """A profile's delay and concurrency, unless the command line said otherwise (cmdline priority wins)."""
+    settings.set("DOWNLOAD_DELAY", profile.delay, priority="spider")
+    settings.set("AUTOTHROTTLE_START_DELAY", max(profile.delay, 1.0), priority="spider")
+    settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", profile.concurrency, priority="spider")
+    settings.set("AUTOTHROTTLE_TARGET_CONCURRENCY", float(profile.concurrency), priority="spider")
+
+
 def _header_charset(response: Response) -> str | None:
     content_type = response.headers.get(b"Content-Type")
     if not content_type:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import UsageError
 
 from crawler.profiles import ProfileError, SiteProfile, load_profiles
-from crawler.spiders.base import ArchiveSpider
+from crawler.spiders.base import ArchiveSpider, apply_politeness
 from crawler.state import known_pages
 
 if TYPE_CHECKING:
@@ -55,14 +55,9 @@ class SiteSpider(ArchiveSpider):
         self.cleaner_profile = profile.cleaner_profile
         self.part_patterns = profile.part_patterns
         self.allowed_domains = sorted({h.split(":")[0] for h in profile.hosts})
-        # The profile's politeness, unless the command line said otherwise (cmdline priority wins).
-        settings = crawler.settings
-        settings.set("DOWNLOAD_DELAY", profile.delay, priority="spider")
-        settings.set("AUTOTHROTTLE_START_DELAY", max(profile.delay, 1.0), priority="spider")
-        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", profile.concurrency, priority="spider")
-        settings.set("AUTOTHROTTLE_TARGET_CONCURRENCY", float(profile.concurrency), priority="spider")
+        apply_politeness(crawler.settings, profile)
         if profile.max_pages:
-            settings.set("CLOSESPIDER_PAGECOUNT", profile.max_pages, priority="spider")
+            crawler.settings.set("CLOSESPIDER_PAGECOUNT", profile.max_pages, priority="spider")
 
     def seeds(self) -> list[tuple[str, str]]:
         seeds = [(url, "list") for url in self.profile.start_urls]

@@ -6,11 +6,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-from crawler.spiders.base import ArchiveSpider
+from crawler.profiles import ProfileError, load_profiles
+from crawler.spiders.base import ArchiveSpider, apply_politeness
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 
 class UrlsSpider(ArchiveSpider):
@@ -30,6 +35,18 @@ class UrlsSpider(ArchiveSpider):
             raise UsageError("the urls spider needs -a urls=URL[,URL...] or -a urls_file=PATH")
         self.url_list = list(dict.fromkeys(listed))
         self.site_name = site
+
+    def configure(self, crawler: Crawler) -> None:
+        if not self.site_name:
+            return
+        try:
+            profile = load_profiles(crawler.settings.get("SITES_CONFIG")).get(self.site_name)
+        except ProfileError as exc:
+            raise UsageError(str(exc)) from None
+        if profile is not None:  # a recrawl of a site is as polite as its crawl
+            apply_politeness(crawler.settings, profile)
+            self.cleaner_profile = profile.cleaner_profile
+            self.part_patterns = profile.part_patterns
 
     def seeds(self) -> list[tuple[str, str]]:
         return [(url, "article") for url in self.url_list]
