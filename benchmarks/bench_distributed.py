@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_distributed.py            # 5,000 article pages
     .venv/bin/python benchmarks/bench_distributed.py --pages 1000
+    .venv/bin/python benchmarks/bench_distributed.py --pages 1000 --latency 0.1 --concurrency 4
 
 Builds a site of N article pages (+ list pages) in a temporary directory,
 serves it from a separate process on 127.0.0.1 with politeness off, starts its
@@ -10,6 +11,8 @@ own redis-server on a free port, then for 1 and for 2 workers:
 1. the workers crawl the whole site (`speech-archive crawl --redis`), writer
    not running, so the crawl phase is measured alone (fetch + clean + push);
 2. `speech-archive ingest` drains the item list into a fresh archive, alone.
+
+and first, for reference, the ordinary single-process crawl (`crawl --db`).
 
 Prints pages/s of the crawl phase (whole wall time, and the steady rate
 between 10 % and 90 % of the items, which leaves out start-up and the idle
@@ -34,9 +37,9 @@ import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-c", "from cli import main; main()"]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
-        "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
-        "-s", "DISTRIBUTED_IDLE_SECONDS=1"]
+POLITENESS_OFF = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False",
+        "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"]
+FAST = POLITENESS_OFF + ["-s", "DISTRIBUTED_IDLE_SECONDS=1"]
 PER_LIST = 25
 
 
@@ -116,7 +119,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def crawl_phase(workers: int, base_url: str, redis_url: str, batch: str, work: Path,
-                site_pid: int) -> dict[str, float]:
+                site_pid: int, extra: list[str]) -> dict[str, float]:
     client = redis.Redis.from_url(redis_url)
     items_key = f"speech-archive:{batch}:items"
     procs = []
@@ -124,7 +127,7 @@ def crawl_phase(workers: int, base_url: str, redis_url: str, batch: str, work: P
     for k in range(workers):
         log = open(work / f"{batch}-worker{k}.log", "wb")
         procs.append(subprocess.Popen(CLI + ["crawl", "--start-url", base_url + "/", "--redis", redis_url,
-                                             "--batch", batch, *FAST], cwd=work, env=env(), stdout=log,
+                                             "--batch", batch, *FAST, *extra], cwd=work, env=env(), stdout=log,
                                       stderr=subprocess.STDOUT))
     site_cpu = cpu_seconds(site_pid)
     samples: list[tuple[float, int]] = []
@@ -151,6 +154,18 @@ def crawl_phase(workers: int, base_url: str, redis_url: str, batch: str, work: P
             "worker_cpu_ms_per_page": 1000 * worker_cpu / total, "site_cpu_ms_per_page": 1000 * site_cpu / total}
 
 
+def baseline_phase(base_url: str, work: Path, pages: int, extra: list[str]) -> dict[str, float]:
+    """The ordinary single-process crawl (SQLite pipeline, no Redis) of the same site."""
+    started = time.monotonic()
+    out = subprocess.run(CLI + ["crawl", "--start-url", base_url + "/", "--db", str(work / "baseline.db"),
+                                *POLITENESS_OFF, *extra],
+                         cwd=work, env=env(), capture_output=True, text=True)
+    wall = time.monotonic() - started
+    if out.returncode != 0:
+        raise RuntimeError(out.stdout[-2000:] + out.stderr[-2000:])
+    return {"wall_s": wall, "pages_per_s": pages / wall}
+
+
 def ingest_phase(redis_url: str, batch: str, work: Path) -> dict[str, float]:
     db = work / f"{batch}.db"
     items = redis.Redis.from_url(redis_url).llen(f"speech-archive:{batch}:items")
@@ -167,6 +182,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=5000, help="article pages of the generated site")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, archives)")
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="seconds the site waits before each answer (a remote site instead of loopback)")
+    parser.add_argument("--concurrency", type=int, default=16, help="CONCURRENT_REQUESTS(_PER_DOMAIN) of each worker")
     args = parser.parse_args()
     server_bin = shutil.which("redis-server")
     if server_bin is None:
@@ -177,17 +195,24 @@ def main() -> None:
     redis_port, site_port = free_port(), free_port()
     redis_proc = subprocess.Popen([server_bin, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
                                    "--appendonly", "no", "--dir", str(work)], stdout=subprocess.DEVNULL)
-    site_proc = subprocess.Popen([sys.executable, "-m", "crawler.sitesrv", str(work / "site"), "--port", str(site_port)],
+    serve = ("import sys, time; from crawler.sitesrv import SiteServer; "
+             "SiteServer(sys.argv[1], port=int(sys.argv[2]), latency=float(sys.argv[3])).start(); time.sleep(1e9)")
+    site_proc = subprocess.Popen([sys.executable, "-c", serve, str(work / "site"), str(site_port), str(args.latency)],
                                  cwd=ROOT, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    extra = ["-s", f"CONCURRENT_REQUESTS={args.concurrency}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={args.concurrency}"]
     try:
         wait_port(redis_port, redis_proc)
         wait_port(site_port, site_proc)
         redis_url, base_url = f"redis://127.0.0.1:{redis_port}/0", f"http://127.0.0.1:{site_port}"
-        print(f"site: {args.pages} articles, {site_pages} pages; {os.cpu_count()} CPUs; work dir {work}")
+        print(f"site: {args.pages} articles, {site_pages} pages, latency {args.latency:.2f} s; concurrency "
+              f"{args.concurrency} per worker; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; work dir {work}")
+        base = baseline_phase(base_url, work, site_pages, extra)
+        print(f"single process, no Redis (crawl --db): {site_pages} pages in {base['wall_s']:.1f} s = "
+              f"{base['pages_per_s']:.1f} pages/s end to end")
         results = {}
         for workers in (1, 2):
             batch = f"bench{workers}"
-            crawl = crawl_phase(workers, base_url, redis_url, batch, work, site_proc.pid)
+            crawl = crawl_phase(workers, base_url, redis_url, batch, work, site_proc.pid, extra)
             ingest = ingest_phase(redis_url, batch, work)
             results[workers] = (crawl, ingest)
             print(f"{workers} worker(s): crawl {crawl['items']} pages in {crawl['wall_s']:.1f} s = "
@@ -197,6 +222,8 @@ def main() -> None:
                   f"site server {crawl['site_cpu_ms_per_page']:.1f} ms")
             print("   " + ingest["summary"].replace("\n", "\n   "))
         one, two = results[1][0], results[2][0]
+        print(f"one worker (crawl only) / single process (crawl + archive): "
+              f"{one['pages_per_s'] / base['pages_per_s']:.2f}x")
         print(f"two workers / one worker: wall {two['pages_per_s'] / one['pages_per_s']:.2f}x, "
               f"steady {two['steady_pages_per_s'] / one['steady_pages_per_s']:.2f}x")
     finally:
