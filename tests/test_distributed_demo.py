@@ -10,8 +10,6 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from crawler.demo import demo_profiles, serving
 from crawler.sitesrv import SiteServer
 from tests.conftest_redis import redis_url  # noqa: F401
