@@ -115,6 +115,19 @@ def writer(url: str, batch: str, db: Path, cwd: Path) -> tuple[subprocess.Popen[
     return start(["ingest", "--redis", url, "--batch", batch, "--db", str(db), "--idle-timeout", "60"], cwd, log), log
 
 
+def wait_for_workers(url: str, batch: str, count: int, procs: list[subprocess.Popen[bytes]]) -> None:
+    client = redis.Redis.from_url(url)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        keys = client.keys(f"speech-archive:{batch}:crawl:*:workers")
+        if keys and client.scard(keys[0]) >= count:
+            return
+        if any(p.poll() is not None for p in procs):
+            return  # the assertions on exit codes and logs will tell
+        time.sleep(0.05)
+    pytest.fail(f"{count} workers never joined batch {batch}")
+
+
 def archived(db: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(speech title, body) pairs, and (body hash, source path) pairs."""
     con = sqlite3.connect(db)
@@ -156,10 +169,13 @@ def test_two_workers_share_the_frontier_and_match_a_single_crawl(
         site: tuple[Path, set[str]], single: tuple[set, set], redis_url: str, tmp_path: Path) -> None:
     root, paths = site
     db = tmp_path / "dist.db"
-    with SiteServer(root, latency=0.05) as server:
+    # The site answers slowly until both workers have joined, so neither can finish alone.
+    with SiteServer(root, latency=1.0) as server:
         ingest_proc, ingest_log = writer(redis_url, "two", db, tmp_path)
         w1, log1 = worker(server.base_url, redis_url, "two", tmp_path, "w1")
         w2, log2 = worker(server.base_url, redis_url, "two", tmp_path, "w2")
+        wait_for_workers(redis_url, "two", 2, [w1, w2])
+        server.latency = 0.05
         out1, out2 = finish(w1, log1), finish(w2, log2)
         out_ingest = finish(ingest_proc, ingest_log)
         gets = article_gets(server)
