@@ -4,15 +4,19 @@
 archive for its whole duration. With ARCHIVE_CLEAN_WORKERS > 0 the pipeline
 sends page bytes to a small process pool (spawned, so no reactor state is
 forked) and awaits the Page. Workers ignore SIGINT/SIGTERM: a graceful stop is
-the parent's business, and it waits for pages already being cleaned. If the
-pool breaks, cleaning falls back to inline and the crawl goes on.
+the parent's business, and it waits for pages already being cleaned; they exit
+by themselves when the parent dies (kill -9). If the pool breaks, cleaning
+falls back to inline and the crawl goes on.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -20,9 +24,17 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 
-def _ignore_signals() -> None:
+def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # A crawl killed with kill -9 cannot shut its pool down: leave with it.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str | None) -> Any:
@@ -41,7 +53,7 @@ class CleanPool:
     def start(self) -> None:
         if self.workers and self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_ignore_signals)
+                                             initializer=_init_worker)
 
     async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
                     profile: str | None = None) -> Any:

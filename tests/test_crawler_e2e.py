@@ -324,6 +324,20 @@ def _wait_for_articles(db: Path, proc: subprocess.Popen[str], at_least: int, lim
     raise AssertionError("the crawl made no progress")
 
 
+def _children(pid: int) -> list[int]:
+    """Child processes of pid (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
 def _archived_paths(db: Path) -> set[str]:
     rows = q(db, "select p.url from pages p join speech_sources s on s.page_id = p.id")
     return {"/" + r[0].split("/", 3)[3] for r in rows}
@@ -334,8 +348,15 @@ def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, slow_sit
     db, jobdir = tmp_path / "archive.db", tmp_path / "jobs"
     proc = _start(db, config, jobdir)
     _wait_for_articles(db, proc, 8)
+    workers = _children(proc.pid)
+    assert workers, "cleaning runs in worker processes"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
+    # The cleaning workers leave with their parent instead of lingering as orphans.
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     before = _archived_paths(db)
     assert 8 <= len(before) < len(articles)
     server.clear_log()
