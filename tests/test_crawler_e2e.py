@@ -204,6 +204,8 @@ def test_first_crawl_archives_both_sites(tmp_path: Path, two_sites: TwoSites) ->
     assert set(errors) == {"500", "redirect-loop", "binary", "huge?mb=20"}
     assert "max size" in errors["huge?mb=20"] or "maxsize" in errors["huge?mb=20"].lower()
     assert one(db, "select count(*) from speeches where body like '%很长的页面%'") == 0
+    # The mislabelled-charset and broken pages stored no garbage.
+    assert one(db, "select count(*) from speeches where body like '%' || char(65533) || '%'") == 0
     # The dead link: a page row with gone_at, no speech.
     assert q(db, "select last_status, gone_at is not null from pages where url = ?",
              f"{two_sites.a.base_url}/a/missing.html") == [(404, 1)]
@@ -222,8 +224,10 @@ def test_recrawl_unchanged_changed_removed(tmp_path: Path, two_sites: TwoSites) 
                         and "_2" not in r.path]
     assert article_requests and all(r.status == 304 for r in article_requests)
     assert all("If-None-Match" in r.headers for r in article_requests)
-    run = q(db, "select new_versions, new_speeches, not_modified from crawl_runs order by id desc limit 1")[0]
+    run = q(db, "select new_versions, new_speeches, not_modified, unchanged_pages from crawl_runs order by id desc limit 1")[0]
     assert run[0] == 0 and run[1] == 0 and run[2] == len(article_requests)
+    # List pages come in full every run (their links matter) but identical bytes cost no cleaning.
+    assert run[3] >= 2
     assert one(db, "select count(*) from speech_versions") == speeches
 
     # One article changed: exactly one new version of that speech, nothing else new.
