@@ -40,7 +40,7 @@ from cleaning import clean_page  # noqa: E402
 from crawler.sitesrv import SiteServer  # noqa: E402
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
-IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RANDOMIZE_DOWNLOAD_DELAY=0",
+IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY_JITTER=0",
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
 
 def _tree_rss_kb(root: int) -> int:

@@ -66,7 +66,7 @@ def project_settings(db: str | Path | None = None, trigger: str = "cli", config:
 def impolite_overrides() -> dict[str, Any]:
     """For loopback only (the benchmark, the demo): no delay, no throttling, many connections."""
     return {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS": 16,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "RANDOMIZE_DOWNLOAD_DELAY": False,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY_JITTER": 0,
             "RETRY_BACKOFF_BASE": 0.2, "RETRY_BACKOFF_MAX": 1.0}
 
 
