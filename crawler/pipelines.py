@@ -42,7 +42,7 @@ class PartError(Exception):
 
 
 class ArchivePipeline:
-    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS."""
+    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS."""
 
     def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None,
                  clean_workers: int = 0) -> None:
