@@ -22,6 +22,13 @@ logger = logging.getLogger(__name__)
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|(?<!\d)-(?!\d))\s*")
 _TRAILING = re.compile(r"[\s:：,，]+$")
+# The article-info line some templates print inside the <h1> after a <br>
+# ("时间:2019-03-02 19:23:41来源:百花范文网本文已影响303人"): it starts at a meta
+# label or a timestamp and runs to the end of the heading.
+_GLUED_META = re.compile(
+    r"\s*(?:(?:发布|更新)?时间\s*[:：]|(?:发布)?日期\s*[:：]|来源\s*[:：]|(?:投稿)?作者\s*[:：]|点击\s*[:：]|浏览\s*[:：]|本文已影响"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}).*$"
+)
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2}):(\d{2}))?"
 )
@@ -105,7 +112,11 @@ def strip_site_suffix(title: str) -> tuple[str, str | None]:
 
 
 def normalise_title(text: str) -> str:
-    return _TRAILING.sub("", clean_text(text))
+    text = clean_text(text)
+    glued = _GLUED_META.search(text)
+    if glued and glued.start() >= 4:  # a heading that is only a meta line stays as it is
+        text = text[: glued.start()]
+    return _TRAILING.sub("", text)
 
 
 def choose_title(root: etree._Element, head: Head, profile_xpaths=()) -> str | None:

@@ -33,10 +33,19 @@ MIN_CJK_CHARS = 50
 LIST_LINKED_SHARE = 0.9
 # This many clipped teasers, a quarter of the blocks or more, make a list page.
 MIN_TEASERS = 3
+# Evidence of an error page: an HTTP-404-like token standing alone ("404",
+# "404 Not Found", "错误404") or an error phrase. "第404次常务会议" is no evidence:
+# a bare 404 touching a digit, letter or CJK character is part of other text.
 _NOT_FOUND = re.compile(
-    r"(404|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在)",
+    r"((?<![0-9A-Za-z\u3400-\u9fff])404(?![0-9A-Za-z\u3400-\u9fff])|404\s*(错误|页面|not\s+found|error)|(错误|error)\s*(代码)?\s*[:：]?\s*404"
+    r"|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在)",
     re.I,
 )
+# Speech text is sentences: at least one sentence mark per this many CJK characters
+# (CJK only: code or tables in a Chinese article have their own punctuation).
+# A run of menu labels and link texts glued into one paragraph has none.
+MAX_CHARS_PER_MARK = 80
+_SENTENCE_MARK = re.compile(r"[，。！？；、,!?;]")
 
 
 def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
@@ -91,6 +100,8 @@ def _no_speech_reason(title: str | None, found: content_mod.Content) -> str | No
         return "body too short"
     if cjk_count(body) < MIN_CJK_CHARS or cjk_share(body) < MIN_CJK_SHARE:
         return "body not Chinese"
+    if len(_SENTENCE_MARK.findall(body)) * MAX_CHARS_PER_MARK < cjk_count(body):
+        return "body has no sentences"
     return None
 
 

@@ -159,16 +159,85 @@ def test_wordpress_profile_applies_by_generator_and_reads_its_date() -> None:
 DEMO = __import__("pathlib").Path(__file__).parent.parent / "crawler" / "demo_sites"
 
 
+def _demo_page_holds_a_speech(expected: dict, name: str, path: str) -> bool:
+    """Articles (and their later parts), and the robots-hidden member pages that carry a speech."""
+    site = expected["sites"][name]
+    if any(path == a or path.startswith(a[: -len(".html")] + "_") for a in site["article_paths"]):
+        return True
+    return any(d["site"] == name and d["path"] == path for d in expected["disallowed"])
+
+
 def test_demo_sites_article_verdicts() -> None:
-    """Home, list and 404 pages of the bundled demo sites give no speech; articles do.
+    """Every page of the bundled demo sites: home, list, member index and 404 pages give
+    no speech; articles do.
 
     The crawler's --start-url mode tells articles from list pages by this verdict.
     """
     expected = json.loads((DEMO / "expected.json").read_text("utf-8"))
     wrong = []
-    for name, site in expected["sites"].items():
-        for path in site["article_paths"] + site["non_article_paths"]:
-            page = clean_page((DEMO / name / path.lstrip("/")).read_bytes(), url=f"http://127.0.0.1:8000{path}")
-            if bool(page.speeches) != (path in site["article_paths"]):
+    for name in expected["sites"]:
+        for file in sorted((DEMO / name).rglob("*.html")):
+            path = "/" + file.relative_to(DEMO / name).as_posix()
+            page = clean_page(file.read_bytes(), url=f"http://127.0.0.1:8000{path}")
+            if bool(page.speeches) != _demo_page_holds_a_speech(expected, name, path):
                 wrong.append((name, path, page.no_speech_reason))
     assert not wrong
+
+
+def test_a_page_of_menu_labels_glued_into_one_paragraph_is_no_speech() -> None:
+    """No sentences (a login bar, a menu, a one-item list run together): not a speech."""
+    labels = " ".join(["登录", "注册", "加入收藏", "首页", "范文大全", "讲话稿", "工作总结", "工作计划", "心得体会",
+                       "演讲稿", "述职报告", "党团范文", "作文大全", "会员中心", "会员专享内容", "共1页1条", "末页",
+                       "猜你喜欢", "热门推荐", "最新更新", "县委书记在全县县域经济高质量发展工作会议上的讲话"] * 2)
+    page = clean(f"<html><head><title>会员中心</title></head><body><div>{labels}</div></body></html>")
+    assert page.speeches == []
+    assert page.no_speech_reason == "body has no sentences"
+
+
+@pytest.mark.parametrize("title", ["在第404次常务会议上的讲话", "市长在市政府第404次常务会议上的讲话", "在404号文件落实推进会上的讲话"])
+def test_a_404_inside_a_title_is_no_not_found_evidence(title: str) -> None:
+    page = clean(build_page(paragraphs_html(PARAS[:4]), title=title))
+    assert page.no_speech_reason is None
+    assert page.title == title
+    assert page.speeches[0].paragraphs == PARAS[:4]
+
+
+@pytest.mark.parametrize(
+    "title, heading",
+    [("404 Not Found", "404"), ("错误404 - 77范文网", "对不起,您访问的页面已被删除"), ("页面未找到", "Error 404")],
+)
+def test_error_pages_are_still_not_found(title: str, heading: str) -> None:
+    html = f"<html><head><title>{title}</title></head><body><h1>{heading}</h1><p>请检查网址是否正确,或返回首页继续浏览。</p></body></html>"
+    assert clean(html).no_speech_reason == "not found page"
+
+
+@pytest.mark.parametrize("profile", [None, "phpcms"])
+def test_the_info_line_inside_the_h1_stays_out_of_the_title(profile: str | None) -> None:
+    """PHPCMS puts "时间:…来源:…本文已影响N人" after a <br> inside the <h1>."""
+    title = "市长在全市旅游工作会议上的讲话"
+    html = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk" />
+<title>{title} - 百花范文网</title></head><body><div class="main"><div class="col-left">
+<div class="crumbs"><a href="/">百花范文网</a><span> &gt; </span><a href="/list_1.html">讲话致辞</a></div>
+<div id="Article"><h1>{title}<br />
+  <span>时间:2019-03-02 19:23:41来源:百花范文网本文已影响<span id="hits">303</span>人</span></h1>
+<div class="content">{paragraphs_html(PARAS)}</div></div></div></div></body></html>"""
+    page = clean_page(html.encode("gbk"), url="http://127.0.0.2/html/jianghua/2019/0302/2003.html", profile=profile)
+    assert page.title == title
+    assert [s.title for s in page.speeches] == [title]
+    assert page.published == "2019-03-02"
+    assert page.speeches[0].paragraphs == PARAS
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        ("在全市审计工作会议上的讲话 2022-06-11 19:24:01 投稿作者:网友投稿", "在全市审计工作会议上的讲话"),
+        ("在全市审计工作会议上的讲话 发布时间:2022-06-11", "在全市审计工作会议上的讲话"),
+        ("在全市审计工作会议上的讲话", "在全市审计工作会议上的讲话"),
+        ("时间:2022-06-11", "时间:2022-06-11"),  # only a meta line: nothing to cut it from
+    ],
+)
+def test_normalise_title_cuts_a_glued_info_line(heading: str, expected: str) -> None:
+    from cleaning.metadata import normalise_title
+
+    assert normalise_title(heading) == expected
