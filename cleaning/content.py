@@ -28,6 +28,9 @@ _WEAK_RESULT = 120
 _RESCUE_RATIO = 2.0
 # Blocks of a teaser list average fewer characters than this.
 _TEASER_MAX_CHARS = 120
+# The one <article> of a page wins when the chosen element holds this many times its text.
+_SCOPE_RATIO = 3
+_SCOPE_MIN_SCORE = 50.0
 # A list page shows a screenful of teasers, not hundreds of blocks (a wiki article).
 _TEASER_MAX_COUNT = 80
 
@@ -111,6 +114,35 @@ def best_element(walk: blk.Walk) -> int:
     return best
 
 
+def _single_article(root: etree._Element) -> etree._Element | None:
+    """The page's one <article> when it holds the page's one <h1>: the publisher's own
+    frame around the story (news portals put a news river beside it)."""
+    articles = root.xpath("//article")
+    if len(articles) != 1:
+        return None
+    h1s = root.xpath("//h1")
+    if len(h1s) != 1 or articles[0] not in h1s[0].iterancestors():
+        return None
+    return articles[0]
+
+
+def best_inside(walk: blk.Walk, best: int, scope: etree._Element) -> int:
+    """The best element inside `scope` when `scope` sits in `best` and is much smaller:
+    the subtree search took the article together with a heavier river of teasers."""
+    members = {id(el) for el in scope.iter()}
+    inner = [i for i, el in enumerate(walk.elements) if id(el) in members]
+    if not inner or walk.chars[inner[0]] * _SCOPE_RATIO > walk.chars[best]:
+        return best
+    if not walk.first[best] <= walk.first[inner[0]] < walk.last[best]:
+        return best
+    top, top_score = best, 0.0
+    for i in inner:
+        score = element_score(walk, i)
+        if score > top_score:
+            top, top_score = i, score
+    return top if top_score >= _SCOPE_MIN_SCORE else best
+
+
 def densest_run(items: list[blk.Block], start: int, end: int) -> tuple[int, int, float]:
     """Kadane over block weights: the contiguous run [i, j) with the highest sum."""
     best = (start, start, 0.0)
@@ -169,11 +201,13 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and _TEASER_END.search(b.text))
     if best < 0:
         return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
+    scope = _single_article(root)
+    scoped = scope is not None and (best != (best := best_inside(walk, best, scope)))
     first, last = walk.first[best], walk.last[best]
     # The smallest subtree can miss an article whose container also holds
     # heavy link lists (old table layouts); the densest run of blocks cannot.
     run_first, run_last, run_score = densest_run(walk.blocks, 0, len(walk.blocks))
-    if run_score > _RESCUE_RATIO * max(walk.scores[best], 1.0) and not first <= run_first < last:
+    if not scoped and run_score > _RESCUE_RATIO * max(walk.scores[best], 1.0) and not first <= run_first < last:
         first, last = run_first, run_last
     else:
         # Trim the subtree's chrome at both ends (toolbars, "关注", counters, comments

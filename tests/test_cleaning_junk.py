@@ -169,3 +169,25 @@ def test_junk_rules_are_validated_on_load() -> None:
         parse_junk_rules({"blocks": good["blocks"], "lines": good["lines"]})
     with pytest.raises(RuleError, match="list of strings"):
         parse_junk_rules({**good, "blocks": {**good["blocks"], "class_id_tokens": "nav"}})
+
+
+def test_the_one_article_holding_the_h1_wins_over_a_heavier_news_river() -> None:
+    """News portals: a short story in <article>, beside it a river of long teasers."""
+    story = PARAS[:2]
+    river = "".join(
+        f'<li><div class="src">通讯社·{i} 小时前</div><p>{PARAS[2 + i % 4]}这是另一篇新闻的摘要,第{i}条,内容与本文无关。</p></li>'
+        for i in range(12)
+    )
+    html = f"""<html><head><title>{TITLE} - 新闻网</title></head><body>
+<div id="page"><div class="ticker"><span>恒指</span><span>18,652.59</span></div>
+<div class="wrap"><article class="story"><header><h1>{TITLE}</h1><div>2024年5月22日週三 上午8:21</div></header>
+<div class="story-body">{paragraphs_html(story)}</div></article>
+<div class="stream"><ul>{river}</ul></div></div></div></body></html>"""
+    page = clean(html)
+    assert [s.paragraphs for s in page.speeches] == [story]
+
+
+@pytest.mark.parametrize("line", ["2024年5月22日週三 上午8:21", "2024年5月22日 星期三 下午2:05", "2022-06-11 19:24"])
+def test_a_date_alone_on_its_line_is_no_paragraph(line: str) -> None:
+    page = clean(build_page(f"<p>{line}</p>" + paragraphs_html(PARAS)))
+    assert page.speeches[0].paragraphs == PARAS
