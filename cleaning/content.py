@@ -31,6 +31,8 @@ _TEASER_MAX_CHARS = 120
 # The one <article> of a page wins when the chosen element holds this many times its text.
 _SCOPE_RATIO = 3
 _SCOPE_MIN_SCORE = 50.0
+# Article weight a post needs before its footer line closes it.
+_POST_MIN_WEIGHT = 100.0
 # A list page shows a screenful of teasers, not hundreds of blocks (a wiki article).
 _TEASER_MAX_COUNT = 80
 
@@ -157,6 +159,19 @@ def densest_run(items: list[blk.Block], start: int, end: int) -> tuple[int, int,
     return best
 
 
+def first_post(items: list[blk.Block], rules: JunkRules) -> list[blk.Block]:
+    """A page of several posts, each closed by a footer line: the first post only."""
+    footers = [i for i, b in enumerate(items) if rules.is_post_footer(b.text)]
+    if len(footers) < 2:
+        return items
+    for i in footers:
+        # A footer closes a post only when post text lies before it (forums print
+        # their "发表于" line above the post).
+        if sum(max(0.0, block_weight(b)) for b in items[:i]) >= _POST_MIN_WEIGHT:
+            return items[:i]
+    return items
+
+
 def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
     """Drop link lists and junk lines; cut at the first block that opens a junk list."""
     # Article weight still ahead of each block: a "相关文章" line ends the article
@@ -228,7 +243,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     teasers = sum(1 for b in texts if _TEASER_END.search(b.text))
     return (
         Content(
-            filter_paragraphs(items, rules),
+            filter_paragraphs(first_post(items, rules), rules),
             "density",
             link_share=share,
             linked_share=linked,

@@ -29,6 +29,10 @@ class JunkRules:
     stop_lines: tuple[re.Pattern[str], ...]
     line_patterns: tuple[re.Pattern[str], ...]
     promo_patterns: tuple[re.Pattern[str], ...]
+    post_footers: tuple[re.Pattern[str], ...] = ()
+
+    def is_post_footer(self, text: str) -> bool:
+        return len(text) <= 120 and any(p.search(text) for p in self.post_footers)
 
     def is_stop_line(self, text: str) -> bool:
         return len(text) <= 40 and any(p.search(text) for p in self.stop_lines)
@@ -109,6 +113,7 @@ def parse_junk_rules(data: dict, where: str = "junk.toml") -> JunkRules:
         stop_lines=_regexes(_strings(blocks, "stop_lines", f"{where} [blocks]"), f"{where} [blocks]"),
         line_patterns=_regexes(_strings(lines, "patterns", f"{where} [lines]"), f"{where} [lines]"),
         promo_patterns=_regexes(_strings(promo, "patterns", f"{where} [promo]"), f"{where} [promo]"),
+        post_footers=_regexes(_strings(blocks, "post_footers", f"{where} [blocks]"), f"{where} [blocks]"),
     )
 
 

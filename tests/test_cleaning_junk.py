@@ -191,3 +191,29 @@ def test_the_one_article_holding_the_h1_wins_over_a_heavier_news_river() -> None
 def test_a_date_alone_on_its_line_is_no_paragraph(line: str) -> None:
     page = clean(build_page(f"<p>{line}</p>" + paragraphs_html(PARAS)))
     assert page.speeches[0].paragraphs == PARAS
+
+
+def _blog_post(title: str, paras: list[str], footer: str) -> str:
+    return (f'<tr><td><table><tr><td class="post-title">{title}</td></tr><tr><td>{paragraphs_html(paras)}</td></tr>'
+            f'<tr><td class="post-footer"><em>{footer}</em></td></tr></table></td></tr>')
+
+
+def test_a_blog_page_of_several_posts_gives_the_first_post() -> None:
+    others = ["第二篇博文的内容,写的是另外一件事情,和第一篇毫无关系,但是篇幅更长一些,段落也更多一些。" * 3] * 6
+    posts = (
+        _blog_post(TITLE, PARAS, '由海姑娘张贴 @ <a href="/p/3">2005-03-21 01:20:44</a> (359) 共 3 篇评论 <a href="/c/3">发表评论 >>></a>')
+        + _blog_post("长发剪了", others, '由海姑娘张贴 @ <a href="/p/2">2005-03-18 01:58:01</a> (1666) 共 7 篇评论')
+        + _blog_post("七夕", others, '由海姑娘张贴 @ <a href="/p/1">2005-03-15 16:47:37</a> (3239) 共 5 篇评论')
+    )
+    html = f"<html><head><title>海姑娘的博客</title></head><body><h2>海姑娘</h2><table>{posts}</table></body></html>"
+    page = clean(html)
+    assert [s.paragraphs for s in page.speeches] == [[TITLE] + PARAS]  # the post's title is no page title
+
+
+def test_a_post_header_line_above_the_post_cuts_nothing() -> None:
+    """Forums print "发表于 …" above each post: the first post stays whole, the replies go."""
+    header = '<div class="authi">楼主 发表于 2022-06-11 19:24 | 只看该作者 | 评论(3) 阅读(120)</div>'
+    reply = "<p>顶一下,写得好,谢谢楼主分享这么好的讲话稿。</p>"
+    page = clean(build_page(header + paragraphs_html(PARAS) + header.replace("楼主", "沙发") + reply))
+    body = page.speeches[0].paragraphs
+    assert body[body.index(PARAS[0]) :] == PARAS
