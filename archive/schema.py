@@ -177,5 +177,20 @@ def m003_bigrams_detail_none(db: sqlite_utils.Database) -> None:
                    [row["id"], bigram_document(row["title"], row["body"])])
 
 
+@migrations()
+def m004_speech_signatures(db: sqlite_utils.Database) -> None:
+    """`speeches._minhash`: MinHash signature of the current text (uint32 x num_perm).
+
+    Lets near-duplicate candidates be rejected from the signature estimate
+    before the exact Jaccard check reads and shingles their text.
+    """
+    from archive.minhash import shingle_hashes, signature
+
+    db["speeches"].add_column("_minhash", bytes)
+    for row in db.query("select id, body from speeches"):
+        db.execute("update speeches set _minhash = ? where id = ?",
+                   [signature(shingle_hashes(row["body"])).tobytes(), row["id"]])
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)
