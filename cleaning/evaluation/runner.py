@@ -108,6 +108,7 @@ def page_dict(record: PageRecord) -> dict[str, Any]:
     for name, out in record.outputs.items():
         score = record.scores[name]
         ov = score.overlap
+        lines = [ln for body in out.bodies for ln in body.splitlines() if ln.strip()]
         data["systems"][name] = {
             "error": out.error,
             "seconds": round(out.seconds, 4),
@@ -128,5 +129,8 @@ def page_dict(record: PageRecord) -> dict[str, Any]:
             "meta_fields": score.meta_fields,
             "missing_lines": score.missing_lines,
             "extra_lines": score.extra_lines,
+            # the ends of the output, where junk usually sits; read them where no truth exists
+            "first_lines": [ln[:120] for ln in lines[:2]],
+            "last_lines": [ln[:120] for ln in lines[-3:]] if len(lines) > 2 else [],
         }
     return data
