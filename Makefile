@@ -8,11 +8,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test system-deps eval bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	# pip 23 cannot resolve trafilatura's lxml extras: upgrade it inside the venv first
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
