@@ -14,8 +14,9 @@ from functools import cached_property
 import numpy as np
 import sqlite_utils
 
-from archive.minhash import PARAMS, LshParams, band_keys, jaccard, shingle_hashes, signature
-from archive.textnorm import text_hash
+from archive.minhash import (PARAMS, LshParams, band_keys, jaccard, normal_shingle_hashes,
+                             shingle_hashes, signature)
+from archive.textnorm import hash_normalized, normalize
 
 
 @dataclass
@@ -26,15 +27,20 @@ class Fingerprint:
     params: LshParams = PARAMS
     _hash: str | None = field(default=None, repr=False)
 
+    @cached_property
+    def normal(self) -> str:
+        """The body in normal form (computed once for hash, shingles and content hash)."""
+        return normalize(self.body)
+
     @property
     def text_hash(self) -> str:
         if self._hash is None:
-            self._hash = text_hash(self.body)
+            self._hash = hash_normalized(self.normal)
         return self._hash
 
     @cached_property
     def shingles(self) -> np.ndarray:
-        return shingle_hashes(self.body, self.params.shingle)
+        return normal_shingle_hashes(self.normal, self.params.shingle)
 
     @cached_property
     def signature(self) -> np.ndarray:

@@ -42,7 +42,11 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 def shingle_hashes(text: str, k: int = PARAMS.shingle) -> np.ndarray:
     """Sorted unique 32-bit hashes of the k-character shingles of normalised text."""
-    norm = normalize(text)
+    return normal_shingle_hashes(normalize(text), k)
+
+
+def normal_shingle_hashes(norm: str, k: int = PARAMS.shingle) -> np.ndarray:
+    """`shingle_hashes` of a text already in normal form."""
     if not norm:
         return np.zeros(0, dtype=np.uint32)
     cps = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)

@@ -192,5 +192,17 @@ def m004_speech_signatures(db: sqlite_utils.Database) -> None:
                    [signature(shingle_hashes(row["body"])).tobytes(), row["id"]])
 
 
+@migrations()
+def m005_fts_hashsize(db: sqlite_utils.Database) -> None:
+    """Both FTS5 indexes buffer up to 8 MB of new terms before writing a segment.
+
+    The default (1 MB) is about three speeches of trigrams: a segment every few
+    pages and merges all the time. With group commit a batch of pages becomes
+    one segment. Stored in the index's own config, so every writer uses it.
+    """
+    for table in ("speeches_fts", "speeches_bigrams"):
+        db.execute(f"insert into {table}({table}, rank) values ('hashsize', 8388608)")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

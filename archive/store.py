@@ -2,17 +2,22 @@
 
 Every public write is one `BEGIN IMMEDIATE ... COMMIT` transaction in WAL
 mode, so a kill -9 loses at most the page being written and readers
-(Datasette) keep reading while a crawl writes.
+(Datasette) keep reading while a crawl writes. Inside `batch()` (group
+commit) each write is a SAVEPOINT of the batch's one transaction instead: a
+failing page rolls back alone, and a kill -9 loses at most the uncommitted
+batch, never part of a page.
 """
 from __future__ import annotations
 
 import json
 import logging
-from contextlib import contextmanager
+import time
+from collections import Counter
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import sqlite_utils
@@ -22,7 +27,7 @@ from archive.captures import body_sha256, link_capture, load_capture, store_capt
 from archive.dedup import Fingerprint, find_duplicate, register
 from archive.model import Fetch, IngestResult
 from archive.search import index_speech
-from archive.textnorm import content_hash, normalize
+from archive.textnorm import content_hash
 from archive.versions import diff_summary, fields_changed
 from cleaning.model import Page
 
@@ -63,14 +68,25 @@ class RevisitPolicy:
 
 
 class Archive:
-    def __init__(self, path: str | Path, revisit: RevisitPolicy = RevisitPolicy()) -> None:
+    def __init__(self, path: str | Path, revisit: RevisitPolicy = RevisitPolicy(),
+                 timings: bool = False) -> None:
         self.path = Path(path)
         self.revisit = revisit
         self.db = sqlite_utils.Database(self.path, execute_plugins=False)
         self.db.execute("PRAGMA busy_timeout = 30000")
         self.db.enable_wal()
-        # NORMAL in WAL: a process crash never loses a commit (only power loss could).
+        # NORMAL in WAL: a process crash (kill -9) never loses a commit; only a
+        # power loss or OS crash can drop the last commits (never corrupts).
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # FTS5 segment merges read back what they just wrote: keep it in memory.
+        self.db.execute("PRAGMA cache_size = -65536")  # 64 MB
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("PRAGMA mmap_size = 268435456")
+        self._batch_open = False
+        # FTS writes of this transaction, applied just before COMMIT (see _flush_fts).
+        self._fts_queue: list[tuple[int, str, str, tuple[str, str] | None]] = []
+        # Seconds spent per ingest stage (benchmarks); None = not measured.
+        self.timings: Counter[str] | None = Counter() if timings else None
         if schema.migrations.pending(self.db):
             with self.transaction():  # IMMEDIATE: two processes never migrate at once
                 schema.apply(self.db)
@@ -83,20 +99,136 @@ class Archive:
         self.close()
 
     def close(self) -> None:
+        if self._batch_open:
+            self.commit_batch()
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction; sqlite-utils calls inside nest as savepoints."""
+        """One write transaction; sqlite-utils calls inside nest as savepoints.
+
+        Inside an open batch it is a SAVEPOINT: all or nothing for this call,
+        committed with the batch.
+        """
+        if self._batch_open:
+            self.db.execute("SAVEPOINT archive_write")
+            queued = len(self._fts_queue)
+            try:
+                yield self.db
+            except BaseException:
+                del self._fts_queue[queued:]
+                if self.db.conn.in_transaction:
+                    self.db.execute("ROLLBACK TO archive_write")
+                    self.db.execute("RELEASE archive_write")
+                raise
+            else:
+                self.db.execute("RELEASE archive_write")
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self._flush_fts()
         except BaseException:
+            self._fts_queue.clear()
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
         else:
+            with self._stage("commit"):
+                self.db.execute("COMMIT")
+
+    def _queue_fts(self, speech_id: int, title: str, body: str,
+                   old: tuple[str, str] | None = None) -> None:
+        self._fts_queue.append((speech_id, title, body, old))
+
+    def _flush_fts(self) -> None:
+        """Apply the queued FTS writes, outside any savepoint, in the open transaction.
+
+        FTS5 writes its in-memory buffer of new terms to a segment whenever a
+        SAVEPOINT opens; indexing a whole batch here lets it build one segment
+        instead of one per page. Same transaction as the speeches rows, so a
+        reader never sees one without the other.
+        """
+        if not self._fts_queue:
+            return
+        with self._stage("fts"):
+            for speech_id, title, body, old in self._fts_queue:
+                index_speech(self.db, speech_id, title, body, old=old)
+        self._fts_queue.clear()
+
+    # -- group commit -------------------------------------------------------
+    def begin_batch(self) -> None:
+        """Open a group commit: every write until `commit_batch` is one transaction.
+
+        Each page stays all-or-nothing (a savepoint); a kill -9 before
+        `commit_batch` loses the whole batch, which a resumed crawl refetches.
+        FTS indexes change in the same transaction as `speeches`, so readers
+        always see them consistent.
+        """
+        if self._batch_open:
+            raise RuntimeError("a batch is already open")
+        self.db.execute("BEGIN IMMEDIATE")
+        self._batch_open = True
+
+    def commit_batch(self) -> None:
+        """Commit the open batch (no-op without one)."""
+        if not self._batch_open:
+            return
+        try:
+            self._flush_fts()
+        except BaseException:
+            self.rollback_batch()
+            raise
+        self._batch_open = False
+        with self._stage("commit"):
             self.db.execute("COMMIT")
+
+    def rollback_batch(self) -> None:
+        if not self._batch_open:
+            return
+        self._batch_open = False
+        self._fts_queue.clear()
+        if self.db.conn.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch_open
+
+    @contextmanager
+    def batch(self) -> Iterator["Archive"]:
+        """`with archive.batch(): ...` commits every write inside once, at the end.
+
+        Nested use joins the outer batch. An exception rolls the batch back.
+        """
+        if self._batch_open:
+            yield self
+            return
+        self.begin_batch()
+        try:
+            yield self
+        except BaseException:
+            self.rollback_batch()
+            raise
+        self.commit_batch()
+
+    def ingest_many(self, items: Iterable[tuple[Fetch, Page | None]], run_id: int | None = None,
+                    ) -> list[IngestResult]:
+        """`ingest` each (fetch, page) in one group-commit transaction."""
+        with self.batch():
+            return [self.ingest(fetch, page, run_id) for fetch, page in items]
+
+    def _stage(self, name: str) -> ContextManager[None]:
+        return nullcontext() if self.timings is None else self._timed(name)
+
+    @contextmanager
+    def _timed(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            assert self.timings is not None
+            self.timings[name] += time.perf_counter() - start
 
     def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
         return next(self.db.query(sql, params), None)
@@ -216,14 +348,16 @@ class Archive:
         """Store one fetched page and its speeches in one transaction."""
         fetched_at = fetch.fetched_at or utcnow()
         with self.transaction():
-            capture_id = store_capture(self.db, fetch, fetched_at)
-            page_id = self._page_id(fetch.url)
+            with self._stage("capture"):
+                capture_id = store_capture(self.db, fetch, fetched_at)
+            row = self.db.execute("select id, last_capture_id from pages where url = ?",
+                                  [fetch.url]).fetchone()
             previous = None
-            if page_id is None:
+            if row is None:
                 site_name = page.site_name if page else None
                 page_id = self._insert_page(fetch.url, site_name, fetched_at, fetch.status)
             else:
-                previous = self._one("select last_capture_id from pages where id = ?", [page_id])
+                page_id, previous = int(row[0]), {"last_capture_id": row[1]}
             fetch_id = link_capture(self.db, page_id, capture_id, fetch, fetched_at, run_id)
             for number, part in enumerate(parts, start=1):
                 part_at = part.fetched_at or fetched_at
@@ -306,9 +440,10 @@ class Archive:
         used: set[int] = set()
         for position, speech in enumerate(page.speeches):
             body = speech.body
-            if not normalize(body):
+            fp = Fingerprint(body)
+            if not fp.normal:
                 continue
-            chash = content_hash(speech.title, body)
+            chash = content_hash(speech.title, body, fp.normal)
             source = next((s for s in existing if s["id"] not in used
                            and s["_content_hash"] == chash), None)
             if source is not None:  # same text as last time at this URL
@@ -335,8 +470,8 @@ class Archive:
                     " last_seen = coalesce(?, last_seen) where id = ?",
                     [chash, position, captured_at if touch else None, source["id"]])
                 continue
-            fp = Fingerprint(body)
-            match = find_duplicate(self.db, fp)
+            with self._stage("dedup"):
+                match = find_duplicate(self.db, fp)
             if match is not None:
                 cursor = self.db.execute(
                     "insert or ignore into speech_sources (speech_id, page_id, position,"
@@ -371,7 +506,7 @@ class Archive:
             " first_seen, last_seen, _content_hash) values (?, ?, ?, 1.0, 'first', ?, ?, ?)",
             [speech_id, page_id, position, captured_at, captured_at, chash])
         register(self.db, speech_id, fp)
-        index_speech(self.db, speech_id, fields["title"], fields["body"])
+        self._queue_fts(speech_id, fields["title"], fields["body"])
         return speech_id
 
     def _new_version(self, speech_id: int, fields: dict[str, Any], capture_id: int,
@@ -399,8 +534,8 @@ class Archive:
              len(fields["body"]), fp.text_hash, content_hash(fields["title"], fields["body"]),
              speech_id])
         register(self.db, speech_id, fp)
-        index_speech(self.db, speech_id, fields["title"], fields["body"],
-                     old=(current["title"], current["body"]))
+        self._queue_fts(speech_id, fields["title"], fields["body"],
+                        old=(current["title"], current["body"]))
         return True
 
     def _insert_version(self, speech_id: int, version: int, fields: dict[str, Any],

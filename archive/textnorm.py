@@ -26,24 +26,36 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
 
 
-def content_hash(title: str | None, body: str) -> str:
-    """sha256 hex of normalised title and body: what a page shows of one speech."""
-    key = normalize(title or "") + "\x00" + normalize(body)
+def content_hash(title: str | None, body: str, normalized_body: str | None = None) -> str:
+    """sha256 hex of normalised title and body: what a page shows of one speech.
+
+    `normalized_body`: `normalize(body)` when the caller already has it.
+    """
+    norm = normalize(body) if normalized_body is None else normalized_body
+    key = normalize(title or "") + "\x00" + norm
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def bigram_tokens(text: str) -> str:
-    """Space-separated overlapping character bigrams for the bigram FTS index.
+def hash_normalized(norm: str) -> str:
+    """`text_hash` of a text already in normal form."""
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
-    Each run of letters/digits "经济发展" becomes "经济 济发 发展 展": the last
+
+def bigram_tokens(text: str) -> str:
+    """Space-separated distinct character bigrams for the bigram FTS index.
+
+    Each run of letters/digits "经济发展" gives "经济 济发 发展 展": the last
     character is kept alone so that every character starts one token, which
-    lets a one-character query run as a prefix query.
+    lets a one-character query run as a prefix query. Each token is listed
+    once, in order of first appearance: the index (detail=none) records only
+    which speeches hold a token, so repeats were tokenizer work for nothing.
     """
     folded = unicodedata.normalize("NFKC", text or "").lower()
     out: list[str] = []
     for run in _WORD_RUN.findall(folded):
-        out.extend(run[i : i + 2] for i in range(len(run)))
-    return " ".join(out)
+        out.extend(map(str.__add__, run, run[1:]))
+        out.append(run[-1])
+    return " ".join(dict.fromkeys(out))
 
 
 def search_terms(query: str) -> list[str]:
