@@ -83,6 +83,7 @@ class Archive:
         self.db.execute("PRAGMA temp_store = MEMORY")
         self.db.execute("PRAGMA mmap_size = 268435456")
         self._batch_open = False
+        self._batch_tx = False  # the batch's BEGIN IMMEDIATE ran (taken at its first write)
         # FTS writes of this transaction, applied just before COMMIT (see _flush_fts).
         self._fts_queue: list[tuple[int, str, str, tuple[str, str] | None]] = []
         # Seconds spent per ingest stage (benchmarks); None = not measured.
@@ -111,6 +112,11 @@ class Archive:
         committed with the batch.
         """
         if self._batch_open:
+            if not self._batch_tx:
+                # The write lock is taken at the batch's first write, not when it opens:
+                # an idle crawl never blocks other writers.
+                self.db.execute("BEGIN IMMEDIATE")
+                self._batch_tx = True
             self.db.execute("SAVEPOINT archive_write")
             queued = len(self._fts_queue)
             try:
@@ -160,35 +166,44 @@ class Archive:
     def begin_batch(self) -> None:
         """Open a group commit: every write until `commit_batch` is one transaction.
 
-        Each page stays all-or-nothing (a savepoint); a kill -9 before
+        The write lock is taken at the first write inside the batch and held
+        until `commit_batch`. Each page stays all-or-nothing (a savepoint); a kill -9 before
         `commit_batch` loses the whole batch, which a resumed crawl refetches.
         FTS indexes change in the same transaction as `speeches`, so readers
         always see them consistent.
         """
         if self._batch_open:
             raise RuntimeError("a batch is already open")
-        self.db.execute("BEGIN IMMEDIATE")
         self._batch_open = True
+        self._batch_tx = False
 
     def commit_batch(self) -> None:
         """Commit the open batch (no-op without one)."""
         if not self._batch_open:
+            return
+        if not self._batch_tx:
+            self._batch_open = False
             return
         try:
             self._flush_fts()
         except BaseException:
             self.rollback_batch()
             raise
-        self._batch_open = False
-        with self._stage("commit"):
-            self.db.execute("COMMIT")
+        self._batch_open = self._batch_tx = False
+        try:
+            with self._stage("commit"):
+                self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def rollback_batch(self) -> None:
         if not self._batch_open:
             return
-        self._batch_open = False
+        began, self._batch_open, self._batch_tx = self._batch_tx, False, False
         self._fts_queue.clear()
-        if self.db.conn.in_transaction:
+        if began and self.db.conn.in_transaction:
             self.db.execute("ROLLBACK")
 
     @property
