@@ -2,8 +2,12 @@
 
 One crawl = one `crawl_runs` row: started when the spider opens, finished with
 all counts when it closes ("ok", "stopped" on SIGTERM/SIGINT, "timeout", or
-"failed"). Each page is one archive transaction (`Archive.ingest`), so a kill
-never leaves half a page.
+"failed"). Each page is all or nothing (`Archive.ingest`), so a kill never
+leaves half a page. Pages are group-committed: one transaction every
+ARCHIVE_COMMIT_PAGES pages or ARCHIVE_COMMIT_MS milliseconds, whichever comes
+first; a page is marked done in the crawl journal only after its batch
+committed, so a kill -9 loses at most the open batch, which a resumed crawl
+fetches again.
 """
 from __future__ import annotations
 
@@ -42,11 +46,17 @@ class PartError(Exception):
 
 
 class ArchivePipeline:
-    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS."""
+    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS,
+    ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS (group commit; 1 page = one transaction per page)."""
 
     def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None,
-                 clean_workers: int = 0) -> None:
+                 clean_workers: int = 0, commit_pages: int = 1, commit_ms: float = 500.0) -> None:
         self.db_path = db_path
+        self.commit_pages = max(1, commit_pages)
+        self.commit_ms = commit_ms
+        self._group = False  # a batch is kept open on the writer thread
+        self._uncommitted: list[asyncio.Future[None]] = []
+        self._flush_timer: asyncio.TimerHandle | None = None
         self.trigger = trigger
         self.max_parts = max_parts
         self.crawler = crawler
@@ -64,7 +74,8 @@ class ArchivePipeline:
         workers = settings.get("ARCHIVE_CLEAN_WORKERS")
         workers = default_clean_workers() if workers in (None, "", "auto") else int(workers)
         pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20),
-                       crawler, clean_workers=workers)
+                       crawler, clean_workers=workers, commit_pages=settings.getint("ARCHIVE_COMMIT_PAGES", 50),
+                       commit_ms=settings.getfloat("ARCHIVE_COMMIT_MS", 500.0))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -81,6 +92,9 @@ class ArchivePipeline:
         sites = [getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())] if spider else []
         self.run_id = self._writer.submit(self.archive.start_run, trigger=self.trigger,
                                           sites=[s for s in sites if s]).result()
+        if self.commit_pages > 1:
+            self._writer.submit(self.archive.begin_batch).result()
+            self._group = True
         logger.info("archiving into %s (crawl run %s)", self.db_path, self.run_id)
 
     def spider_closed(self, reason: str) -> None:
@@ -91,6 +105,9 @@ class ArchivePipeline:
         note = None if reason == "finished" else f"close reason: {reason}"
         archive = self.archive
         try:
+            if self._group:
+                self._group = False
+                self._commit_now()  # the last batch, before the run row is closed
             self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
                                 errors=self.counts["errors"], note=note).result()
         finally:
@@ -110,11 +127,72 @@ class ArchivePipeline:
             logger.exception("archiving %s failed", item.url)
             self._count("errors")
             await self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
+        if self._group:
+            try:
+                await self._committed()
+            except Exception:  # noqa: BLE001 - the batch is lost; not marked done, so a resume refetches it
+                logger.exception("committing the batch holding %s failed", item.url)
+                self._count("errors")
+                return item
         spider = self.crawler.spider if self.crawler else None
         frontier = getattr(spider, "frontier", None)
         if frontier is not None:
             frontier.done(item.url)  # after the archive committed: a crash before this refetches, never loses
         return item
+
+    # -- group commit -------------------------------------------------------
+    def _committed(self) -> asyncio.Future[None]:
+        """A future resolved when the open batch (holding this page's writes) commits."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._uncommitted.append(future)
+        if len(self._uncommitted) >= self.commit_pages:
+            self._flush()
+        elif self._flush_timer is None:
+            self._flush_timer = loop.call_later(self.commit_ms / 1000, self._flush)
+        return future
+
+    def _flush(self) -> None:
+        """Commit on the writer thread (after every write already queued there), open the next batch."""
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        waiting, self._uncommitted = self._uncommitted, []
+        if not waiting:
+            return
+        loop = asyncio.get_running_loop()
+        done = asyncio.wrap_future(self._writer.submit(self._commit_and_reopen), loop=loop)
+
+        def settle(task: asyncio.Future[None]) -> None:
+            exc = task.exception()
+            for future in waiting:
+                if not future.done():
+                    future.set_exception(exc) if exc else future.set_result(None)
+
+        done.add_done_callback(settle)
+
+    def _commit_and_reopen(self) -> None:
+        try:
+            self.archive.commit_batch()
+        finally:
+            if not self.archive.in_batch:
+                self.archive.begin_batch()
+
+    def _commit_now(self) -> None:
+        """Commit synchronously (spider closing): resolves every waiting page."""
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        waiting, self._uncommitted = self._uncommitted, []
+        error: BaseException | None = None
+        try:
+            self._writer.submit(self.archive.commit_batch).result()
+        except Exception as exc:  # noqa: BLE001
+            logger.exception("committing the last batch failed")
+            error = exc
+        for future in waiting:
+            if not future.done():
+                future.set_exception(error) if error else future.set_result(None)
 
     def _count(self, key: str, n: int = 1) -> None:
         if n:

@@ -60,6 +60,8 @@ ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 ARCHIVE_DB_PATH = None  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
 ARCHIVE_RUN_TRIGGER = "cli"  # recorded in crawl_runs.trigger
 ARCHIVE_MAX_PARTS = 20  # pages of one multi-page article, at most
+ARCHIVE_COMMIT_PAGES = 50  # group commit: one archive transaction per 50 pages ...
+ARCHIVE_COMMIT_MS = 500  # ... or per 500 ms, whichever first (1 page = one transaction per page)
 ARCHIVE_CONDITIONAL_GET = True
 # Cleaning runs in this many worker processes (None: one per spare core, at most 4; 0: inline).
 ARCHIVE_CLEAN_WORKERS = None
