@@ -279,3 +279,12 @@ def test_pages_without_speech_yield_none(fixture_evaluation) -> None:
     wrong = {r.case.page_id: len(r.outputs["cleaner"].bodies) for r in fixture_evaluation.pages
              if r.case.kind in ("list", "404") and r.outputs["cleaner"].bodies}
     assert not wrong
+
+
+def test_the_gate_can_fail() -> None:
+    """Bare trafilatura on the same corpus misses the targets: the gate is not vacuous."""
+    evaluation = evaluate(load(FIXTURE_PAGES), ["trafilatura"])
+    corpus = f"{FIXTURE_PAGES.parent.name}/{FIXTURE_PAGES.name}"
+    overall = evaluation.summaries[(corpus, OVERALL)]["trafilatura"].to_dict()
+    assert overall["leak_pages"] > 0
+    assert overall["count"]["accuracy"] < 1.0
