@@ -78,10 +78,10 @@ class Archive:
         # NORMAL in WAL: a process crash (kill -9) never loses a commit; only a
         # power loss or OS crash can drop the last commits (never corrupts).
         self.db.execute("PRAGMA synchronous = NORMAL")
-        # FTS5 segment merges read back what they just wrote: keep it in memory.
-        self.db.execute("PRAGMA cache_size = -65536")  # 64 MB
+        # FTS5 segment merges read back what they just wrote. Bigger caches and
+        # mmap measured no faster at 3k pages and would grow the crawl's RSS.
+        self.db.execute("PRAGMA cache_size = -16384")  # 16 MB
         self.db.execute("PRAGMA temp_store = MEMORY")
-        self.db.execute("PRAGMA mmap_size = 268435456")
         self._batch_open = False
         self._batch_tx = False  # the batch's BEGIN IMMEDIATE ran (taken at its first write)
         # FTS writes of this transaction, applied just before COMMIT (see _flush_fts).
