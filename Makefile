@@ -24,7 +24,7 @@ demo: $(STAMP)
 	$(VENV)/bin/speech-archive demo
 
 test: $(STAMP) system-deps
-	$(PY) -m pytest -q
+	SPEECH_ARCHIVE_REQUIRE_REDIS=1 $(PY) -m pytest -q
 
 eval: $(STAMP)
 	$(PY) -m cleaning.evaluate tests/fixtures/pages
