@@ -423,7 +423,14 @@ def _close_stale_runs(db: Path, site: str, fresh_within: float) -> RunRow | None
     manual crawl, which takes no lock) counts as live while it is young.
     """
     live = None
-    for run in site_runs(db, site, status="running"):
+    running = site_runs(db, site, status="running")
+    if running:  # rows whose crawl process died on this host become 'killed' first
+        from archive import Archive
+
+        with Archive(db) as archive:
+            if archive.close_dead_runs():
+                running = site_runs(db, site, status="running")
+    for run in running:
         age = _age_seconds(run.started)
         if run.trigger == "schedule" or age is None or age > fresh_within:
             _close_run(db, run.id, site, "failed", "crawl process gone before it finished "

@@ -204,5 +204,19 @@ def m005_fts_hashsize(db: sqlite_utils.Database) -> None:
         db.execute(f"insert into {table}({table}, rank) values ('hashsize', 8388608)")
 
 
+@migrations()
+def m006_run_process(db: sqlite_utils.Database) -> None:
+    """Who runs a crawl: `crawl_runs.pid`, `hostname` and `pid_start`.
+
+    `pid_start` is the process start time from /proc/<pid>/stat (clock ticks
+    since boot), so a reused pid is not mistaken for the crawl. Together they
+    let a 'running' row whose process died (kill -9) be closed as 'killed'.
+    Older rows keep NULLs and are never closed that way.
+    """
+    db["crawl_runs"].add_column("pid", int)
+    db["crawl_runs"].add_column("hostname", str)
+    db["crawl_runs"].add_column("pid_start", int)
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

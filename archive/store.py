@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
@@ -33,7 +35,8 @@ from cleaning.model import Page
 
 logger = logging.getLogger(__name__)
 
-RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout"}
+# "killed": closed by `close_dead_runs`, never passed to finish_run.
+RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout", "killed"}
 _RUN_COUNTERS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
                  "not_modified", "unchanged_pages", "gone", "errors")
 
@@ -49,6 +52,51 @@ def _parse_time(value: str | datetime | None) -> datetime:
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _proc_stat(pid: int) -> list[bytes]:
+    """Fields 3.. of /proc/<pid>/stat (raises OSError when there is no such file)."""
+    with open(f"/proc/{pid}/stat", "rb") as fh:
+        # The name (field 2) may hold spaces and ')': split after the last ')'.
+        return fh.read().rsplit(b")", 1)[1].split()
+
+
+def process_start(pid: int) -> int | None:
+    """Start time of `pid` in clock ticks since boot (/proc/<pid>/stat field 22).
+
+    None where there is no /proc (not Linux) or the process is gone.
+    """
+    try:
+        return int(_proc_stat(pid)[19])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def process_alive(pid: int | None, start: int | None = None) -> bool:
+    """Whether `pid` runs on this host and, if `start` is known, is the same process.
+
+    A zombie (killed, not yet reaped by its parent) counts as dead. Without
+    /proc a reused pid looks alive: the row then waits for the next check.
+    """
+    if pid is None or pid <= 0:  # os.kill(0, ...) would address our own process group
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, belongs to another user
+    if not os.path.exists("/proc/self/stat"):
+        return True
+    try:
+        fields = _proc_stat(pid)
+    except FileNotFoundError:
+        return False  # died after the kill(0)
+    except OSError:
+        return True
+    if fields[0] in (b"Z", b"X"):
+        return False
+    return start is None or int(fields[19]) == start
 
 
 @dataclass(frozen=True)
@@ -250,15 +298,48 @@ class Archive:
 
     # -- runs -------------------------------------------------------------
     def start_run(self, trigger: str = "cli", sites: Sequence[str] = ()) -> int:
+        """A new 'running' row owned by this process (pid, hostname, pid_start).
+
+        Rows of this host whose process died first become 'killed'.
+        """
+        self.close_dead_runs()
+        pid = os.getpid()
         with self.transaction():
             return int(self.db["crawl_runs"].insert(
                 {"trigger": trigger, "sites": json.dumps(list(sites), ensure_ascii=False),
-                 "started_at": utcnow(), "status": "running"}
+                 "started_at": utcnow(), "status": "running",
+                 "pid": pid, "hostname": socket.gethostname(), "pid_start": process_start(pid)}
             ).last_pk)
+
+    def close_dead_runs(self) -> list[int]:
+        """Close this host's 'running' rows whose process is gone (kill -9) as 'killed'.
+
+        Rows of other hosts and rows without a pid (written before the pid was
+        recorded) are left alone: nothing here can tell whether they still run.
+        Returns the ids closed.
+        """
+        host = socket.gethostname()
+        rows = self.db.query(
+            "select id, pid, pid_start from crawl_runs"
+            " where status = 'running' and hostname = ? and pid is not null", [host])
+        dead = [row for row in rows if not process_alive(row["pid"], row["pid_start"])]
+        if not dead:
+            return []
+        ended = utcnow()
+        with self.transaction():
+            for row in dead:
+                self.db.execute(
+                    "update crawl_runs set status = 'killed', ended_at = ?, note = ?"
+                    " where id = ? and status = 'running'",
+                    [ended, f"crawl process {row['pid']} on {host} ended without finishing "
+                            "its run (killed)", row["id"]])
+        ids = [int(row["id"]) for row in dead]
+        logger.warning("crawl runs %s closed as killed: their processes on %s are gone", ids, host)
+        return ids
 
     def finish_run(self, run_id: int, status: str = "ok", counts: dict[str, int] | None = None,
                    errors: int = 0, note: str | None = None) -> None:
-        if status not in RUN_STATUSES - {"running"}:
+        if status not in RUN_STATUSES - {"running", "killed"}:
             raise ValueError(f"run status must be one of ok/failed/stopped/timeout, not {status!r}")
         with self.transaction():
             self.db["crawl_runs"].update(run_id, {

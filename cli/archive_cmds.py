@@ -48,6 +48,7 @@ def stats(db_path: str, as_json: bool) -> None:
     from archive.stats import stats as archive_stats
 
     with _open(db_path) as archive:
+        archive.close_dead_runs()  # rows of crawls killed with kill -9 become 'killed'
         figures = archive_stats(archive.db, db_path)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))

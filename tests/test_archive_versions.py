@@ -179,7 +179,7 @@ def test_schema_is_migrated_once_and_recorded(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute("select name from _sqlite_migrations order by id")]
     assert names == ["m001_core_tables", "m002_views", "m003_bigrams_detail_none",
-                     "m004_speech_signatures", "m005_fts_hashsize"]
+                     "m004_speech_signatures", "m005_fts_hashsize", "m006_run_process"]
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("select name from sqlite_master")}
     assert {"sites", "pages", "captures", "page_captures", "speeches", "speech_versions",
