@@ -556,7 +556,7 @@ class Archive:
                            and s["position"] == position), None)
             if source is not None:  # the speech at this URL changed
                 used.add(source["id"])
-                if self._new_version(source["speech_id"], fields, capture_id, page_id,
+                if self._new_version(source["speech_id"], fields, fp, chash, capture_id, page_id,
                                      captured_at, changed_at, origin):
                     result.new_versions += 1
                 else:
@@ -605,15 +605,15 @@ class Archive:
         self._queue_fts(speech_id, fields["title"], fields["body"])
         return speech_id
 
-    def _new_version(self, speech_id: int, fields: dict[str, Any], capture_id: int,
-                     page_id: int, captured_at: str, changed_at: str, origin: str) -> bool:
+    def _new_version(self, speech_id: int, fields: dict[str, Any], fp: Fingerprint, chash: str,
+                     capture_id: int, page_id: int, captured_at: str, changed_at: str, origin: str) -> bool:
+        """`fp` and `chash` are the new body's fingerprint and content hash, computed once by the caller."""
         current = self._one("select * from speeches where id = ?", [speech_id])
         if current is None:
             raise LookupError(f"speech {speech_id} missing")
         changed = fields_changed(current, fields)
         if not changed:
             return False
-        fp = Fingerprint(fields["body"])
         # Numbering comes from the database, never from memory.
         version = int(self.db.execute(
             "select coalesce(max(version), 0) + 1 from speech_versions where speech_id = ?",
@@ -627,7 +627,7 @@ class Archive:
             " _content_hash = ? where id = ?",
             [fields["title"], fields["body"], fields["speaker"], fields["occasion"],
              fields["published"], _year(fields["published"]), changed_at, version,
-             len(fields["body"]), fp.text_hash, content_hash(fields["title"], fields["body"]),
+             len(fields["body"]), fp.text_hash, chash,
              speech_id])
         register(self.db, speech_id, fp)
         self._queue_fts(speech_id, fields["title"], fields["body"],

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_archive.py [-n 100000] [--batch 100] [--clauses 60] [--dir /tmp/bench]
 
-Speeches are built from the clauses of the seed pages (/work/shared/seeds),
+Speeches are built from the clauses of the seed pages (../shared/seeds),
 shuffled and lightly mutated, so their vocabulary and length look like the
 real thing; 10% are reposts or near-duplicates of a recent speech (so the
 dedup paths run). Prints:
@@ -41,7 +41,8 @@ from archive.dedup import Fingerprint, find_duplicate  # noqa: E402
 from archive.search import search  # noqa: E402
 from cleaning.model import Page, Speech  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
+# ../shared/seeds beside the checkout (read by benchmarks only, never by tests)
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PROMO = "下面是小编为大家整理的讲话稿,供大家参考。"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -35,16 +36,12 @@ class Block:
     tag: str  # the block element the text sits in
     index: int = 0
 
-    @property
+    # The text never changes after the walk: measure it once.
+    @cached_property
     def size(self) -> int:
         return len(self.text.replace(" ", ""))
 
-    @property
-    def link_density(self) -> float:
-        size = self.size
-        return min(1.0, self.links / size) if size else 0.0
-
-    @property
+    @cached_property
     def punctuation(self) -> int:
         return len(_PUNCT.findall(self.text))
 

@@ -75,7 +75,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 def _hidden(el: etree._Element) -> bool:
     """Invisible to readers: chrome tags, inline-hidden elements (anti-copy text)."""
-    if el.tag in ("nav", "aside", "footer"):
+    if _chrome(el):
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

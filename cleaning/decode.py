@@ -74,6 +74,19 @@ def normalize_charset(label: str | None) -> str | None:
     return _SUPERSETS.get(name, name)
 
 
+_CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def charset_from_content_type(content_type: str | bytes | None) -> str | None:
+    """The charset parameter of a Content-Type header value, lower-cased, or None."""
+    if not content_type:
+        return None
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    match = _CONTENT_TYPE_CHARSET.search(content_type)
+    return match.group(1).lower() if match else None
+
+
 def looks_binary(body: bytes) -> bool:
     """True for data no web page contains: NUL bytes or many control bytes at the start."""
     head = body[:4096]

@@ -152,14 +152,15 @@ def reclean(db_path: str, include_empty: bool) -> None:
     from tqdm import tqdm
 
     from cleaning import ContentError, clean_page, stitch
+    from cleaning.decode import charset_from_content_type
 
     def clean(main_fetch: Any, parts: list[Any]) -> Any:
-        charset = _charset(main_fetch.header("Content-Type"))
+        charset = charset_from_content_type(main_fetch.header("Content-Type"))
         try:
             page = clean_page(main_fetch.body, url=main_fetch.url, http_charset=charset)
             if parts:
                 page = stitch([page] + [
-                    clean_page(p.body, url=p.url, http_charset=_charset(p.header("Content-Type")))
+                    clean_page(p.body, url=p.url, http_charset=charset_from_content_type(p.header("Content-Type")))
                     for p in parts
                 ])
         except ContentError:
@@ -171,8 +172,3 @@ def reclean(db_path: str, include_empty: bool) -> None:
             totals = archive.reclean(clean, progress=bar.update, include_empty=include_empty)
     click.echo(" ".join(f"{k}={v}" for k, v in totals.items()))
 
-
-def _charset(content_type: str | None) -> str | None:
-    if not content_type or "charset=" not in content_type.lower():
-        return None
-    return content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"') or None

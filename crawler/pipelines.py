@@ -24,7 +24,8 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.cleanpool import CleanPool
 from crawler.items import PageItem
-from crawler.spiders.base import HANDLED_STATUSES
+from archive.store import utcnow
+from crawler.spiders.base import HANDLED_STATUSES, header_charset, response_headers
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -39,6 +40,18 @@ _STATUS = {"finished": "ok", "shutdown": "stopped", "closespider_timeout": "time
 def default_clean_workers() -> int:
     """One cleaning process per spare core (up to 4); none on a single core."""
     return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+def clean_workers_setting(settings: Any) -> int:
+    """ARCHIVE_CLEAN_WORKERS: a number, or "auto"/unset for one per spare core."""
+    workers = settings.get("ARCHIVE_CLEAN_WORKERS")
+    return default_clean_workers() if workers in (None, "", "auto") else int(workers)
+
+
+def run_sites(spider: Any) -> list[str]:
+    """What a crawl_runs row names as the run's site: the profile, else the hosts."""
+    site = getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ()) if spider else ""
+    return [site] if site else []
 
 
 class PartError(Exception):
@@ -71,10 +84,8 @@ class ArchivePipeline:
         db_path = settings.get("ARCHIVE_DB_PATH")
         if not db_path:
             raise NotConfigured("ARCHIVE_DB_PATH is not set: pages are fetched but not archived")
-        workers = settings.get("ARCHIVE_CLEAN_WORKERS")
-        workers = default_clean_workers() if workers in (None, "", "auto") else int(workers)
         pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20),
-                       crawler, clean_workers=workers, commit_pages=settings.getint("ARCHIVE_COMMIT_PAGES", 50),
+                       crawler, clean_workers=clean_workers_setting(settings), commit_pages=settings.getint("ARCHIVE_COMMIT_PAGES", 50),
                        commit_ms=settings.getfloat("ARCHIVE_COMMIT_MS", 500.0))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -89,9 +100,7 @@ class ArchivePipeline:
         self.archive = self._writer.submit(lambda: Archive(self.db_path).__enter__()).result()
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
-        sites = [getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())] if spider else []
-        self.run_id = self._writer.submit(self.archive.start_run, trigger=self.trigger,
-                                          sites=[s for s in sites if s]).result()
+        self.run_id = self._writer.submit(self.archive.start_run, trigger=self.trigger, sites=run_sites(spider)).result()
         if self.commit_pages > 1:
             self._writer.submit(self.archive.begin_batch).result()
             self._group = True
@@ -294,11 +303,8 @@ class ArchivePipeline:
             response = await self._download(next_url)
             if response.status != 200:
                 raise PartError(f"part {len(pages) + 1} {next_url}: HTTP {response.status}")
-            headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-            from crawler.spiders.base import _header_charset, _now
-
             try:
-                part = await self.cleaner.clean(response.body, response.url, _header_charset(response),
+                part = await self.cleaner.clean(response.body, response.url, header_charset(response),
                                                 item.cleaner_profile)
             except ContentError as exc:
                 raise PartError(f"part {len(pages) + 1} {next_url}: {exc}") from None
@@ -307,7 +313,8 @@ class ArchivePipeline:
                 self._count("part_without_speech")
                 logger.warning("part %d of %s has no speech text (%s)", len(pages) + 1, item.url, part.no_speech_reason)
             pages.append(part)
-            fetches.append(self._fetch(response.url, response.status, headers, response.body, _now()))
+            fetches.append(self._fetch(response.url, response.status, response_headers(response), response.body,
+                                       utcnow()))
             self._count("part_fetched")
             next_url = part.next_page_url
         return stitch(pages), fetches

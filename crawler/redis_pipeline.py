@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from archive import Fetch, IngestResult
 from cleaning.model import Page
 from crawler.distributed import frontier_from_crawler
-from crawler.pipelines import ArchivePipeline, default_clean_workers
+from crawler.pipelines import ArchivePipeline, clean_workers_setting, run_sites
 from crawler.redis_frontier import Frontier
 from crawler.redis_items import Message, encode
 
@@ -84,10 +84,8 @@ class RedisItemPipeline(ArchivePipeline):
         from scrapy import signals
 
         settings = crawler.settings
-        workers = settings.get("ARCHIVE_CLEAN_WORKERS")
-        workers = default_clean_workers() if workers in (None, "", "auto") else int(workers)
         pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed", settings.getint("ARCHIVE_MAX_PARTS", 20),
-                       crawler, clean_workers=workers)
+                       crawler, clean_workers=clean_workers_setting(settings))
         pipeline.frontier = frontier_from_crawler(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -99,6 +97,5 @@ class RedisItemPipeline(ArchivePipeline):
         self.archive = RedisArchiveOutbox(self.frontier)
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
-        site = getattr(spider, "site_name", None) or ",".join(getattr(spider, "hosts", ()) or ())
-        self.run_id = self.archive.start_run(sites=[site] if site else [])
+        self.run_id = self.archive.start_run(sites=run_sites(spider))
         logger.info("pushing cleaned pages to %s", self.archive.key)

@@ -274,14 +274,6 @@ def loopback_host(index: int) -> str:
     return candidate
 
 
-def serve_sites(root: str | Path, names: list[str] | None = None, hooks: bool = False) -> dict[str, SiteServer]:
-    """Start one server per site directory under `root` (all of them by default), one host each."""
-    base = Path(root)
-    if names is None:
-        names = sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-    return {name: SiteServer(base / name, hooks=hooks, host=loopback_host(i)).start() for i, name in enumerate(names)}
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve a static site on 127.0.0.1 (ETag, 304, robots.txt, 404).")
     parser.add_argument("root")

@@ -49,9 +49,3 @@ def known_pages(db_path: str | Path, hosts: tuple[str, ...] | list[str], since: 
     finally:
         db.close()
 
-
-def is_known_article(db: sqlite3.Connection, url: str) -> bool:
-    row = db.execute(
-        "SELECT 1 FROM pages p JOIN speech_sources s ON s.page_id = p.id WHERE p.url = ? LIMIT 1", (url,)
-    ).fetchone()
-    return row is not None

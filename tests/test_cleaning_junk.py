@@ -1,7 +1,7 @@
 """Junk removal at block, line and sentence grain; paragraphs whatever the markup.
 
 Pages are built inline from excerpts of the seed pages (tests never read
-/work/shared), wrapped in the chrome template sites put around them.
+../shared), wrapped in the chrome template sites put around them.
 """
 from __future__ import annotations
 

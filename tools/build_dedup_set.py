@@ -143,7 +143,7 @@ def build(seeds: Path, out_dir: Path, seed: int = 7) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=Path, default=Path("/work/shared/seeds"))
+    parser.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "seeds")
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "dedup")
     args = parser.parse_args()
     counts = build(args.seeds, args.out)

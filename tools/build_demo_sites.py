@@ -386,7 +386,7 @@ def pick_phrase(texts: list[str], others: str, size: int = 18) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seeds", type=Path, default=Path("/work/shared/seeds"))
+    ap.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "seeds")
     ap.add_argument("--out", type=Path, default=ROOT / "crawler" / "demo_sites")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")

@@ -914,7 +914,7 @@ def html_unescape_all(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seeds", type=Path, default=Path("/work/shared/seeds"))
+    ap.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "seeds")
     ap.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "pages")
     ap.add_argument("--family", action="append", help="only these families (default: all)")
     args = ap.parse_args(argv)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urldefrag, urlsplit
 
@@ -14,6 +13,8 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from twisted.python.failure import Failure
 
+from archive.store import utcnow
+from cleaning.decode import charset_from_content_type
 from crawler.frontier import Frontier
 from crawler.items import PageItem
 from crawler.middlewares import RevisitLater
@@ -103,15 +104,15 @@ class ArchiveSpider(scrapy.Spider):
 
     def _item_for(self, response: Response, kind: str) -> PageItem:
         base = {"url": response.url, "kind": kind, "site": self.site_name, "status": response.status,
-                "fetched_at": _now(), "is_part": self.is_part(response.url)}
+                "fetched_at": utcnow(), "is_part": self.is_part(response.url)}
         if response.status == 304:
             return PageItem(outcome="not_modified", **base)
         if response.status in GONE_STATUSES:
             return PageItem(outcome="gone", **base)
         if response.status >= 400:
             return PageItem(outcome="error", error=f"HTTP {response.status}", **base)
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-        return PageItem(outcome="fetched", headers=headers, body=response.body, http_charset=_header_charset(response),
+        return PageItem(outcome="fetched", headers=response_headers(response), body=response.body,
+                        http_charset=header_charset(response),
                         cleaner_profile=self.cleaner_profile, **base)
 
     def _follow_links(self, response: TextResponse, kind: str) -> Iterator[scrapy.Request]:
@@ -145,7 +146,7 @@ class ArchiveSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> Iterator[PageItem]:
         request = failure.request  # type: ignore[attr-defined]
         base = {"url": request.url, "kind": request.meta.get("kind", "page"), "site": self.site_name,
-                "fetched_at": _now(), "is_part": self.is_part(request.url)}
+                "fetched_at": utcnow(), "is_part": self.is_part(request.url)}
         exc = failure.value
         if isinstance(exc, RevisitLater):
             yield PageItem(outcome="revisit_later", **base)
@@ -165,13 +166,10 @@ def apply_politeness(settings: Any, profile: Any) -> None:
     settings.set("AUTOTHROTTLE_TARGET_CONCURRENCY", float(profile.concurrency), priority="spider")
 
 
-def _header_charset(response: Response) -> str | None:
-    content_type = response.headers.get(b"Content-Type")
-    if not content_type:
-        return None
-    match = re.search(rb"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    return match.group(1).decode("ascii").lower() if match else None
+def header_charset(response: Response) -> str | None:
+    return charset_from_content_type(response.headers.get(b"Content-Type"))
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def response_headers(response: Response) -> dict[str, str]:
+    """Scrapy's multi-valued byte headers as the plain dict the archive stores."""
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
