@@ -144,25 +144,38 @@ def serve(db_path: str, port: int) -> None:
 @db_option
 @click.option("--include-empty", is_flag=True,
               help="Also reclean pages that never held a speech (lists, rejected pages).")
-def reclean(db_path: str, include_empty: bool) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="sites.toml whose cleaner_profile settings the crawl used (default: the crawl's default).")
+def reclean(db_path: str, include_empty: bool, config: str | None) -> None:
     """Rerun the current cleaner over stored captures; new versions only where text changed.
 
     Example: speech-archive reclean --db demo.db
     """
+    from urllib.parse import urlsplit
+
     from tqdm import tqdm
 
     from cleaning import ContentError, clean_page, stitch
     from cleaning.decode import charset_from_content_type
+    from crawler.profiles import ProfileError, load_profiles
+
+    # Clean each page the way its crawl did: with the site profile's cleaner_profile,
+    # or a changed extraction path would show up as spurious versions.
+    try:
+        profile_by_host = {host: site.cleaner_profile for site in load_profiles(config).values()
+                           for host in site.hosts if site.cleaner_profile}
+    except (OSError, ProfileError) as exc:
+        raise click.ClickException(f"cannot read the site profiles: {exc}") from None
+
+    def clean_one(fetch: Any) -> Any:
+        return clean_page(fetch.body, url=fetch.url, http_charset=charset_from_content_type(fetch.header("Content-Type")),
+                          profile=profile_by_host.get(urlsplit(fetch.url or "").netloc.lower()))
 
     def clean(main_fetch: Any, parts: list[Any]) -> Any:
-        charset = charset_from_content_type(main_fetch.header("Content-Type"))
         try:
-            page = clean_page(main_fetch.body, url=main_fetch.url, http_charset=charset)
+            page = clean_one(main_fetch)
             if parts:
-                page = stitch([page] + [
-                    clean_page(p.body, url=p.url, http_charset=charset_from_content_type(p.header("Content-Type")))
-                    for p in parts
-                ])
+                page = stitch([page] + [clean_one(p) for p in parts])
         except ContentError:
             return None
         return page

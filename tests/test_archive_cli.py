@@ -136,3 +136,26 @@ def test_reclean_records_versions_only_where_the_clean_text_changed(tmp_path: Pa
 def test_every_command_has_help_with_an_example() -> None:
     for command in ("stats", "search", "export", "serve", "reclean"):
         assert "Example:" in _run(command, "--help").stdout, command
+
+
+def test_reclean_cleans_with_the_sites_cleaner_profile(tmp_path: Path) -> None:
+    """reclean uses the cleaner_profile the crawl used for the page's host (from sites.toml)."""
+    path = tmp_path / "p.db"
+    title, paras = next(iter(SPEECHES.items()))
+    url = "http://www.hanjia777.com/gw/0.html"
+    body = _html(title, paras)
+    with Archive(path) as archive:
+        archive.ingest(Fetch(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body), clean_page(body, url=url))
+    config = tmp_path / "sites.toml"
+    config.write_text('[[site]]\nname = "h"\nhosts = ["www.hanjia777.com"]\n'
+                      'start_urls = ["http://www.hanjia777.com/gw/"]\narticle_patterns = [\'^/gw/\\d+\\.html$\']\n'
+                      'cleaner_profile = "no-such-profile"\n',
+                      encoding="utf-8")
+    # The unknown profile reaches the cleaner, which refuses it: counted, nothing written.
+    out = _run("reclean", "--db", str(path), "--config", str(config)).stdout
+    assert "failed=1" in out and "new_versions=0" in out
+    # A host without a profile entry is cleaned as the crawl cleaned it: unchanged.
+    config.write_text(config.read_text(encoding="utf-8").replace("www.hanjia777.com", "www.example.org"),
+                      encoding="utf-8")
+    out = _run("reclean", "--db", str(path), "--config", str(config)).stdout
+    assert "failed=0" in out and "new_versions=0" in out and "pages=1" in out
