@@ -217,3 +217,17 @@ def test_a_post_header_line_above_the_post_cuts_nothing() -> None:
     page = clean(build_page(header + paragraphs_html(PARAS) + header.replace("楼主", "沙发") + reply))
     body = page.speeches[0].paragraphs
     assert body[body.index(PARAS[0]) :] == PARAS
+
+
+@pytest.mark.parametrize("line", ["(责编：胡永秋、杨光宇)", "[ 责编：杨煜 ]", "（编辑：严玉洁 王辉）",
+                                  "[责任编辑：韩保林 PK155]", "本文来源：新京报 责任编辑：杜硕_NB12556",
+                                  "点击进入专题：全市高质量发展", "跟贴4参与4"])
+def test_editor_credits_and_portal_prompts_after_the_body_are_dropped(line: str) -> None:
+    page = clean(build_page(paragraphs_html(PARAS + [line])))
+    assert page.speeches[0].paragraphs == PARAS
+
+
+def test_a_sentence_that_names_an_editor_stays() -> None:
+    said = "会上,市委宣传部门负责同志介绍了编辑出版工作情况,责任编辑要对稿件质量负总责。"
+    page = clean(build_page(paragraphs_html(PARAS + [said])))
+    assert page.speeches[0].paragraphs == PARAS + [said]
