@@ -297,6 +297,14 @@ def json_ld(a: Article) -> str:
             + json.dumps(data, ensure_ascii=False, indent=1) + "</script>")
 
 
+def head_extras(a: Article) -> str:
+    """The og: tags and JSON-LD an article's <head> carries, when its variant has them."""
+    extra = og_tags(a) if a.og else ""
+    if a.date_jsonld:
+        extra += "\n" + json_ld(a)
+    return extra
+
+
 def og_tags(a: Article) -> str:
     out = [
         '<meta property="og:type" content="article" />',
@@ -725,9 +733,7 @@ class PHPCMS(Family):
 
     def article(self, a: Article) -> str:
         s = a.site
-        extra = og_tags(a) if a.og else ""
-        if a.date_jsonld:
-            extra += "\n" + json_ld(a)
+        extra = head_extras(a)
         out = [self.head(f"{a.h1} - {s.name}", a.charset_decl, ",".join(a.tags) or a.title, a.summary, extra)]
         out.append(self.top(s))
         meta = []
@@ -906,9 +912,7 @@ class EmpireCMS(Family):
 
     def article(self, a: Article) -> str:
         s = a.site
-        extra = og_tags(a) if a.og else ""
-        if a.date_jsonld:
-            extra += "\n" + json_ld(a)
+        extra = head_extras(a)
         out = [self.head(f"{a.h1}_{s.name}", a.charset_decl, ",".join(a.tags) or a.title, a.summary, extra)]
         out.append(self.top(s))
         info = []
@@ -1100,9 +1104,7 @@ window._wpemojiSettings = {{"baseUrl":"https:\\/\\/s.w.org\\/images\\/core\\/emo
 
     def article(self, a: Article) -> str:
         s = a.site
-        extra = og_tags(a) if a.og else ""
-        if a.date_jsonld:
-            extra += "\n" + json_ld(a)
+        extra = head_extras(a)
         out = [self.head(f"{a.h1} – {s.name}", a.charset_decl or "UTF-8", a.summary, extra, a.abs_url)]
         out.append(self.top(s, f"post-template-default single single-post postid-{a.aid} single-format-standard"))
         meta = []
