@@ -13,11 +13,29 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
-from datasketch.minhash import _fmix
 
 from archive.textnorm import normalize
 
 SEED = 20240611
+
+# MurmurHash3's finaliser constants (shift, multiply, shift, multiply, shift) per
+# width, the same pre-mix datasketch's affine32 scheme applies; written here
+# because datasketch keeps its own copy private.
+_FMIX = {
+    32: (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16)),
+    64: (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(33), np.uint64(0xC4CEB9FE1A85EC53), np.uint64(33)),
+}
+
+
+def fmix(hv: np.ndarray, width: int) -> np.ndarray:
+    """MurmurHash3's avalanching finaliser, element-wise (wraps modulo 2**width)."""
+    s1, m1, s2, m2, s3 = _FMIX[width]
+    with np.errstate(over="ignore"):
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        return hv ^ (hv >> s3)
 
 
 @dataclass(frozen=True)
@@ -56,7 +74,7 @@ def normal_shingle_hashes(norm: str, k: int = PARAMS.shingle) -> np.ndarray:
     h = np.zeros(n, dtype=np.uint64)
     for j in range(k):
         h = h * np.uint64(1000003) + cps[j : j + n]
-    h = _fmix(h, 64)
+    h = fmix(h, 64)
     # Sorted unique; sort + neighbour mask is ~15x faster than np.unique's hash path here.
     s = np.sort((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
     return s[np.concatenate(([True], s[1:] != s[:-1]))]
@@ -67,7 +85,7 @@ def signature(hashes: np.ndarray, num_perm: int = PARAMS.num_perm) -> np.ndarray
     a, b = _permutations(num_perm)
     if len(hashes) == 0:
         return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    hv = _fmix(hashes.astype(np.uint32).reshape(-1, 1), 32)
+    hv = fmix(hashes.astype(np.uint32).reshape(-1, 1), 32)
     with np.errstate(over="ignore"):
         return (hv * a + b).min(axis=0).astype(np.uint32)
 
@@ -78,8 +96,8 @@ def band_keys(sig: np.ndarray, params: LshParams = PARAMS) -> list[int]:
     with np.errstate(over="ignore"):
         h = np.arange(params.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         for j in range(params.rows):
-            h = _fmix(h ^ rows[:, j], 64) * np.uint64(0x100000001B3)
-        h = _fmix(h, 64) >> np.uint64(1)  # fits a signed SQLite INTEGER
+            h = fmix(h ^ rows[:, j], 64) * np.uint64(0x100000001B3)
+        h = fmix(h, 64) >> np.uint64(1)  # fits a signed SQLite INTEGER
     return [int(x) for x in h]
 
 
