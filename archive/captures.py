@@ -3,12 +3,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zlib
 from typing import Any
 
 import sqlite_utils
 
 from archive.model import Fetch
+
+# Response headers that carry credentials or session state: never stored, since
+# captures are shown in Datasette. Matched case-insensitively on the whole name.
+SECRET_HEADERS = re.compile(
+    r"set-cookie2?|cookie|authorization|proxy-authorization"
+    r"|x-[a-z0-9-]*(?:token|secret|api-key|auth)[a-z0-9-]*|x-csrftoken|x-xsrf-token",
+    re.IGNORECASE,
+)
+
+
+def storable_headers(headers: dict[str, str]) -> dict[str, str]:
+    """`headers` without the credential and session headers of SECRET_HEADERS."""
+    return {name: value for name, value in headers.items() if not SECRET_HEADERS.fullmatch(name.strip())}
 
 
 def body_sha256(body: bytes) -> str:
@@ -28,7 +42,7 @@ def store_capture(db: sqlite_utils.Database, fetch: Fetch, fetched_at: str) -> i
     cursor = db.execute(
         "insert into captures (sha256, url, status, headers, fetched_at, content_type, size,"
         " compression, content) values (?, ?, ?, ?, ?, ?, ?, 'zlib', ?)",
-        [sha, fetch.url, fetch.status, json.dumps(dict(fetch.headers), ensure_ascii=False),
+        [sha, fetch.url, fetch.status, json.dumps(storable_headers(dict(fetch.headers)), ensure_ascii=False),
          fetched_at, fetch.header("Content-Type"), len(fetch.body or b""),
          zlib.compress(fetch.body or b"", 6)],
     )

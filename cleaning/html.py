@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 MAX_PARSE_CHARS = 3_000_000
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False)
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
+                          huge_tree=True)
 
 # Elements whose text never reaches a reader.
 NON_CONTENT_TAGS = (

@@ -82,7 +82,7 @@ def read_head(root: etree._Element, url: str | None) -> Head:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested beyond the stack: skip, keep the page
             continue
         items = data if isinstance(data, list) else [data]
         for item in items:
