@@ -1,0 +1,1 @@
+"""Evaluation scripts that read ../shared (never imported by the library)."""
