@@ -60,7 +60,7 @@ class Page:
         return bool(self.speeches)
 
     def to_dict(self) -> dict[str, Any]:
-        """The `extract --json` object of DESIGN.md."""
+        """The `extract --json` object of docs/design.md."""
         return {
             "url": self.url,
             "site_name": self.site_name,

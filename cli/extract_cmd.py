@@ -79,7 +79,7 @@ def _human(page) -> str:
 @click.option("--url", "page_url", help="The page's URL (for a saved file): resolves links, picks a site profile.")
 @click.option("--charset", "http_charset", help="Charset the server declared (Content-Type), if known.")
 @click.option("--profile", help="Force a site profile from cleaning/rules/profiles.toml.")
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON object of DESIGN.md instead of text.")
+@click.option("--json", "as_json", is_flag=True, help="Print the Page object (docs/design.md) as JSON instead of text.")
 def extract(source: str, page_url: str | None, http_charset: str | None, profile: str | None, as_json: bool) -> None:
     """Clean one page (a saved FILE or a URL) and print its speeches and metadata.
 

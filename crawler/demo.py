@@ -78,7 +78,7 @@ class ArchiveSummary:
 
 
 def summarise(db: str | Path) -> ArchiveSummary:
-    """Counts read straight from the archive's tables (names fixed in DESIGN.md)."""
+    """Counts read straight from the archive's tables (names fixed in docs/design.md)."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         one = lambda sql: int(con.execute(sql).fetchone()[0] or 0)  # noqa: E731

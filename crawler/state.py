@@ -1,6 +1,6 @@
 """Read-only questions the spiders ask the archive database.
 
-Only the table names and columns fixed in DESIGN.md are used (`pages`,
+Only the table names and columns fixed in docs/design.md are used (`pages`,
 `speech_sources`); everything that writes goes through `archive.Archive`.
 """
 from __future__ import annotations

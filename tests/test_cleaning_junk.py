@@ -1,7 +1,7 @@
 """Junk removal at block, line and sentence grain; paragraphs whatever the markup.
 
-Pages are built inline from excerpts of the seed pages (tests never read
-../shared), wrapped in the chrome template sites put around them.
+Pages are built inline from excerpts of real template-site pages, wrapped in
+the chrome template sites put around them; nothing outside the project is read.
 """
 from __future__ import annotations
 

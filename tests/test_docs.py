@@ -13,7 +13,7 @@ COMMANDS = sorted(main.commands)
 
 
 def test_every_design_command_exists() -> None:
-    # The command line fixed by DESIGN.md.
+    # The command line fixed by docs/design.md.
     for name in ("demo", "extract", "crawl", "recrawl", "schedule", "stats", "search", "export", "serve"):
         assert name in main.commands, name
 
