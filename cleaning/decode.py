@@ -4,7 +4,9 @@ Order of evidence: BOM, the HTTP charset, the page's own ``<meta charset>``, the
 the bytes themselves (strict UTF-8 / GB18030 over the *whole* document, then
 charset-normalizer). A declared gb2312/gbk is read as GB18030, its superset, so
 that 镕, 堃, 喆 survive; a declaration the bytes contradict (a page that says
-gb2312 but is valid UTF-8) loses to the bytes.
+gb2312 but is valid UTF-8) loses to the bytes. A single-byte codec (ISO-8859-1,
+Apache's default header) decodes any bytes, so it proves nothing: it is tried
+last, after the page's own multi-byte declaration and the bytes' GB18030 reading.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleaning.errors import ContentError
 
@@ -24,6 +27,12 @@ _DETECT_MAX_BYTES = 2 * 1024 * 1024
 # A few broken byte sequences (truncated captures, bad editors) do not make a
 # declaration wrong; many do.
 _MAX_REPLACED_SHARE = 0.001
+
+# Share of a strict GB18030 reading's non-ASCII characters that must be CJK
+# ideographs or CJK punctuation before it beats a single-byte declaration.
+_MIN_CJK_SHARE_OF_NON_ASCII = 0.9
+_CJK_OR_PUNCT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u206f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.IGNORECASE
@@ -130,6 +139,26 @@ def _is_ascii(body: bytes) -> bool:
     return body.isascii()
 
 
+@lru_cache(maxsize=None)
+def _single_byte(codec: str) -> bool:
+    """A codec that maps every byte to one character (latin-1, cp1252, koi8-r...)."""
+    try:
+        return len(bytes(range(128, 256)).decode(codec, errors="replace")) == 128
+    except LookupError:
+        return False
+
+
+def _plausible_gb(body: bytes) -> str | None:
+    """The bytes read strictly as GB18030, if what comes out is Chinese text."""
+    text = _strict(body, "gb18030")
+    if text is None:
+        return None
+    non_ascii = len(_NON_ASCII.findall(text))
+    if non_ascii and len(_CJK_OR_PUNCT.findall(text)) >= non_ascii * _MIN_CJK_SHARE_OF_NON_ASCII:
+        return text
+    return None
+
+
 def _detect(body: bytes) -> Decoded | None:
     from charset_normalizer import from_bytes  # imported lazily: only a fallback
 
@@ -163,9 +192,13 @@ def decode_html(body: bytes, http_charset: str | None = None) -> Decoded:
     # so valid UTF-8 beats any declaration of a legacy codec.
     utf8 = _strict(body, "utf-8")
 
+    single_byte: list[str] = []  # declarations that cannot be wrong, so prove nothing
     for label in (http_charset, declared_charset(body)):
         codec = normalize_charset(label)
         if codec is None:
+            continue
+        if _single_byte(codec):
+            single_byte.append(codec)
             continue
         if codec == "utf-8":
             if utf8 is not None:
@@ -182,6 +215,12 @@ def decode_html(body: bytes, http_charset: str | None = None) -> Decoded:
 
     if utf8 is not None:
         return Decoded(utf8, "utf-8")
+    if single_byte:
+        text = _plausible_gb(body)
+        if text is not None:
+            logger.debug("declared %s contradicted by GB18030 bytes", single_byte[0])
+            return Decoded(text, "gb18030")
+        return Decoded(body.decode(single_byte[0], errors="replace"), single_byte[0])
     # Undeclared legacy bytes on Chinese sites are overwhelmingly GB; try it before
     # a statistical guess, over the whole document.
     text = _strict(body, "gb18030")

@@ -89,3 +89,27 @@ def test_charset_labels_are_normalised() -> None:
     assert normalize_charset("utf8") == "utf-8"
     assert normalize_charset("iso-8859-1") == "cp1252"
     assert normalize_charset("no-such-codec") is None
+
+
+@pytest.mark.parametrize("header", ["ISO-8859-1", "iso-8859-1", "windows-1252", "latin1"])
+def test_a_latin1_header_loses_to_the_pages_own_gb2312_meta(header: str) -> None:
+    # Apache's default header on a GBK page that declares itself correctly.
+    raw = page("gb2312").encode("gb18030")
+    decoded = decode_html(raw, http_charset=header)
+    assert decoded.encoding == "gb18030"
+    assert RARE in decoded.text
+    result = clean_page(raw, http_charset=header)
+    assert result.no_speech_reason is None and RARE in result.speeches[0].body
+
+
+def test_a_latin1_header_loses_to_gbk_bytes_without_any_meta() -> None:
+    raw = page(None).encode("gb18030")
+    decoded = decode_html(raw, http_charset="ISO-8859-1")
+    assert decoded.encoding == "gb18030" and RARE in decoded.text
+
+
+def test_a_latin1_header_is_kept_for_a_latin1_page() -> None:
+    text = page(None, "<p>Le café de la gare a été fermé à cause de la grève, déjà très longue.</p>", title="Café")
+    decoded = decode_html(text.encode("latin-1"), http_charset="ISO-8859-1")
+    assert decoded.encoding == "cp1252"
+    assert "été fermé" in decoded.text
