@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import socket
+import sqlite3
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from archive import schema
+from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
 from archive.dedup import Fingerprint, find_duplicate, register
 from archive.model import Fetch, IngestResult
@@ -120,9 +122,23 @@ class Archive:
                  timings: bool = False) -> None:
         self.path = Path(path)
         self.revisit = revisit
-        self.db = sqlite_utils.Database(self.path, execute_plugins=False)
-        self.db.execute("PRAGMA busy_timeout = 30000")
-        self.db.enable_wal()
+        if self.path.exists() and not writable(self.path):
+            raise ArchiveError(f"{self.path}: read-only (file or mount); the archive cannot be written")
+        try:
+            self.db = sqlite_utils.Database(self.path, execute_plugins=False)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+        except sqlite3.OperationalError as exc:  # e.g. a missing or read-only directory
+            raise ArchiveError(f"{self.path}: cannot open the archive ({exc})") from None
+        try:
+            # Someone else's database or a newer schema is refused before anything is written.
+            check_archive(self.db, self.path, allow_empty=True)
+            self.db.enable_wal()
+        except sqlite3.OperationalError as exc:
+            self.db.close()
+            raise ArchiveError(f"{self.path}: cannot write the archive ({exc})") from None
+        except ArchiveError:
+            self.db.close()
+            raise
         # NORMAL in WAL: a process crash (kill -9) never loses a commit; only a
         # power loss or OS crash can drop the last commits (never corrupts).
         self.db.execute("PRAGMA synchronous = NORMAL")

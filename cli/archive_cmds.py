@@ -12,29 +12,35 @@ from typing import Any
 import click
 
 from cli import main
+from cli.common import Summary, db_option, finish, output_file, print_summary, progress, refuse_overwriting_archive
 
-db_option = click.option(
-    "--db", "db_path", default="archive.db", show_default=True, envvar="SPEECH_ARCHIVE_DB",
-    type=click.Path(dir_okay=False), help="Archive database file (env SPEECH_ARCHIVE_DB).",
-)
+db_option = db_option("db_path")
+
+
+def _read(db_path: str) -> Any:
+    """An existing archive opened read-only (sqlite_utils.Database); one-line error otherwise.
+
+    Creates nothing: an empty file, someone else's database or a newer schema
+    is refused; an archive on a read-only mount is read as it is.
+    """
+    from archive.access import ArchiveError, open_for_reading
+
+    try:
+        return open_for_reading(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _open(db_path: str) -> Any:
-    """Open an existing archive; never create one by mistake."""
-    import sqlite_utils
-
+    """An existing archive opened for writing; never create one by mistake."""
     from archive import Archive
+    from archive.access import ArchiveError
 
-    path = Path(db_path)
-    if not path.exists():
-        raise click.ClickException(f"{db_path}: no such archive (crawl into it first)")
+    _read(db_path).close()  # the same checks as a reader first: nothing is created or converted
     try:
-        names = set(sqlite_utils.Database(path, execute_plugins=False).table_names())
-    except Exception as exc:  # sqlite3.DatabaseError: not a database file
-        raise click.ClickException(f"{db_path}: not an SQLite database ({exc})") from exc
-    if "speeches" not in names and names:
-        raise click.ClickException(f"{db_path}: not a speech archive (no speeches table)")
-    return Archive(path)
+        return Archive(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()
@@ -45,11 +51,17 @@ def stats(db_path: str, as_json: bool) -> None:
 
     Example: speech-archive stats --db demo.db
     """
+    from archive.access import writable
     from archive.stats import stats as archive_stats
 
-    with _open(db_path) as archive:
-        archive.close_dead_runs()  # rows of crawls killed with kill -9 become 'killed'
-        figures = archive_stats(archive.db, db_path)
+    db = _read(db_path)
+    try:
+        if writable(db_path):
+            with _open(db_path) as archive:
+                archive.close_dead_runs()  # rows of crawls killed with kill -9 become 'killed'
+        figures = archive_stats(db, db_path)
+    finally:
+        db.close()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -75,15 +87,18 @@ def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
 
     if plan(query).empty:
         raise click.BadParameter("the query has no searchable characters", param_hint="QUERY")
-    with _open(db_path) as archive:
-        found = 0
-        for row in archive_search(archive.db, query, limit=limit or None):
+    db = _read(db_path)
+    found = 0
+    try:
+        for row in archive_search(db, query, limit=limit or None):
             found += 1
             if as_json:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
                 click.echo(f"{row['id']:>7}  {row['published'] or '          '}  "
                            f"sites={row['site_count']} v{row['version_count']}  {row['title']}")
+    finally:
+        db.close()
     if not as_json:
         click.echo(f"{found} speech(es)", err=True)
 
@@ -93,21 +108,26 @@ def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
-              help="Output file (default: standard output).")
-def export(db_path: str, fmt: str, output: str) -> None:
+              help="Output file (default: standard output). Written whole or not at all.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (on stderr).")
+def export(db_path: str, fmt: str, output: str, as_json: bool) -> None:
     """Export every speech with its source URLs, streaming (constant memory).
 
     Example: speech-archive export --format csv -o speeches.csv --db demo.db
     """
     from archive.export import export as archive_export
 
-    with _open(db_path) as archive:
-        if output == "-":
-            count = archive_export(archive.db, sys.stdout, fmt)
-        else:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                count = archive_export(archive.db, out, fmt)
-    click.echo(f"exported {count} speech(es)", err=True)
+    if output != "-":
+        refuse_overwriting_archive(output, db_path)
+    db = _read(db_path)
+    try:
+        with output_file(output) as out:
+            count = archive_export(db, out, fmt)
+    finally:
+        db.close()
+    # The summary goes to stderr: stdout may be the export itself.
+    print_summary(Summary("export", db=db_path, counts={"speeches": count},
+                          details={"output": output, "format": fmt}), as_json, err=True)
 
 
 @main.command()
@@ -123,7 +143,7 @@ def serve(db_path: str, port: int) -> None:
 
     from archive.serve import datasette_argv, metadata_for
 
-    _open(db_path).close()  # creates nothing; upgrades the schema if needed
+    _read(db_path).close()  # creates nothing; upgrades the schema if needed
     with tempfile.TemporaryDirectory(prefix="speech-archive-") as tmp:
         meta = Path(tmp) / "metadata.yml"
         meta.write_text(yaml.safe_dump(metadata_for(db_path), allow_unicode=True), encoding="utf-8")
@@ -146,14 +166,13 @@ def serve(db_path: str, port: int) -> None:
               help="Also reclean pages that never held a speech (lists, rejected pages).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="sites.toml whose cleaner_profile settings the crawl used (default: the crawl's default).")
-def reclean(db_path: str, include_empty: bool, config: str | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def reclean(db_path: str, include_empty: bool, config: str | None, as_json: bool) -> None:
     """Rerun the current cleaner over stored captures; new versions only where text changed.
 
     Example: speech-archive reclean --db demo.db
     """
     from urllib.parse import urlsplit
-
-    from tqdm import tqdm
 
     from cleaning import ContentError, clean_page, stitch
     from cleaning.decode import charset_from_content_type
@@ -181,7 +200,12 @@ def reclean(db_path: str, include_empty: bool, config: str | None) -> None:
         return page
 
     with _open(db_path) as archive:
-        with tqdm(desc="reclean", unit="page", disable=not sys.stderr.isatty()) as bar:
-            totals = archive.reclean(clean, progress=bar.update, include_empty=include_empty)
-    click.echo(" ".join(f"{k}={v}" for k, v in totals.items()))
+        with progress(None, "reclean") as update:
+            totals = archive.reclean(clean, progress=update, include_empty=include_empty)
+    summary = Summary("reclean", "ok" if not totals.get("failed") else "errors", db_path,
+                      {"pages": totals.get("pages", 0), "new_speeches": totals.get("new_speeches", 0),
+                       "new_sources": totals.get("new_sources", 0), "new_versions": totals.get("new_versions", 0),
+                       "unchanged": totals.get("unchanged_speeches", 0), "errors": totals.get("failed", 0)},
+                      details=totals)
+    finish(summary, as_json)
 

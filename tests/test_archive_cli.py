@@ -120,8 +120,8 @@ def test_reclean_records_versions_only_where_the_clean_text_changed(tmp_path: Pa
                             speeches=[Speech(s.title, s.paragraphs + ["猜你喜欢 某某讲话"],
                                              s.speaker, s.occasion) for s in page.speeches])
             archive.ingest(Fetch(url, 200, {"Content-Type": "text/html; charset=utf-8"}, body), page)
-    first = _run("reclean", "--db", str(path)).stdout
-    assert "new_versions=1" in first and "pages=2" in first
+    first = json.loads(_run("reclean", "--db", str(path), "--json").stdout)
+    assert (first["new_versions"], first["pages"]) == (1, 2)
     with Archive(path) as archive:
         rows = list(archive.db.query(
             "select speech_id, version, body, origin from speech_versions order by speech_id, version"))
@@ -129,8 +129,8 @@ def test_reclean_records_versions_only_where_the_clean_text_changed(tmp_path: Pa
             (1, 1, "crawl"), (1, 2, "reclean"), (2, 1, "crawl")]
         current = clean_page(_html(*items[0]), url="http://www.hanjia777.com/gw/0.html")
         assert rows[1]["body"] == current.speeches[0].body and "猜你喜欢" not in rows[1]["body"]
-    again = _run("reclean", "--db", str(path)).stdout
-    assert "new_versions=0" in again and "new_speeches=0" in again
+    again = json.loads(_run("reclean", "--db", str(path), "--json").stdout)
+    assert (again["new_versions"], again["new_speeches"]) == (0, 0)
 
 
 def test_every_command_has_help_with_an_example() -> None:
@@ -151,11 +151,12 @@ def test_reclean_cleans_with_the_sites_cleaner_profile(tmp_path: Path) -> None:
                       'start_urls = ["http://www.hanjia777.com/gw/"]\narticle_patterns = [\'^/gw/\\d+\\.html$\']\n'
                       'cleaner_profile = "no-such-profile"\n',
                       encoding="utf-8")
-    # The unknown profile reaches the cleaner, which refuses it: counted, nothing written.
-    out = _run("reclean", "--db", str(path), "--config", str(config)).stdout
-    assert "failed=1" in out and "new_versions=0" in out
+    # The unknown profile reaches the cleaner, which refuses it: counted, nothing written, exit 1.
+    failed = _run("reclean", "--db", str(path), "--config", str(config), "--json", check=False)
+    out = json.loads(failed.stdout)
+    assert failed.returncode == 1 and (out["errors"], out["new_versions"], out["status"]) == (1, 0, "errors")
     # A host without a profile entry is cleaned as the crawl cleaned it: unchanged.
     config.write_text(config.read_text(encoding="utf-8").replace("www.hanjia777.com", "www.example.org"),
                       encoding="utf-8")
-    out = _run("reclean", "--db", str(path), "--config", str(config)).stdout
-    assert "failed=0" in out and "new_versions=0" in out and "pages=1" in out
+    out = json.loads(_run("reclean", "--db", str(path), "--config", str(config), "--json").stdout)
+    assert (out["errors"], out["new_versions"], out["pages"]) == (0, 0, 1)

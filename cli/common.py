@@ -1,0 +1,253 @@
+"""What every command shares: the --db option, -v/-q, --json, the run summary, opening files.
+
+Said once here so each command behaves the same way:
+- `--db` defaults to archive.db and reads SPEECH_ARCHIVE_DB;
+- `-v` (more log, -vv debug) and `-q` (errors only) work before or after the
+  command name (`speech-archive -v crawl …` = `speech-archive crawl -v …`);
+- a command that does work ends with one summary: the same fields for all, one
+  line of text, or one JSON object with `--json`.
+"""
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_ENV = "SPEECH_ARCHIVE_DB"
+DEFAULT_DB = "archive.db"
+# Key of ctx.meta (shared by a group and its commands) holding [verbose, quiet].
+_VERBOSITY = "speech_archive.verbosity"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+# -- --db ----------------------------------------------------------------------------------
+def db_option(param: str = "db", path_type: type | None = None, default: str = DEFAULT_DB,
+              help: str = "Archive database file.", envvar: str | None = DB_ENV) -> Callable[[F], F]:
+    """The archive's `--db` option; reads SPEECH_ARCHIVE_DB unless `envvar` is None."""
+    return click.option(
+        "--db", param, default=default, show_default=True, envvar=envvar, show_envvar=bool(envvar),
+        type=click.Path(dir_okay=False, path_type=path_type), help=help,
+    )
+
+
+# -- -v / -q ---------------------------------------------------------------------------------
+def _record(kind: int) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        counts = ctx.meta.setdefault(_VERBOSITY, [0, 0])
+        counts[kind] += int(value or 0)
+        configure_logging()
+    return callback
+
+
+def verbosity_options(func: F) -> F:
+    """-v/--verbose (repeatable) and -q/--quiet, on the group and on every command."""
+    func = click.option("-q", "--quiet", count=True, expose_value=False, callback=_record(1),
+                        help="Only errors (no progress, no summary text; --json still prints).")(func)
+    return click.option("-v", "--verbose", count=True, expose_value=False, callback=_record(0),
+                        help="More log output (-vv for debug).")(func)
+
+
+def verbosity() -> int:
+    """-1 quiet, 0 default, 1 -v, 2 -vv (the sum of every -v and -q given)."""
+    ctx = click.get_current_context(silent=True)
+    verbose, quiet = ctx.meta.get(_VERBOSITY, [0, 0]) if ctx else (0, 0)
+    return -1 if quiet else min(verbose, 2)
+
+
+def quiet() -> bool:
+    return verbosity() < 0
+
+
+def log_level() -> str:
+    """The level of our logs and Scrapy's: WARNING by default, terminal or not.
+
+    Progress is a bar on a terminal and a count every few seconds elsewhere
+    (see `progress`), never a line per page.
+    """
+    return {-1: "ERROR", 0: "WARNING", 1: "INFO", 2: "DEBUG"}[verbosity()]
+
+
+def configure_logging() -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(format=LOG_FORMAT)
+    root.setLevel(log_level())
+
+
+def json_option(help: str = "Print the summary as one JSON object.") -> Callable[[F], F]:
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+# -- the run summary ------------------------------------------------------------------------
+# The fields every summary has, in this order; 0 where a command has nothing to count.
+SUMMARY_FIELDS = ("pages", "speeches", "new_speeches", "new_sources", "new_versions",
+                  "unchanged", "errors")
+
+
+@dataclass
+class Summary:
+    """What a command did: status ('ok' or why not), the shared counts, and its own details."""
+
+    command: str
+    status: str = "ok"
+    db: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"command": self.command, "status": self.status, "db": self.db,
+                **{name: int(self.counts.get(name, 0)) for name in SUMMARY_FIELDS},
+                "details": self.details}
+
+    def line(self) -> str:
+        counts = ", ".join(f"{name.replace('_', ' ')} {int(self.counts.get(name, 0))}" for name in SUMMARY_FIELDS)
+        where = f" ({self.db})" if self.db else ""
+        return f"{self.command}: {self.status}; {counts}{where}"
+
+
+def print_summary(summary: Summary, as_json: bool, err: bool = False) -> None:
+    """One JSON object with --json, else one line (nothing with -q). `err`: stdout carries data."""
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False), err=err)
+    elif not quiet():
+        click.echo(summary.line(), err=err)
+
+
+def finish(summary: Summary, as_json: bool, err: bool = False) -> None:
+    """Print the summary and exit: 0 when it is ok, 1 otherwise (a failure is never a success)."""
+    print_summary(summary, as_json, err=err)
+    sys.exit(0 if summary.ok else 1)
+
+
+def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any]) -> Summary:
+    """A Summary of crawler.run outcomes (one per crawled site); details per site."""
+    ok_reasons = {"finished", "shutdown", "closespider_timeout", "closespider_pagecount", "closespider_itemcount"}
+    totals: dict[str, int] = {}
+    for outcome in outcomes:
+        for key, value in outcome.counts.items():
+            totals[key] = totals.get(key, 0) + int(value)
+    counts = {
+        "pages": totals.get("fetched", 0),
+        "speeches": totals.get("new_speeches", 0) + totals.get("new_versions", 0) + totals.get("unchanged_speeches", 0),
+        "new_speeches": totals.get("new_speeches", 0), "new_sources": totals.get("new_sources", 0),
+        "new_versions": totals.get("new_versions", 0),
+        "unchanged": totals.get("not_modified", 0) + totals.get("unchanged_pages", 0),
+        "errors": totals.get("errors", 0),
+    }
+    bad = [o.reason for o in outcomes if o.reason not in ok_reasons]
+    status = "ok" if not bad and not counts["errors"] else (bad[0] if bad else "errors")
+    details = {"sites": {o.label: {"reason": o.reason, **o.counts} for o in outcomes}}
+    return Summary(command, status, str(db) if db else None, counts, details)
+
+
+# -- progress -------------------------------------------------------------------------------
+# Off a terminal, progress is one count line at most this often (a log, not a page per line).
+PROGRESS_LOG_SECONDS = 30.0
+
+
+@contextmanager
+def progress(total: int | None, desc: str, unit: str = "page") -> Iterator[Callable[[int], None]]:
+    """update(n): a tqdm bar on a terminal; off it, a count logged every PROGRESS_LOG_SECONDS."""
+    import time
+
+    if quiet():
+        yield lambda _n=1: None
+        return
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        with tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True) as bar:
+            yield bar.update
+        return
+    done = 0
+    last = time.monotonic()
+
+    def update(n: int = 1) -> None:
+        nonlocal done, last
+        done += n
+        if time.monotonic() - last >= PROGRESS_LOG_SECONDS:
+            last = time.monotonic()
+            click.echo(f"{desc}: {done}{'/' + str(total) if total else ''} {unit}s so far", err=True)
+
+    yield update
+
+
+# -- files ----------------------------------------------------------------------------------
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether `a` is `b` (same inode, or the same resolved path when one does not exist yet)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def refuse_overwriting_archive(output: str | Path, db: str | Path) -> None:
+    """`-o` must name neither the archive nor its -wal/-shm/-journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if same_file(output, f"{db}{suffix}"):
+            raise click.UsageError(f"-o {output} is the archive{' ' + suffix[1:] + ' file' if suffix else ''} "
+                                   f"({db}); choose another output file")
+
+
+@contextmanager
+def output_file(path: str, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """Write `path` all or nothing: a regular file is written beside and renamed at the end.
+
+    '-' is standard output; a device or FIFO is written directly. Errors
+    (missing directory, disk full, /dev/full) become one-line ClickExceptions.
+    """
+    if path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise click.ClickException(f"{path}: no such directory {parent}")
+    special = target.exists() and not target.is_file()
+    try:
+        if special:
+            with open(target, "w", encoding=encoding, newline="") as out:
+                yield out
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would differ from a plain open()
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}"
+                                   + (" (disk full)" if exc.errno == errno.ENOSPC else "")) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def archive_error(exc: Exception) -> click.ClickException:
+    """A one-line error for an archive that cannot be used (archive.access.ArchiveError)."""
+    return click.ClickException(str(exc))
