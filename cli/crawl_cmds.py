@@ -70,7 +70,10 @@ def _exit_code(outcomes: list[Any]) -> int:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="sites.toml to read (default: ./sites.toml, else crawler/sites.toml).")
-@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop each crawl after N responses.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=None,
+              help="Page budget: stop each crawl after N responses (0 = no limit; default: the profile's max_pages).")
+@click.option("--max-depth", type=click.IntRange(min=0), default=None,
+              help="Follow links at most N hops from a start URL (0 = no limit; default: the profile's max_depth).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=0, help="Stop each crawl after SECONDS (status 'timeout').")
 @click.option("--trigger", default="cli", show_default=True, help="Recorded in crawl_runs.trigger (the scheduler passes 'schedule').")
 @click.option("--jobdir", type=click.Path(file_okay=False), default=None,
@@ -82,7 +85,7 @@ def _exit_code(outcomes: list[Any]) -> int:
               help="Be one of N workers sharing the frontier on this Redis; `speech-archive ingest` writes the archive.")
 @click.option("--batch", default="default", show_default=True, help="With --redis: the batch workers and writer share.")
 def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], db: str, config: str | None,
-          max_pages: int, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...],
+          max_pages: int | None, max_depth: int | None, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...],
           redis_url: str | None = None, batch: str = "default") -> None:
     """Crawl sites by profile, or from start URLs, into the archive.
 
@@ -95,7 +98,7 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
     Example: speech-archive crawl --all --redis redis://10.0.0.5:6379/0 --batch nightly-2025-01-31
     """
     from crawler.profiles import ProfileError, load_profiles
-    from crawler.run import CrawlSpec, format_summary, job_dir, project_settings
+    from crawler.run import CrawlSpec, JobBusy, format_summary, job_dir, lock_job, project_settings
 
     if not (sites or all_sites or start_urls):
         raise click.UsageError("say what to crawl: --site NAME, --all or --start-url URL")
@@ -115,12 +118,18 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
     specs += [CrawlSpec("start", url, kwargs={"start_url": url}) for url in start_urls]
     for spec in specs:
         directory = job_dir(jobs, spec.label)
+        if not redis_url:  # distributed workers keep their frontier in Redis, not in this directory
+            try:
+                lock_job(directory)
+            except JobBusy as exc:
+                raise click.ClickException(f"{spec.label}: {exc}") from None
         if no_resume and directory.exists():
             import shutil
 
             shutil.rmtree(directory)
         spec.settings["JOBDIR"] = str(directory)
-    settings = project_settings(db, trigger=trigger, config=config, max_pages=max_pages, timeout=timeout,
+    settings = project_settings(db, trigger=trigger, config=config, max_pages=max_pages, max_depth=max_depth,
+                                timeout=timeout,
                                 log_level=_log_level(), extra=_parse_settings(extra))
     if redis_url:
         _distribute(specs, settings, redis_url, batch)

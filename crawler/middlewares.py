@@ -1,4 +1,5 @@
-"""Downloader middlewares: conditional GET from the archive, retries with back-off."""
+"""Downloader middlewares: conditional GET from the archive, retries with back-off,
+the offsite filter on every request, robots.txt per RFC 9309."""
 from __future__ import annotations
 
 import asyncio
@@ -8,6 +9,7 @@ from time import time
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
@@ -15,6 +17,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
@@ -158,6 +161,10 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
         return mw
 
 
+# What an unreachable robots.txt means (RFC 9309): every path disallowed.
+DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
 class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
     """Scrapy's RobotsTxtMiddleware with every waiter getting the parser.
 
@@ -166,7 +173,36 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
     result and the others get None, which reads as "allowed". A resumed crawl
     (a full queue) or a recrawl of many URLs then fetched disallowed pages.
     Here each waiter gets its own Deferred, relayed from the shared one.
+
+    RFC 9309 (2.3.1.3, 2.3.1.4): a robots.txt answering 4xx means "no rules"
+    (allow all), but a 5xx or no answer at all (timeout, refused, reset)
+    means "disallow all" until it can be read again; Scrapy reads the body of
+    a 5xx as rules and treats an unreachable robots.txt as allow-all. Here
+    both close the host for the rest of this run (a parser is kept per host
+    for the crawl's lifetime; the next run asks again).
     """
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            logger.warning("robots.txt of %s answered HTTP %d: not crawling %s in this run (RFC 9309)",
+                           netloc, response.status, netloc)
+            self._stats.inc_value("robotstxt/unreachable")
+            response = response.replace(body=DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if isinstance(exc, IgnoreRequest):  # e.g. robots.txt redirected off-site: no rules
+            super()._robots_error(exc, netloc)
+            return
+        logger.warning("robots.txt of %s unreachable (%s): not crawling %s in this run (RFC 9309)",
+                       netloc, type(exc).__name__, netloc)
+        self._stats.inc_value("robotstxt/unreachable")
+        self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+        parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
+        pending = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        if isinstance(pending, Deferred):
+            pending.callback(parser)
 
     async def robot_parser(self, request: Request) -> Any:
         netloc = urlparse_cached(request).netloc
@@ -181,3 +217,64 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
             pending.addCallback(relay)
             return await maybe_deferred_to_future(waiter)
         return await super().robot_parser(request)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_netloc(url: str) -> str:
+    """host[:port] of a URL, lower case, without the scheme's default port (http://a:80 is http://a)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number: no site of ours
+        return f"{host}:invalid"
+    if port is None or port == _DEFAULT_PORTS.get(parts.scheme):
+        return host
+    return f"{host}:{port}"
+
+
+class OffsiteRequest(IgnoreRequest):
+    """A request (a link, a redirect, a later part) to a host the crawl may not fetch from."""
+
+
+class SiteHostsOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's OffsiteMiddleware, applied to every request and its redirects, host and port.
+
+    Our spiders send every request with `dont_filter` (their journal, not
+    Scrapy's dupefilter, deduplicates, across restarts and Redis workers),
+    which Scrapy's middleware reads as "allowed anywhere"; RedirectMiddleware
+    copies it onto the redirected request, so a `/go` that 302s to another host
+    was fetched. Here only the `allow_offsite` meta key bypasses the check.
+    A spider's `allowed_hosts` (host[:port], see `site_netloc`) is the policy:
+    the profile's hosts or the start URLs' hosts; spiders without it fall back
+    to `allowed_domains`. The check runs at download time, not when the request
+    is scheduled, so the request's errback sees the IgnoreRequest and the
+    spider records the page as an error.
+    """
+
+    def request_scheduled(self, request: Request, spider: Any) -> None:
+        return None  # checked in process_request, where the errback hears of it
+
+    def process_request(self, request: Request, spider: Any = None) -> None:  # type: ignore[override]
+        spider = self.crawler.spider
+        if request.meta.get("allow_offsite") or self.should_follow(request, spider):
+            return None
+        netloc = site_netloc(request.url)
+        if netloc not in self.domains_seen:
+            self.domains_seen.add(netloc)
+            self.stats.inc_value("offsite/domains")
+            logger.info("not fetching %s: %s is not a host of this crawl", request.url, netloc)
+        self.stats.inc_value("offsite/filtered")
+        came_from = request.meta.get("redirect_urls") or []
+        via = f" (redirected from {came_from[0]})" if came_from else ""
+        raise OffsiteRequest(f"off-site request to {netloc}{via}: not one of the crawl's hosts")
+
+    def should_follow(self, request: Request, spider: Any) -> bool:
+        hosts = getattr(spider, "allowed_hosts", None)
+        if hosts:
+            return site_netloc(request.url) in hosts
+        return super().should_follow(request, spider)

@@ -30,6 +30,12 @@ DEFAULT_SITES_PATHS = (Path("sites.toml"), Path(__file__).parent / "sites.toml")
 # Default multi-page article parts: "_2.html" and "?page=2" (part numbers >= 2).
 DEFAULT_PART_PATTERNS = (r"_(\d+)\.s?html?$", r"[?&](?:page|p)=(\d+)(?:&|$)")
 
+# Safety limits of one crawl run of one site (a link trap must end): at most this many
+# responses, and links at most this many hops from a start URL. A profile (or
+# [defaults]) sets its own; 0 means no limit; `crawl --max-pages/--max-depth` override.
+DEFAULT_MAX_PAGES = 10_000
+DEFAULT_MAX_DEPTH = 100
+
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CRON_FIELDS = 5
 
@@ -54,7 +60,8 @@ class SiteProfile:
     delay: float = 2.0  # seconds between requests to one host
     concurrency: int = 1  # parallel requests per host
     schedule: str | None = None  # cron string, read by the scheduler
-    max_pages: int = 0  # 0 = no limit
+    max_pages: int = DEFAULT_MAX_PAGES  # responses per run; 0 = no limit
+    max_depth: int = DEFAULT_MAX_DEPTH  # link hops from a start URL; 0 = no limit
     tested: bool = False  # False: written from the seeds, never run against the live site
     notes: str = ""
 
@@ -119,6 +126,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "concurrency": int,
     "schedule": str,
     "max_pages": int,
+    "max_depth": int,
     "tested": bool,
     "notes": str,
 }
@@ -222,8 +230,9 @@ def _build(raw: dict[str, Any], where: str) -> SiteProfile:
     schedule = raw.get("schedule")
     if schedule is not None and len(schedule.split()) != _CRON_FIELDS:
         raise ProfileError(f"{where}: schedule {schedule!r} must be a 5-field cron string like '30 2 * * *'")
-    if raw.get("max_pages", 0) < 0:
-        raise ProfileError(f"{where}: max_pages must be >= 0")
+    for limit in ("max_pages", "max_depth"):
+        if raw.get(limit, 0) < 0:
+            raise ProfileError(f"{where}: {limit} must be >= 0 (0 = no limit)")
     kwargs: dict[str, Any] = {}
     if "part_patterns" in raw:
         parts = _patterns(raw["part_patterns"], "part_patterns", where)
@@ -243,7 +252,8 @@ def _build(raw: dict[str, Any], where: str) -> SiteProfile:
         delay=delay,
         concurrency=concurrency,
         schedule=schedule,
-        max_pages=raw.get("max_pages", 0),
+        max_pages=raw.get("max_pages", DEFAULT_MAX_PAGES),
+        max_depth=raw.get("max_depth", DEFAULT_MAX_DEPTH),
         tested=raw.get("tested", False),
         notes=raw.get("notes", ""),
         **kwargs,

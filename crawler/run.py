@@ -8,7 +8,9 @@ finishes each run as "stopped".
 """
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,12 +41,18 @@ class CrawlOutcome:
     label: str
     reason: str
     counts: dict[str, int]
+    notes: list[str] = field(default_factory=list)  # safety limits hit (crawler.limits)
 
 
 def project_settings(db: str | Path | None = None, trigger: str = "cli", config: str | Path | None = None,
-                     max_pages: int = 0, timeout: float = 0, polite: bool = True,
+                     max_pages: int | None = None, timeout: float = 0, polite: bool = True,
+                     max_depth: int | None = None,
                      log_level: str = "INFO", extra: dict[str, Any] | None = None) -> Settings:
-    """crawler/settings.py plus the command's options (at command-line priority)."""
+    """crawler/settings.py plus the command's options (at command-line priority).
+
+    max_pages / max_depth: None keeps each site's own limits (its profile, else
+    the defaults of crawler.profiles); a number (0 = no limit) overrides them.
+    """
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     overrides: dict[str, Any] = {"ARCHIVE_RUN_TRIGGER": trigger, "LOG_LEVEL": log_level}
@@ -52,8 +60,10 @@ def project_settings(db: str | Path | None = None, trigger: str = "cli", config:
         overrides["ARCHIVE_DB_PATH"] = str(db)
     if config:
         overrides["SITES_CONFIG"] = str(config)
-    if max_pages:
+    if max_pages is not None:
         overrides["CLOSESPIDER_PAGECOUNT"] = int(max_pages)
+    if max_depth is not None:
+        overrides["DEPTH_LIMIT"] = int(max_depth)
     if timeout:
         overrides["CLOSESPIDER_TIMEOUT"] = float(timeout)
     if not polite:
@@ -75,6 +85,35 @@ def job_dir(base: str | Path, label: str) -> Path:
     return Path(base) / re.sub(r"[^A-Za-z0-9_.-]+", "_", label).strip("_")
 
 
+class JobBusy(RuntimeError):
+    """Another process is running the crawl job of this job directory."""
+
+
+def lock_job(directory: str | Path) -> int:
+    """Hold `<directory>.lock` (flock) for the rest of this process; JobBusy names the holder's pid.
+
+    Two processes crawling from one JOBDIR interleave Scrapy's disk queue and
+    the journal (lost pages, queue tracebacks), so the second one must not
+    start. The lock sits beside the directory, so `--no-resume` may delete the
+    directory while holding it; the kernel drops it when the process ends,
+    kill -9 included. Returns the descriptor (kept open on purpose).
+    """
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    path = directory.with_name(directory.name + ".lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+        os.close(fd)
+        raise JobBusy(f"a crawl (pid {holder}) is already running the job in {directory}; "
+                      "wait for it, stop it, or give this crawl another --jobdir") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+    return fd
+
+
 def run_crawls(specs: list[CrawlSpec], settings: Settings,
                on_item: Callable[[Any], None] | None = None) -> list[CrawlOutcome]:
     """Run the crawls side by side in this process; block until all are done."""
@@ -94,11 +133,14 @@ def run_crawls(specs: list[CrawlSpec], settings: Settings,
         crawlers.append((spec, crawler))
         process.crawl(crawler, **spec.kwargs)
     process.start()
+    from crawler.limits import limit_notes
+
     outcomes = []
     for spec, crawler in crawlers:
         stats = crawler.stats.get_stats() if crawler.stats else {}
         counts = {k.split("/", 1)[1]: int(v) for k, v in stats.items() if k.startswith("archive/")}
-        outcomes.append(CrawlOutcome(spec.label, str(stats.get("finish_reason", "not started")), counts))
+        reason = str(stats.get("finish_reason", "not started"))
+        outcomes.append(CrawlOutcome(spec.label, reason, counts, limit_notes(reason, stats, crawler.settings)))
     return outcomes
 
 
@@ -107,7 +149,8 @@ def format_summary(outcomes: list[CrawlOutcome]) -> str:
     for outcome in outcomes:
         shown = ", ".join(f"{k.replace('_', ' ')} {outcome.counts.get(k, 0)}" for k in SUMMARY_KEYS
                           if outcome.counts.get(k) or k in ("fetched", "new_speeches", "new_versions", "errors"))
-        lines.append(f"{outcome.label}: {outcome.reason}; {shown}")
+        notes = "".join(f"; {note}" for note in outcome.notes)
+        lines.append(f"{outcome.label}: {outcome.reason}; {shown}{notes}")
     return "\n".join(lines)
 
 

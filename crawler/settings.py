@@ -50,6 +50,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    # Scrapy's offsite filter, also for our dont_filter requests and their redirects (see the class).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.SiteHostsOffsiteMiddleware": 50,
     "crawler.middlewares.ContactUserAgentMiddleware": 500,
     # After robots.txt (100) and before the cache/compression layers.
     "crawler.middlewares.ConditionalGetMiddleware": 580,
@@ -78,4 +81,7 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# No remote control of a running crawl: Scrapy's telnet console and its HTTP
+# "remote control" extension (which runs posted Python code) stay off.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False

@@ -17,8 +17,8 @@ from archive.store import utcnow
 from cleaning.decode import charset_from_content_type
 from crawler.frontier import Frontier
 from crawler.items import PageItem
-from crawler.middlewares import RevisitLater
-from crawler.profiles import DEFAULT_PART_PATTERNS, part_number
+from crawler.middlewares import RevisitLater, site_netloc
+from crawler.profiles import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, DEFAULT_PART_PATTERNS, part_number
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -42,6 +42,8 @@ class ArchiveSpider(scrapy.Spider):
     part_patterns: tuple[re.Pattern[str], ...] = _DEFAULT_PARTS
     follow_links = True
     frontier: Frontier
+    # host[:port] of every URL this crawl may fetch, redirects included (SiteHostsOffsiteMiddleware).
+    allowed_hosts: frozenset[str] = frozenset()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -156,6 +158,17 @@ class ArchiveSpider(scrapy.Spider):
             message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             self.logger.warning("failed %s: %s", request.url, message)
             yield PageItem(outcome="error", error=message, **base)
+
+
+def hosts_of(urls: Any, hosts: Any = (), scheme: str = "http") -> frozenset[str]:
+    """The allowed host[:port] set of URLs and bare profile hosts ("www.a.cn", "127.0.0.1:8001")."""
+    return frozenset({site_netloc(u) for u in urls} | {site_netloc(f"{scheme}://{h}") for h in hosts})
+
+
+def apply_limits(settings: Any, max_pages: int = DEFAULT_MAX_PAGES, max_depth: int = DEFAULT_MAX_DEPTH) -> None:
+    """A site's page budget and depth limit, unless the command line said otherwise (cmdline wins)."""
+    settings.set("CLOSESPIDER_PAGECOUNT", max_pages, priority="spider")
+    settings.set("DEPTH_LIMIT", max_depth, priority="spider")
 
 
 def apply_politeness(settings: Any, profile: Any) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import UsageError
 
 from crawler.profiles import ProfileError, SiteProfile, load_profiles
-from crawler.spiders.base import ArchiveSpider, apply_politeness
+from crawler.spiders.base import ArchiveSpider, apply_limits, apply_politeness, hosts_of
 from crawler.state import known_pages
 
 if TYPE_CHECKING:
@@ -55,9 +55,9 @@ class SiteSpider(ArchiveSpider):
         self.cleaner_profile = profile.cleaner_profile
         self.part_patterns = profile.part_patterns
         self.allowed_domains = sorted({h.split(":")[0] for h in profile.hosts})
+        self.allowed_hosts = hosts_of(profile.start_urls, profile.hosts)
         apply_politeness(crawler.settings, profile)
-        if profile.max_pages:
-            crawler.settings.set("CLOSESPIDER_PAGECOUNT", profile.max_pages, priority="spider")
+        apply_limits(crawler.settings, profile.max_pages, profile.max_depth)
 
     def seeds(self) -> list[tuple[str, str]]:
         seeds = [(url, "list") for url in self.profile.start_urls]

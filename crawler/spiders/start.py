@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-from crawler.spiders.base import ArchiveSpider
+from crawler.spiders.base import ArchiveSpider, apply_limits, hosts_of
 from crawler.state import known_pages
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class StartSpider(ArchiveSpider):
 
     def configure(self, crawler: Crawler) -> None:
         self.allowed_domains = sorted({h.split(":")[0] for h in self.hosts})
+        self.allowed_hosts = hosts_of(self.start_url_list)
+        apply_limits(crawler.settings)  # no profile: the default budget and depth
 
     def seeds(self) -> list[tuple[str, str]]:
         seeds = [(url, "page") for url in self.start_url_list]

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import UsageError
 
 from crawler.profiles import ProfileError, load_profiles
-from crawler.spiders.base import ArchiveSpider, apply_politeness
+from crawler.spiders.base import ArchiveSpider, apply_politeness, hosts_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -37,6 +37,8 @@ class UrlsSpider(ArchiveSpider):
         self.site_name = site
 
     def configure(self, crawler: Crawler) -> None:
+        # The listed URLs' hosts (and the profile's): a listed page that redirects elsewhere is an error.
+        self.allowed_hosts = hosts_of(self.url_list)
         if not self.site_name:
             return
         try:
@@ -45,6 +47,7 @@ class UrlsSpider(ArchiveSpider):
             raise UsageError(str(exc)) from None
         if profile is not None:  # a recrawl of a site is as polite as its crawl
             apply_politeness(crawler.settings, profile)
+            self.allowed_hosts |= hosts_of(profile.start_urls, profile.hosts)
             self.cleaner_profile = profile.cleaner_profile
             self.part_patterns = profile.part_patterns
 
