@@ -111,7 +111,12 @@ class ArchivePipeline:
         if self.archive is None:
             return
         status = _STATUS.get(reason, "failed")
-        note = None if reason == "finished" else f"close reason: {reason}"
+        from crawler.limits import limit_notes
+
+        notes = [] if reason == "finished" else [f"close reason: {reason}"]
+        if self.crawler is not None and self.crawler.stats is not None:
+            notes += limit_notes(reason, self.crawler.stats.get_stats(), self.crawler.settings)
+        note = "; ".join(notes) or None
         archive = self.archive
         try:
             if self._group:
