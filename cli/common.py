@@ -200,7 +200,7 @@ def refuse_overwriting_archive(output: str | Path, db: str | Path) -> None:
     """`-o` must name neither the archive nor its -wal/-shm/-journal files."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         if same_file(output, f"{db}{suffix}"):
-            raise click.UsageError(f"-o {output} is the archive{' ' + suffix[1:] + ' file' if suffix else ''} "
+            raise click.ClickException(f"-o {output} is the archive{' ' + suffix[1:] + ' file' if suffix else ''} "
                                    f"({db}); choose another output file")
 
 
@@ -251,3 +251,32 @@ def _umask() -> int:
 def archive_error(exc: Exception) -> click.ClickException:
     """A one-line error for an archive that cannot be used (archive.access.ArchiveError)."""
     return click.ClickException(str(exc))
+
+
+def open_for_writing(db: str | Path) -> None:
+    """Fail early, in one line, when `db` cannot be the archive a crawl writes (created if missing).
+
+    Catches a read-only mount, someone else's database or a newer schema
+    before Scrapy starts, instead of a traceback from inside the crawl.
+    """
+    from archive import Archive, ArchiveError
+
+    try:
+        Archive(db).close()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def command_hint(name: str) -> str:
+    """How the user can type command `name` of this installation: bare when the shell finds
+    this venv's copy on PATH, else its path (e.g. `.venv/bin/speech-archive`)."""
+    import shutil
+
+    ours = Path(sys.executable).parent / name
+    found = shutil.which(name)
+    if found and ours.exists() and same_file(found, ours):
+        return name
+    try:
+        return str(ours.relative_to(Path.cwd()))
+    except ValueError:
+        return str(ours)

@@ -15,20 +15,18 @@ DEFAULT_DB = "archive.db"
 
 
 def _log_level() -> str:
-    """WARNING on a terminal (the progress bar talks), INFO in logs; -v/-vv for more."""
-    ctx = click.get_current_context().find_root()
-    verbose = ctx.params.get("verbose", 0) or 0
-    if verbose >= 2:
-        return "DEBUG"
-    if verbose == 1 or not sys.stderr.isatty():
-        return "INFO"
-    return "WARNING"
+    """Scrapy's log level: the one of -v/-q (cli/common.py), WARNING by default, terminal or not."""
+    from cli.common import log_level
+
+    return log_level()
 
 
 @contextmanager
 def _progress(total: int | None, desc: str) -> Iterator[Any]:
     """A tqdm bar on a terminal, nothing elsewhere (logs carry the counts)."""
-    if not sys.stderr.isatty():
+    from cli.common import quiet
+
+    if quiet() or not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm
@@ -67,7 +65,8 @@ def _exit_code(outcomes: list[Any]) -> int:
 @click.option("--all", "all_sites", is_flag=True, help="Every profile of sites.toml.")
 @click.option("--start-url", "start_urls", multiple=True, metavar="URL",
               help="Crawl a site without a profile from this URL (repeatable).")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.",
+              envvar="SPEECH_ARCHIVE_DB", show_envvar=True)
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="sites.toml to read (default: ./sites.toml, else crawler/sites.toml).")
 @click.option("--max-pages", type=click.IntRange(min=0), default=None,
@@ -102,6 +101,10 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
 
     if not (sites or all_sites or start_urls):
         raise click.UsageError("say what to crawl: --site NAME, --all or --start-url URL")
+    if not redis_url:
+        from cli.common import open_for_writing
+
+        open_for_writing(db)  # a read-only mount or a foreign database: one line, before Scrapy starts
     names = list(sites)
     if all_sites or sites:
         try:
@@ -169,7 +172,8 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("urls", nargs=-1)
 @click.option("--site", default=None, metavar="NAME", help="Recrawl the known pages of this profile.")
 @click.option("--since", default=None, metavar="DATE", help="With --site: only pages first seen on or after DATE (YYYY-MM-DD).")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="Archive database.",
+              envvar="SPEECH_ARCHIVE_DB", show_envvar=True)
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None, help="sites.toml to read.")
 @click.option("--base-url", default=None, help="With --site: the profile's host is served here (demo sites).")
 @click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
