@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urljoin
@@ -102,6 +103,13 @@ def read_head(root: etree._Element, url: str | None) -> Head:
     return head
 
 
+def title_parts(title_tag: str | None) -> list[str]:
+    """"标题_栏目_站名" -> ["标题", "栏目", "站名"] (stripped, empty parts dropped)."""
+    if not title_tag:
+        return []
+    return [p.strip() for p in _TITLE_SEPARATORS.split(title_tag) if p and p.strip()]
+
+
 def strip_site_suffix(title: str) -> tuple[str, str | None]:
     """"市长讲话_77范文网" -> ("市长讲话", "77范文网")."""
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
@@ -119,22 +127,63 @@ def normalise_title(text: str) -> str:
     return _TRAILING.sub("", text)
 
 
-def choose_title(root: etree._Element, head: Head, profile_xpaths=()) -> str | None:
-    """The article headline: a heading the <title> confirms, else <title> without its suffix."""
+def _title_side(parts: list[str], site_names: Collection[str], headings: list[str]) -> str:
+    """Which part of "站名--标题" / "标题_站名" is the title.
+
+    A part that is the site's name (learnt from its other pages, or declared in
+    og:site_name) never is; of the rest, the one a heading shares most
+    characters with, else the first.
+    """
+    rest = [p for p in parts if p not in site_names] or parts[:1]
+    if len(rest) > 1 and headings:
+        def overlap(part: str) -> int:
+            return max(len(set(part) & set(h)) for h in headings)
+        best = max(rest, key=overlap)
+        # Confirmed: a heading holds most of the part's characters (not one shared "文").
+        if overlap(best) > overlap(rest[0]) and overlap(best) * 2 >= len(set(best)):
+            return best
+    return rest[0]
+
+
+def site_name_declared(head: Head) -> str | None:
+    """The site name the page declares about itself (og:site_name and friends)."""
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
+        if head.meta.get(key):
+            return head.meta[key].strip()
+    return None
+
+
+def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
+                 site_names: Collection[str] = ()) -> str | None:
+    """The article headline: a heading the <title> confirms, else <title> without its site name.
+
+    `site_names`: the constant `<title>` parts of the site (cleaning.template);
+    without them, the side of the separator a heading confirms.
+    """
     for xpath in profile_xpaths:
         for el in xpath(root):
             text = normalise_title(el if isinstance(el, str) else "".join(el.itertext()))
             if text:
                 return text
     tag_title = head.title_tag or head.meta.get("og:title") or ""
-    stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
     candidates = []
     for el in root.iter("h1", "h2", "h3"):
         text = normalise_title("".join(el.itertext()))
-        if 4 <= len(text) <= 120:
+        if 4 <= len(text) <= 120 and text not in site_names:
             candidates.append((el.tag, text))
         if len(candidates) > 12:
             break
+    names = set(site_names)
+    declared = site_name_declared(head)
+    if declared:
+        names.add(declared)
+    parts = title_parts(tag_title)
+    if len(parts) > 1:
+        stripped = _title_side(parts, names, [t for _, t in candidates])
+    else:
+        stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
+        if stripped in site_names:
+            stripped = ""
     compact_tag = re.sub(r"\s+", "", tag_title)
     best = None
     for tag, text in candidates:

@@ -21,6 +21,7 @@ from cleaning.model import Page
 from cleaning.pagination import next_page_url
 from cleaning.rules import Profile, junk_rules, profiles
 from cleaning.split import split_speeches
+from cleaning.template import SiteTemplate, page_masks
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +111,13 @@ def clean_page(
     url: str | None = None,
     http_charset: str | None = None,
     profile: str | None = None,
+    template: SiteTemplate | None = None,
 ) -> Page:
-    """Clean one page. Raises ContentError only for empty or binary input."""
+    """Clean one page. Raises ContentError only for empty or binary input.
+
+    `template`: what was learnt from the site's other pages (cleaning.template);
+    its lines leave the body and its site name is never the title.
+    """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
     decoded = decode_html(bytes(body), http_charset)
@@ -126,7 +132,8 @@ def clean_page(
     site_profile = find_profile(profile, url, root)
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
 
-    page.title = meta.choose_title(root, head, site_profile.title if site_profile else ())
+    site_names = template.site_names if template is not None else frozenset()
+    page.title = meta.choose_title(root, head, site_profile.title if site_profile else (), site_names=site_names)
     page.breadcrumbs = meta.breadcrumbs(root, head)
     page.tags = meta.tags(root)
 
@@ -161,6 +168,13 @@ def clean_page(
     page.author = meta.author_from_lines(lines, head)
     tail = " ".join(b.text for b in walk.blocks[-40:])
     page.site_name = meta.site_name(head, tail)
+    if template is not None and template.site_names and page.site_name not in template.site_names \
+            and not meta.site_name_declared(head):
+        page.site_name = template.site_name  # the <title> part that changes from page to page is no site name
+    if template is not None and template.template_lines:
+        # The lines this site prints on page after page are its template, whatever their wording.
+        headings = [meta.normalise_title("".join(h.itertext())) for h in root.iter("h1")]
+        found.paragraphs = template.strip(found.paragraphs, page_masks(head.title_tag, headings))
 
     reason = _no_speech_reason(page.title, found)
     if reason is None:

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cleaning.evaluation.corpora import Case
@@ -68,6 +69,50 @@ def run_cleaner(data: bytes, case: Case) -> Output:
     )
 
 
+def run_cleaner_template(data: bytes, case: Case) -> Output:
+    """The cleaner with the site template learnt from the pages of the case's host in its folder."""
+    from cleaning import clean_page
+
+    page = clean_page(data, url=case.url, http_charset=case.http_charset, template=_sibling_template(case))
+    return Output(
+        bodies=[s.body for s in page.speeches],
+        speeches=[{"title": s.title, "speaker": s.speaker, "occasion": s.occasion} for s in page.speeches],
+        title=page.title,
+        published=page.published,
+        metadata={"author": page.author, "site_name": page.site_name,
+                  "breadcrumbs": list(page.breadcrumbs), "tags": list(page.tags)},
+        encoding=page.encoding,
+        no_speech_reason=page.no_speech_reason,
+    )
+
+
+_TEMPLATES: dict[tuple[Path, str], Any] = {}
+
+
+def _sibling_template(case: Case) -> Any:
+    """SiteTemplate of the case's host, learnt from the fixture pages beside it (cached)."""
+    import json
+    from urllib.parse import urlsplit
+
+    from cleaning.template import SiteTemplate, observe
+
+    host = (urlsplit(case.url or "").hostname or "").lower()
+    if not host:
+        return None
+    key = (case.path.parent, host)
+    if key not in _TEMPLATES:
+        observations = []
+        for truth in sorted(case.path.parent.glob("*.json")):
+            meta = json.loads(truth.read_text(encoding="utf-8"))
+            page = truth.with_suffix(".html")
+            if not isinstance(meta, dict) or not page.exists():
+                continue
+            if (urlsplit(meta.get("url") or "").hostname or "").lower() == host:
+                observations.append(observe(page.read_bytes(), meta.get("http_charset")))
+        _TEMPLATES[key] = SiteTemplate.learn(host, observations)
+    return _TEMPLATES[key]
+
+
 def run_trafilatura(data: bytes, case: Case) -> Output:
     return _trafilatura(data, case)
 
@@ -104,6 +149,7 @@ def _trafilatura(data: bytes | str, case: Case) -> Output:
 
 SYSTEMS: dict[str, Extractor] = {
     "cleaner": run_cleaner,
+    "cleaner-template": run_cleaner_template,
     "trafilatura": run_trafilatura,
     "trafilatura-decoded": run_trafilatura_decoded,
 }
