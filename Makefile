@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test system-deps eval bench clean
+.PHONY: install demo test test-min system-deps eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,23 @@ demo: $(STAMP)
 test: $(STAMP) system-deps
 	SPEECH_ARCHIVE_REQUIRE_REDIS=1 $(PY) -m pytest -q
 
+# The declared minimum of every direct dependency (pyproject.toml's lower bounds),
+# installed in a second venv: the fast tests prove the minimums are true.
+MIN_VENV ?= .venv-min
+FAST_TESTS ?= tests/test_cleaning_*.py tests/test_archive_*.py tests/test_crawler_units.py tests/test_scheduler_jobs.py
+$(MIN_VENV)/.installed: $(STAMP) pyproject.toml tools/min_constraints.py
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	mkdir -p build
+	$(PY) tools/min_constraints.py --extra test > build/min-constraints.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet -c build/min-constraints.txt -e '.[test]'
+	touch $@
+
+test-min: $(MIN_VENV)/.installed
+	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FAST_TESTS)
+
 eval: $(STAMP)
 	$(PY) -m cleaning.evaluate tests/fixtures/pages
 
 clean:
-	rm -rf $(VENV) *.egg-info demo.db demo.db-wal demo.db-shm
+	rm -rf $(VENV) $(MIN_VENV) build *.egg-info demo.db demo.db-wal demo.db-shm
