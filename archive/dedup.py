@@ -110,3 +110,41 @@ def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint) -> None
         "insert or ignore into _lsh_bands (band_key, speech_id) values (?, ?)",
         [(key, speech_id) for key in fp.band_keys],
     )
+
+
+def _copy_rank(db: sqlite_utils.Database, page_id: int | None,
+               published: str | None) -> tuple[bool, str, str, str]:
+    """Sort key of one copy: earliest published date (undated last), then site name, then URL."""
+    row = db.execute(
+        "select coalesce(st.name, st.host, ''), p.url from pages p"
+        " left join sites st on st.id = p.site_id where p.id = ?", [page_id]).fetchone()
+    site, url = (row[0], row[1]) if row else ("", "")
+    return (not published, published or "", site, url)
+
+
+def adopt_canonical(db: sqlite_utils.Database, speech_id: int, page_id: int,
+                    fields: dict[str, str | None]) -> tuple[str, str] | None:
+    """Let the copy on `page_id` give the speech its title, date and site if it ranks first.
+
+    A reposted speech shows its canonical copy: the earliest published, then
+    the first by site name, then by URL, so what the archive shows does not
+    depend on which site was crawled first. The text stays (changes of text
+    are versions). Returns the (title, body) the search indexes hold when the
+    title changed, so the caller re-indexes; else None.
+    """
+    row = db.execute(
+        "select title, body, published, coalesce(_canonical_page_id, (select page_id"
+        " from speech_sources where speech_id = speeches.id and match = 'first'"
+        " order by id limit 1)) from speeches where id = ?", [speech_id]).fetchone()
+    if row is None or row[3] == page_id:
+        return None
+    if _copy_rank(db, page_id, fields["published"]) >= _copy_rank(db, row[3], row[2]):
+        return None
+    published = fields["published"]
+    db.execute(
+        "update speeches set title = ?, speaker = ?, occasion = ?, published = ?,"
+        " year = case when ? glob '[0-9][0-9][0-9][0-9]*' then cast(substr(?, 1, 4) as integer) end,"
+        " site_id = (select site_id from pages where id = ?), _canonical_page_id = ? where id = ?",
+        [fields["title"], fields["speaker"], fields["occasion"], published, published or "",
+         published, page_id, page_id, speech_id])
+    return (row[0], row[1]) if row[0] != fields["title"] else None

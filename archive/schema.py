@@ -218,5 +218,65 @@ def m006_run_process(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].add_column("pid_start", int)
 
 
+@migrations()
+def m007_site_templates(db: sqlite_utils.Database) -> None:
+    """`site_templates`: what was learnt of each host's template (cleaning.template).
+
+    One row per host: when it was learnt, from how many pages, and the
+    `SiteTemplate` as JSON (line fingerprints and `<title>` parts with their
+    page counts). Crawls, `reclean` and `extract --db` clean with it.
+    """
+    db["site_templates"].create(
+        {"host": str, "learnt_at": str, "pages": int, "template_json": str}, pk="host",
+    )
+
+
+@migrations()
+def m008_reading_views(db: sqlite_utils.Database) -> None:
+    """Views a reader expects: `speeches_latest`, `source_pages` with site names.
+
+    - `speeches_latest`: every speech's current (latest) version in one row,
+      with its site names and source URLs.
+    - `source_pages` again, with the site name beside the host.
+    - `speeches._canonical_page_id`: the copy whose title and date the speech
+      shows (archive.dedup.adopt_canonical); NULL means its first source.
+    - an index on `speeches(published)` for search's newest-first order.
+    """
+    db["speeches"].add_column("_canonical_page_id", int)
+    db["speeches"].create_index(["published"])
+    db.execute("DROP VIEW IF EXISTS source_pages")
+    db.create_view(
+        "source_pages",
+        """
+        select speech_sources.speech_id, speeches.title as speech_title,
+               coalesce(sites.name, sites.host) as site, pages.url, sites.host,
+               speech_sources.similarity, speech_sources.match,
+               speech_sources.first_seen, speech_sources.last_seen, pages.gone_at,
+               pages.last_capture_id as capture_id
+        from speech_sources
+        join speeches on speeches.id = speech_sources.speech_id
+        join pages on pages.id = speech_sources.page_id
+        left join sites on sites.id = pages.site_id
+        """,
+    )
+    db.create_view(
+        "speeches_latest",
+        """
+        select s.id as speech_id, s.version_count as version, s.title, s.speaker,
+               s.occasion, s.published, coalesce(st.name, st.host) as site,
+               (select group_concat(name, ' | ') from (
+                  select distinct coalesce(x.name, x.host) as name from speech_sources ss
+                  join pages p on p.id = ss.page_id join sites x on x.id = p.site_id
+                  where ss.speech_id = s.id order by name)) as sites,
+               (select group_concat(url, ' ') from (
+                  select p.url from speech_sources ss join pages p on p.id = ss.page_id
+                  where ss.speech_id = s.id order by p.url)) as urls,
+               s.site_count, s.source_count, s.first_seen, s.last_changed, s.chars, s.body
+        from speeches s
+        left join sites st on st.id = s.site_id
+        """,
+    )
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -28,7 +28,7 @@ import sqlite_utils
 from archive import schema
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
-from archive.dedup import Fingerprint, find_duplicate, register
+from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
 from archive.model import Fetch, IngestResult
 from archive.search import index_speech
 from archive.textnorm import content_hash
@@ -593,6 +593,10 @@ class Archive:
                      captured_at, captured_at, chash])
                 if cursor.rowcount:
                     self._refresh_counts(match.speech_id)
+                    indexed = adopt_canonical(self.db, match.speech_id, page_id, fields)
+                    if indexed is not None:  # the title changed: re-index it
+                        self._queue_fts(match.speech_id, fields["title"] or "", indexed[1],
+                                        old=indexed)
                     result.new_sources += 1
                 else:
                     result.unchanged_speeches += 1

@@ -178,8 +178,9 @@ def test_schema_is_migrated_once_and_recorded(tmp_path: Path) -> None:
     Archive(db).close()
     conn = sqlite3.connect(db)
     names = [r[0] for r in conn.execute("select name from _sqlite_migrations order by id")]
-    assert names == ["m001_core_tables", "m002_views", "m003_bigrams_detail_none",
-                     "m004_speech_signatures", "m005_fts_hashsize", "m006_run_process"]
+    assert names[:6] == ["m001_core_tables", "m002_views", "m003_bigrams_detail_none",
+                         "m004_speech_signatures", "m005_fts_hashsize", "m006_run_process"]
+    assert "m008_reading_views" in names and len(names) == len(set(names))
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("select name from sqlite_master")}
     assert {"sites", "pages", "captures", "page_captures", "speeches", "speech_versions",
