@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 # work, but there is no reason to pull gigabytes into memory for one page.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 FETCH_TIMEOUT = 30
+# `extract -` gives up when standard input has not ended after this many seconds in all (--timeout).
+TOTAL_READ_TIMEOUT = 60.0
 
 
 def _fetch(url: str) -> tuple[bytes, str | None, str]:
@@ -34,16 +36,54 @@ def _fetch(url: str) -> tuple[bytes, str | None, str]:
 
 
 def _read_file(path: Path) -> bytes:
-    if not path.exists():
-        raise click.ClickException(f"{path}: no such file")
-    if path.is_dir():
-        raise click.ClickException(f"{path}: is a directory, not a page")
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise click.ClickException(f"{path}: file larger than {MAX_INPUT_BYTES} bytes")
+    """A saved page: a regular file of at most MAX_INPUT_BYTES (read no further than that)."""
+    import stat
+
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise click.ClickException(f"{path}: no such file") from None
+    except OSError as err:
+        raise click.ClickException(f"{path}: {err.strerror or err}") from None
+    if stat.S_ISDIR(mode):
+        raise click.ClickException(f"{path}: is a directory, not a page")
+    if not stat.S_ISREG(mode):
+        # /dev/zero never ends, a FIFO may never close: pipe them in with `extract -` (bounded).
+        raise click.ClickException(f"{path}: not a regular file (a device, FIFO or socket); "
+                                   f"use `extract - < {path}` to read a stream")
+    try:
+        with open(path, "rb") as fh:
+            body = fh.read(MAX_INPUT_BYTES + 1)  # a file growing while we read stays bounded
     except OSError as err:
         raise click.ClickException(f"{path}: {err.strerror or err}") from err
+    if len(body) > MAX_INPUT_BYTES:
+        raise click.ClickException(f"{path}: file larger than {MAX_INPUT_BYTES} bytes")
+    return body
+
+
+def _read_stdin(fd: int = 0, limit: int = MAX_INPUT_BYTES, timeout: float = TOTAL_READ_TIMEOUT) -> bytes:
+    """`extract -`: standard input up to EOF, bounded by `limit` bytes and `timeout` seconds in all."""
+    import os
+    import select
+    import time
+
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise click.ClickException(f"standard input: no end of input within {timeout:g} s")
+        try:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        except OSError as err:
+            raise click.ClickException(f"standard input: {err.strerror or err}") from err
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise click.ClickException(f"standard input: larger than {limit} bytes")
 
 
 def _human(page) -> str:
@@ -79,9 +119,12 @@ def _human(page) -> str:
 @click.option("--url", "page_url", help="The page's URL (for a saved file): resolves links, picks a site profile.")
 @click.option("--charset", "http_charset", help="Charset the server declared (Content-Type), if known.")
 @click.option("--profile", help="Force a site profile from cleaning/rules/profiles.toml.")
+@click.option("--timeout", "total_timeout", type=click.FloatRange(min=0.1), default=TOTAL_READ_TIMEOUT,
+              show_default=True, help="Give up reading standard input (-) after SECONDS in all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the Page object (docs/design.md) as JSON instead of text.")
-def extract(source: str, page_url: str | None, http_charset: str | None, profile: str | None, as_json: bool) -> None:
-    """Clean one page (a saved FILE or a URL) and print its speeches and metadata.
+def extract(source: str, page_url: str | None, http_charset: str | None, profile: str | None, total_timeout: float,
+            as_json: bool) -> None:
+    """Clean one page (a saved FILE, a URL, or - for standard input) and print its speeches and metadata.
 
     Example: speech-archive extract saved/page.html --url http://www.example.com/a/1.html --json
     """
@@ -97,6 +140,8 @@ def extract(source: str, page_url: str | None, http_charset: str | None, profile
             raise click.ClickException(f"{source}: could not fetch: {err}") from err
         page_url = page_url or final
         http_charset = http_charset or charset
+    elif source == "-":
+        body = _read_stdin(timeout=total_timeout)
     else:
         body = _read_file(Path(source))
     try:
