@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from cleaning import content as content_mod
+from cleaning import linejudge
 from cleaning import metadata as meta
 from cleaning.blocks import Block, cjk_count, cjk_share
 from cleaning.decode import decode_html
@@ -176,6 +177,8 @@ def clean_page(
         headings = [meta.normalise_title("".join(h.itertext())) for h in root.iter("h1")]
         found.paragraphs = template.strip(found.paragraphs, page_masks(head.title_tag, headings))
 
+    # Lines about the site, the document or the reader, whatever their wording.
+    found.paragraphs = linejudge.judge_body(found.paragraphs, page.title)
     reason = _no_speech_reason(page.title, found)
     if reason is None:
         page.speeches = [s for s in split_speeches(page.title or "", found.paragraphs, rules) if s.paragraphs]

@@ -1,0 +1,341 @@
+"""The line judge: is a line of the content the speech's own text, or site junk?
+
+Junk talks about the site, the document or the reader rather than the speech's
+subject. Each line becomes a handful of features that do not depend on one
+wording: how many words of each concept it uses (site, document, reader, action,
+paywall, …; cleaning/rules/linejudge.toml), its shape (dates, counts, URLs,
+markup, "label:"), whether it is a sentence at all, where it sits (the body's
+edges), how much of the title it restates. A logistic model over them
+(cleaning/rules/linejudge_model.toml, written by tools/train_linejudge.py) gives
+the probability that the line is junk.
+
+Lines are folded to simplified characters for matching (cleaning.script); the
+text kept is the text as published. Junk glued inside a paragraph (a hidden-text
+prompt, raw markup before the text, a promo sentence at its end) is cut out.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import math
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaning.script import fold
+
+RULES_DIR = Path(__file__).parent / "rules"
+VOCABULARY_FILE = RULES_DIR / "linejudge.toml"
+MODEL_FILE = RULES_DIR / "linejudge_model.toml"
+
+CONCEPTS = ("site", "document", "reader", "action", "paywall", "meta", "nav", "related", "legal", "promo", "genre", "lead", "voice")
+SHAPES = ("date", "time", "count", "url", "label", "separator", "markup", "question", "first_person")
+# Concepts that speak about the site/document/reader (not the speech's voice).
+_OUTWARD = ("site", "document", "reader", "action", "paywall", "nav", "related", "legal", "promo", "genre")
+
+# Lines within this many of the first or last line sit at the body's edge.
+EDGE_LINES = 2
+# Concept hits counted per concept, at most (a long lead-in is not more junk for its tenth word).
+MAX_HITS = 3
+# A line this short (no whitespace) is a label, a button or a heading.
+SHORT_CHARS = 12
+# A line of this many CJK characters without one sentence mark is hardly a sentence
+# (a feature); from NOISE_CJK on it is none at all (watermark noise, glued menus): junk.
+NOISE_MIN_CJK = 20
+NOISE_CJK = 40
+# A line next to a run of junk that reaches the body's edge is junk from this
+# probability on: junk sits at the edges in runs (a banner's second line).
+EDGE_RUN_PROBABILITY = 0.2
+EDGE_RUN_MAX_CHARS = 60
+# A line sharing this much of the title's bigrams is a heading of the speech, left to the split.
+HEADING_TITLE_OVERLAP = 0.5
+# Lines with more Latin letters than this share (URLs aside) are not judged.
+MAX_LATIN_SHARE = 0.5
+# A glued tail sentence must score this much more than a whole line to be cut:
+# the paragraph around it vouches for the text.
+GLUED_MARGIN = 0.15
+# The last sentence of a paragraph is judged alone only when at least this long.
+GLUED_MIN_CHARS = 12
+
+_SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
+_SENTENCE_END = re.compile(r"[。！？!?…；;」”\"）)]\s*$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_URL = re.compile(r"(https?://|www\.)[\w./?=&%#:-]+", re.IGNORECASE)
+# The last sentence of a paragraph: what follows its second-to-last sentence end.
+_LAST_SENTENCE = re.compile(r"(?<=[。！？!?])[^。！？!?]+[。！？!?]?\s*$")
+
+
+class LineJudgeError(ValueError):
+    """The line judge's vocabulary or model file is malformed."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    concepts: dict[str, tuple[str, ...]]
+    shapes: dict[str, re.Pattern[str]]
+    prompts: tuple[re.Pattern[str], ...]
+    markup_run: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # probability above which a line is junk
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights[name] * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def feature_names() -> tuple[str, ...]:
+    return (
+        *(f"c_{c}" for c in CONCEPTS),
+        "outward",
+        *(f"s_{s}" for s in SHAPES),
+        "len_log", "short", "long", "cjk_share", "ascii_share", "digit_share",
+        "no_sentence", "ends_sentence", "punct_density",
+        "at_top", "at_bottom", "edge", "title_overlap", "has_title",
+    )  # fmt: skip
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise LineJudgeError(f"{path}: {err}") from err
+
+
+def _regex(value: object, where: str) -> re.Pattern[str]:
+    if not isinstance(value, str):
+        raise LineJudgeError(f"{where}: must be a regular expression string")
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error as err:
+        raise LineJudgeError(f"{where}: bad regular expression {value!r}: {err}") from err
+
+
+def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
+    concepts_data, shapes_data, glued = data.get("concepts"), data.get("shapes"), data.get("glued")
+    for name, table in (("concepts", concepts_data), ("shapes", shapes_data), ("glued", glued)):
+        if not isinstance(table, dict):
+            raise LineJudgeError(f"{where}: missing table [{name}]")
+    concepts = {}
+    for name in CONCEPTS:
+        words = concepts_data.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise LineJudgeError(f"{where} [concepts]: '{name}' must be a non-empty list of words")
+        concepts[name] = tuple(fold(w).lower() for w in words)
+    unknown = set(concepts_data) - set(CONCEPTS)
+    if unknown:
+        raise LineJudgeError(f"{where} [concepts]: unknown concepts {sorted(unknown)} (known: {', '.join(CONCEPTS)})")
+    shapes = {}
+    for name in SHAPES:
+        if name not in shapes_data:
+            raise LineJudgeError(f"{where} [shapes]: '{name}' is required")
+        shapes[name] = _regex(shapes_data[name], f"{where} [shapes] {name}")
+    prompts = glued.get("prompts")
+    if not isinstance(prompts, list) or not prompts:
+        raise LineJudgeError(f"{where} [glued]: 'prompts' must be a non-empty list of regular expressions")
+    return Vocabulary(
+        concepts=concepts,
+        shapes=shapes,
+        prompts=tuple(_regex(p, f"{where} [glued] prompts") for p in prompts),
+        markup_run=_regex(glued.get("markup_run"), f"{where} [glued] markup_run"),
+    )
+
+
+def parse_model(data: dict, where: str = "linejudge_model.toml") -> Model:
+    table = data.get("model")
+    if not isinstance(table, dict):
+        raise LineJudgeError(f"{where}: missing table [model]")
+    weights = table.get("weights")
+    if not isinstance(weights, dict):
+        raise LineJudgeError(f"{where}: missing table [model.weights]")
+    expected = set(feature_names())
+    if set(weights) != expected:
+        missing, extra = sorted(expected - set(weights)), sorted(set(weights) - expected)
+        raise LineJudgeError(f"{where} [model.weights]: features differ from the code (missing {missing}, unknown {extra}); rerun tools/train_linejudge.py")
+    for key in ("bias", "threshold"):
+        if not isinstance(table.get(key), (int, float)):
+            raise LineJudgeError(f"{where} [model]: '{key}' must be a number")
+    if not all(isinstance(v, (int, float)) for v in weights.values()):
+        raise LineJudgeError(f"{where} [model.weights]: every weight must be a number")
+    if not 0.0 < table["threshold"] < 1.0:
+        raise LineJudgeError(f"{where} [model]: 'threshold' is a probability between 0 and 1")
+    return Model({k: float(v) for k, v in weights.items()}, float(table["bias"]), float(table["threshold"]))
+
+
+@functools.lru_cache(maxsize=None)
+def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    return parse_vocabulary(_read(path), path.name)
+
+
+@functools.lru_cache(maxsize=None)
+def _default_model(path: Path = MODEL_FILE) -> Model:
+    return parse_model(_read(path), path.name)
+
+
+_override: list[Model] = []
+
+
+def model() -> Model:
+    return _override[-1] if _override else _default_model()
+
+
+@contextlib.contextmanager
+def using(candidate: Model) -> Iterator[None]:
+    """Judge with `candidate` inside the block (held-out evaluation of a model trained without a host)."""
+    _override.append(candidate)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None) -> dict[str, float]:
+    """The features of line `index` of `count` lines of one body under `title`."""
+    vocab = vocab or vocabulary()
+    text = _SPACE.sub("", fold(line)).lower()
+    size = len(text) or 1
+    out: dict[str, float] = {}
+    outward = 0
+    for name in CONCEPTS:
+        hits = sum(1 for word in vocab.concepts[name] if word in text)
+        out[f"c_{name}"] = min(hits, MAX_HITS) / MAX_HITS
+        if hits and name in _OUTWARD:
+            outward += 1
+    out["outward"] = min(outward, 4) / 4
+    spaced = fold(line)
+    for name in SHAPES:
+        out[f"s_{name}"] = 1.0 if vocab.shapes[name].search(spaced) else 0.0
+    cjk = len(_CJK.findall(text))
+    marks = len(_SENTENCE_MARKS.findall(text))
+    out["len_log"] = min(math.log1p(size) / math.log(200), 1.5)
+    out["short"] = 1.0 if size <= SHORT_CHARS else 0.0
+    out["long"] = 1.0 if size > 80 else 0.0
+    out["cjk_share"] = cjk / size
+    out["ascii_share"] = len(_ASCII_LETTER.findall(text)) / size
+    out["digit_share"] = len(_DIGIT.findall(text)) / size
+    out["no_sentence"] = 1.0 if cjk >= NOISE_MIN_CJK and marks == 0 else 0.0
+    out["ends_sentence"] = 1.0 if _SENTENCE_END.search(line) else 0.0
+    out["punct_density"] = min(marks * 20 / cjk, 1.0) if cjk else 0.0
+    # A body has edges only when it has a middle: in a body of a few lines every
+    # line would sit at an edge.
+    from_end = count - 1 - index
+    has_edges = count > 2 * EDGE_LINES
+    out["at_top"] = 1.0 if has_edges and index < EDGE_LINES else 0.0
+    out["at_bottom"] = 1.0 if has_edges and from_end < EDGE_LINES else 0.0
+    out["edge"] = 1.0 / (1 + min(index, from_end)) if has_edges else 0.0
+    key = _SPACE.sub("", fold(title or "")).lower()
+    grams = _bigrams(text)
+    out["title_overlap"] = len(grams & _bigrams(key)) / len(grams) if grams and key else 0.0
+    out["has_title"] = 1.0 if len(key) >= 4 and key in text else 0.0
+    return out
+
+
+def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
+    judge, vocab = model(), vocabulary()
+    return [judge.probability(features(line, i, len(lines), title, vocab)) for i, line in enumerate(lines)]
+
+
+def is_noise(line: str) -> bool:
+    """Not a sentence at all: a long run of CJK characters without one mark."""
+    return len(_CJK.findall(line)) >= NOISE_CJK and not _SENTENCE_MARKS.search(line)
+
+
+def judged(line: str) -> bool:
+    """The model knows Chinese lines; mostly-Latin text (code, English) is not its to judge."""
+    text = _SPACE.sub("", _URL.sub("", line))
+    return not text or len(_ASCII_LETTER.findall(text)) <= MAX_LATIN_SHARE * len(text)
+
+
+def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[bool]:
+    """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges."""
+    judge, vocab = model(), vocabulary()
+    feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
+    probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
+    flags = [
+        i not in keep and (p >= judge.threshold or is_noise(line))
+        for i, (line, p) in enumerate(zip(lines, probabilities))
+    ]
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for step, i in enumerate(order):
+            if flags[i]:
+                continue
+            f = feats[i]
+            if (
+                step
+                and i not in keep
+                and probabilities[i] >= EDGE_RUN_PROBABILITY
+                and not f["ends_sentence"]  # a sentence of the text is not a banner's second line
+                and len(lines[i]) <= EDGE_RUN_MAX_CHARS
+                and f["title_overlap"] < HEADING_TITLE_OVERLAP  # the speech's own heading
+            ):
+                flags[i] = True  # it touches the junk run that starts at the edge
+                continue
+            break
+    return flags
+
+
+def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
+    """A paragraph without the prompts and markup glued into it."""
+    vocab = vocab or vocabulary()
+    folded = fold(text)
+    if len(folded) != len(text):  # offsets would not carry over: leave the text alone
+        return text
+    run = vocab.markup_run.match(folded)
+    if run:
+        text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
+    for prompt in vocab.prompts:
+        spans = [m.span() for m in prompt.finditer(folded) if m.end() > m.start()]
+        for start, end in reversed(spans):
+            text = text[:start] + text[end:]
+            folded = folded[:start] + folded[end:]
+    return text.strip()
+
+
+def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
+    """The paragraph without a junk sentence at its end ("…。以上是小编为大家准备的…")."""
+    match = _LAST_SENTENCE.search(text)
+    if not match or len(match.group().strip()) < GLUED_MIN_CHARS or match.start() == 0:
+        return text
+    judge = model()
+    tail = match.group().strip()
+    if judge.probability(features(tail, index, count, title)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
+        return text[: match.start()].rstrip()
+    return text
+
+
+def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[str]:
+    """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
+    if not lines:
+        return lines
+    out = []
+    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep))):
+        if junk:
+            continue
+        text = strip_glued(line)
+        if i not in keep:
+            text = glued_tail(text, i, len(lines), title)
+        if text:
+            out.append(text)
+    return out
+
+
+def judge_body(paragraphs: list[str], title: str | None) -> list[str]:
+    """The body's paragraphs without junk lines; a compilation's item headings always stay."""
+    from cleaning.split import find_items  # the split's own notion of an item heading
+
+    items = find_items(paragraphs) or []
+    return clean_lines(paragraphs, title, frozenset(i for i, _ in items))

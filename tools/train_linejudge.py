@@ -1,0 +1,151 @@
+"""Train the line judge's weights and write cleaning/rules/linejudge_model.toml.
+
+    .venv/bin/python tools/train_linejudge.py [--corpus ../shared/corpus/fanwen-text] [--check] [--no-heldout]
+
+Training lines are the lines of the fanwen-text development set as the judge
+sees them: each page rendered as the corpus README says, its main content found
+by `cleaning.content.generic` without the phrase rules (so the model learns
+every junk line, not only those the phrases miss), each paragraph labelled by
+the labelled line it came from. junk = 1; body and item = 0; title, mixed and
+cut lines are not used (unscored, or junk only in part).
+
+Model: scikit-learn's LogisticRegression (L2) over `cleaning.linejudge.features`.
+The threshold is the highest junk probability of any training body line plus
+BODY_MARGIN, so no training body line is dropped.
+
+Held-out figure: leave-one-host-out. For each host, a model is trained (weights
+and threshold) on the other hosts' pages and the held-out page is cleaned by the
+full cleaner with it; the pages are then scored as evaluation/fanwen_text.py
+scores them. Pages here come from 50 hosts, one page each.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lxml import etree  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from cleaning import content, linejudge  # noqa: E402
+from cleaning.html import NON_CONTENT_TAGS, parse  # noqa: E402
+from cleaning.rules import junk_rules  # noqa: E402
+from evaluation import fanwen_text  # noqa: E402
+
+# L2 strength (sklearn's C: smaller = simpler weights); few lines, so keep it simple.
+REGULARISATION_C = 1.0
+# Body lines are worth more than junk lines: losing a line of a speech is worse than a leak.
+BODY_CLASS_WEIGHT = 2.0
+# The threshold sits this far above the most junk-like training body line.
+BODY_MARGIN = 0.03
+# Never judge a line junk below this probability, whatever the training lines say.
+MIN_THRESHOLD = 0.5
+MAX_THRESHOLD = 0.97
+
+LABELS = {"junk": 1, "body": 0, "item": 0}
+
+
+@dataclasses.dataclass
+class Line:
+    host: str
+    x: list[float]
+    y: int
+
+
+def page_lines(page: dict) -> list[Line]:
+    """The page's paragraphs as the judge sees them, with their labels."""
+    root = parse(fanwen_text.render(page).decode("utf-8"))
+    etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+    rules = dataclasses.replace(junk_rules(), line_patterns=())
+    found, _ = content.generic(root, rules)
+    title = next((line["text"] for line in page["lines"] if line["label"] == "title"), page["host"])
+    labelled = [(fanwen_text.squeeze(line["text"]), line["label"]) for line in page["lines"]]
+    names = linejudge.feature_names()
+    out = []
+    paragraphs = found.paragraphs
+    for i, text in enumerate(paragraphs):
+        key = fanwen_text.squeeze(text)
+        label = next((lab for line, lab in labelled if key and key in line), None)
+        if label not in LABELS:
+            continue
+        feats = linejudge.features(text, i, len(paragraphs), title)
+        out.append(Line(page["host"], [feats[n] for n in names], LABELS[label]))
+    return out
+
+
+def fit(lines: list[Line]) -> linejudge.Model:
+    names = linejudge.feature_names()
+    clf = LogisticRegression(C=REGULARISATION_C, class_weight={0: BODY_CLASS_WEIGHT, 1: 1.0}, max_iter=5000)
+    clf.fit([line.x for line in lines], [line.y for line in lines])
+    weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0])}
+    model = linejudge.Model(weights, round(float(clf.intercept_[0]), 4), 0.5)
+    body = [model.probability(dict(zip(names, line.x))) for line in lines if line.y == 0]
+    threshold = min(max(max(body, default=0.0) + BODY_MARGIN, MIN_THRESHOLD), MAX_THRESHOLD)
+    return dataclasses.replace(model, threshold=round(threshold, 4))
+
+
+def held_out(pages: list[dict], lines: list[Line]) -> dict:
+    scores = []
+    for page in pages:
+        model = fit([line for line in lines if line.host != page["host"]])
+        with linejudge.using(model):
+            scores.extend(fanwen_text.evaluate([page]))
+    return fanwen_text.summary(scores), scores
+
+
+def write_model(model: linejudge.Model, path: Path, note: str) -> None:
+    rows = [
+        "# Written by tools/train_linejudge.py: do not edit by hand, rerun the tool.",
+        *(f"# {line}" for line in note.splitlines()),
+        "",
+        "[model]",
+        f"bias = {model.bias}",
+        f"threshold = {model.threshold}",
+        "",
+        "[model.weights]",
+        *(f"{name} = {weight}" for name, weight in model.weights.items()),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=fanwen_text.DEFAULT_CORPUS)
+    parser.add_argument("--output", type=Path, default=linejudge.MODEL_FILE)
+    parser.add_argument("--no-heldout", action="store_true", help="skip the leave-one-host-out figure")
+    parser.add_argument("--show", action="store_true", help="list the held-out leaks and losses")
+    args = parser.parse_args(argv)
+    try:
+        pages = fanwen_text.load_pages(args.corpus)
+    except fanwen_text.CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    lines = [line for page in pages for line in page_lines(page)]
+    positives = sum(line.y for line in lines)
+    model = fit(lines)
+    note = (
+        f"Trained {datetime.now(timezone.utc):%Y-%m-%d} on {len(lines)} lines ({positives} junk) of "
+        f"{len(pages)} fanwen-text pages from {len({p['host'] for p in pages})} hosts."
+    )
+    with linejudge.using(model):
+        in_sample = fanwen_text.summary(fanwen_text.evaluate(pages))
+    print("in-sample (trained on every page):\n" + fanwen_text.table(in_sample))
+    note += f"\nIn-sample: {in_sample['leaked']}/{in_sample['junk_strings']} junk strings leaked, {in_sample['lost']}/{in_sample['body_lines']} body lines lost."
+    if not args.no_heldout:
+        figures, scores = held_out(pages, lines)
+        print("\nleave-one-host-out (each page cleaned by a model trained without its host):\n" + fanwen_text.table(figures))
+        if args.show:
+            print(fanwen_text.details(scores))
+        note += f"\nLeave-one-host-out: {figures['leaked']}/{figures['junk_strings']} leaked, {figures['lost']}/{figures['body_lines']} lost."
+    write_model(model, args.output, note)
+    print(f"\nwrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
