@@ -230,6 +230,10 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
     click.echo(f"fetched {total(outcomes, 'fetched')}, unchanged {unchanged}, "
                f"new speeches {total(outcomes, 'new_speeches')}, new versions {total(outcomes, 'new_versions')}, "
                f"errors {total(outcomes, 'errors')}")
+    failed = total(outcomes, "errors")
+    if failed:  # a recrawl asked for these pages: one that could not be fetched is a failure
+        click.echo(f"Error: {failed} of {len(todo)} page(s) failed (why: the crawl_errors table)", err=True)
+        sys.exit(1)
     sys.exit(_exit_code(outcomes))
 
 
@@ -266,10 +270,7 @@ def demo(db: str, keep_serving: bool) -> None:
 
 
 def _wait_forever() -> None:
-    import time
+    from crawler.demo import wait_for_stop_signal
 
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
+    name = wait_for_stop_signal()  # Ctrl-C or SIGTERM; the servers stop when `serving` exits
+    click.echo(f"{name}: demo sites stopped", err=True)

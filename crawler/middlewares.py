@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from time import time
 from typing import TYPE_CHECKING, Any
@@ -15,9 +16,9 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
-from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
 
 if TYPE_CHECKING:
@@ -161,12 +162,19 @@ class ContactUserAgentMiddleware(UserAgentMiddleware):
         return mw
 
 
-# What an unreachable robots.txt means (RFC 9309): every path disallowed.
-DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+class RobotsUnavailable(IgnoreRequest):
+    """robots.txt answered 5xx or not at all: RFC 9309 says crawl nothing of that host for now."""
+
+
+@dataclass(frozen=True)
+class _UnavailableRobots:
+    """Kept as a host's robots parser when its robots.txt could not be read (why, in words)."""
+
+    why: str
 
 
 class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
-    """Scrapy's RobotsTxtMiddleware with every waiter getting the parser.
+    """Scrapy's RobotsTxtMiddleware with every waiter getting the parser, and RFC 9309's error rules.
 
     Scrapy 2.19 awaits one shared Deferred from every request that arrives
     while a host's robots.txt is still downloading; the first awaiter takes the
@@ -179,33 +187,44 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
     means "disallow all" until it can be read again; Scrapy reads the body of
     a 5xx as rules and treats an unreachable robots.txt as allow-all. Here
     both close the host for the rest of this run (a parser is kept per host
-    for the crawl's lifetime; the next run asks again).
+    for the crawl's lifetime; the next run asks again), and every request to
+    it fails with RobotsUnavailable, which the spiders record as an error:
+    the page was not refused by the site's rules, it could not be asked for.
     """
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
-            logger.warning("robots.txt of %s answered HTTP %d: not crawling %s in this run (RFC 9309)",
-                           netloc, response.status, netloc)
-            self._stats.inc_value("robotstxt/unreachable")
-            response = response.replace(body=DISALLOW_ALL)
+            self._unavailable(netloc, f"HTTP {response.status}")
+            return
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         if isinstance(exc, IgnoreRequest):  # e.g. robots.txt redirected off-site: no rules
             super()._robots_error(exc, netloc)
             return
-        logger.warning("robots.txt of %s unreachable (%s): not crawling %s in this run (RFC 9309)",
-                       netloc, type(exc).__name__, netloc)
-        self._stats.inc_value("robotstxt/unreachable")
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
+        self._unavailable(netloc, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+
+    def _unavailable(self, netloc: str, why: str) -> None:
+        logger.warning("robots.txt of %s unavailable (%s): nothing of %s is fetched in this run (RFC 9309)",
+                       netloc, why, netloc)
+        self._stats.inc_value("robotstxt/unavailable")
         pending = self._parsers[netloc]
-        self._parsers[netloc] = parser
+        marker = _UnavailableRobots(why)
+        self._parsers[netloc] = marker
         if isinstance(pending, Deferred):
-            pending.callback(parser)
+            pending.callback(marker)
+
+    def process_request_2(self, rp: Any, request: Request) -> None:
+        if isinstance(rp, _UnavailableRobots):
+            self._stats.inc_value("robotstxt/unavailable_skipped")
+            raise RobotsUnavailable(f"robots.txt of {urlparse_cached(request).netloc} unavailable ({rp.why}); "
+                                    "RFC 9309: not fetched in this run")
+        super().process_request_2(rp, request)
 
     async def robot_parser(self, request: Request) -> Any:
-        netloc = urlparse_cached(request).netloc
+        url = urlparse_cached(request)
+        netloc = url.netloc
         pending = self._parsers.get(netloc)
         if isinstance(pending, Deferred):
             waiter: Deferred[Any] = Deferred()
@@ -216,7 +235,20 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
 
             pending.addCallback(relay)
             return await maybe_deferred_to_future(waiter)
-        return await super().robot_parser(request)
+        if netloc in self._parsers:
+            return self._parsers[netloc]
+        # Scrapy's own first fetch, minus its ERROR log with a traceback for an
+        # unreachable robots.txt: that is an expected outcome, logged once by _unavailable.
+        self._parsers[netloc] = Deferred()
+        robots = Request(f"{url.scheme}://{netloc}/robots.txt", priority=self.DOWNLOAD_PRIORITY,
+                         meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK)
+        try:
+            response = await self.crawler.engine.download_async(robots)
+            await self._parse_robots(response, netloc, request)
+        except Exception as exc:  # noqa: BLE001 - any failure to read it is RFC 9309's "unreachable"
+            self._robots_error(exc, netloc)
+        self._stats.inc_value("robotstxt/request_count")
+        return await self.robot_parser(request)
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -23,6 +23,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
 from crawler.cleanpool import CleanPool
+from crawler.site_templates import RunTemplates, host_of
 from crawler.items import PageItem
 from archive.store import utcnow
 from crawler.spiders.base import HANDLED_STATUSES, header_charset, response_headers
@@ -77,6 +78,7 @@ class ArchivePipeline:
         self.archive: Any = None
         self.run_id: int | None = None
         self.counts: Counter[str] = Counter()
+        self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -116,12 +118,18 @@ class ArchivePipeline:
         notes = [] if reason == "finished" else [f"close reason: {reason}"]
         if self.crawler is not None and self.crawler.stats is not None:
             notes += limit_notes(reason, self.crawler.stats.get_stats(), self.crawler.settings)
+        spider = self.crawler.spider if self.crawler else None
+        if status == "ok" and self.counts["errors"] and getattr(spider, "fail_on_page_errors", False):
+            status = "failed"  # a recrawl of given pages: any page that failed fails the run
+            notes.append(f"{self.counts['errors']} page(s) failed")
         note = "; ".join(notes) or None
         archive = self.archive
         try:
             if self._group:
                 self._group = False
                 self._commit_now()  # the last batch, before the run row is closed
+            if self._learning():
+                self._writer.submit(self._finish_templates).result()
             self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
                                 errors=self.counts["errors"], note=note).result()
         finally:
@@ -253,14 +261,27 @@ class ArchivePipeline:
             await db("record_unchanged", item.url, item.status, self.run_id)
             return
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
-        if item.kind == "list":
-            self._count("list_page")
-            await db("ingest", fetch, None, run_id=self.run_id)
-            return
         from cleaning import ContentError
 
+        host = host_of(item.url)
+        template = await self._template(host)
+        if item.kind == "list":
+            self._count("list_page")
+            if template is not False:
+                try:
+                    self.templates.observe(host, await self.cleaner.observe(item.body, item.http_charset))
+                except ContentError:
+                    pass  # stored as it is below; nothing to learn from it
+            await db("ingest", fetch, None, run_id=self.run_id)
+            return
+
         try:
-            page = await self.cleaner.clean(item.body, item.url, item.http_charset, item.cleaner_profile)
+            if template is False:
+                page = await self.cleaner.clean(item.body, item.url, item.http_charset, item.cleaner_profile)
+            else:
+                page, seen = await self.cleaner.clean_observe(item.body, item.url, item.http_charset,
+                                                              item.cleaner_profile, template)
+                self.templates.observe(host, seen)
         except ContentError as exc:
             self._count("errors")
             self._count("not_a_page")
@@ -279,7 +300,7 @@ class ArchivePipeline:
         parts: list[Any] = []
         if page.next_page_url:
             try:
-                page, parts = await self._stitch(page, item)
+                page, parts = await self._stitch(page, item, template or None)
             except PartError as exc:
                 # Nothing stored: the next run retries the whole article instead of keeping half.
                 self._count("errors")
@@ -287,6 +308,8 @@ class ArchivePipeline:
                 await self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
                 return
         result = await db("ingest", fetch, page, run_id=self.run_id, parts=parts)
+        if template is not False:
+            self.templates.stored_page(host, result.page_id, template, item.cleaner_profile)
         self._count("article_page")
         self._count("speeches_seen", len(page.speeches))
         self._count("new_speeches", result.new_speeches)
@@ -294,7 +317,7 @@ class ArchivePipeline:
         self._count("new_versions", result.new_versions)
         self._count("unchanged_speeches", result.unchanged_speeches)
 
-    async def _stitch(self, first: Any, item: PageItem) -> tuple[Any, list[Any]]:
+    async def _stitch(self, first: Any, item: PageItem, template: Any = None) -> tuple[Any, list[Any]]:
         from cleaning import ContentError, stitch
 
         pages, fetches, seen = [first], [], {item.url}
@@ -310,7 +333,7 @@ class ArchivePipeline:
                 raise PartError(f"part {len(pages) + 1} {next_url}: HTTP {response.status}")
             try:
                 part = await self.cleaner.clean(response.body, response.url, header_charset(response),
-                                                item.cleaner_profile)
+                                                item.cleaner_profile, template)
             except ContentError as exc:
                 raise PartError(f"part {len(pages) + 1} {next_url}: {exc}") from None
             if not part.speeches:
@@ -323,6 +346,57 @@ class ArchivePipeline:
             self._count("part_fetched")
             next_url = part.next_page_url
         return stitch(pages), fetches
+
+    # -- site templates (cleaning.template, crawler.site_templates) ---------------
+    def _learning(self) -> bool:
+        """Templates are learnt where the archive itself is at hand (not through a distributed outbox)."""
+        return callable(getattr(self.archive, "refit_page", None))
+
+    async def _template(self, host: str) -> Any:
+        """The template to clean the host's next page with: None while nothing is known, False when not learning."""
+        if not self._learning() or not host:
+            return False
+        if not self.templates.known(host):
+            stored = await self._db("load_template", host)
+            self.templates.start(host, stored)
+        return self.templates.effective(host)
+
+    def _finish_templates(self) -> None:
+        """On the writer thread at the end of the run: clean again the pages stored with an
+        earlier template than the final one (in place, no versions), then keep what was learnt."""
+        from cleaning import ContentError, clean_page, stitch
+        from cleaning.decode import charset_from_content_type
+
+        def clean(fetch: Any, profile: str | None, template: Any) -> Any:
+            return clean_page(fetch.body, url=fetch.url, profile=profile, template=template,
+                              http_charset=charset_from_content_type(fetch.header("Content-Type")))
+
+        archive = self.archive
+        for host, template, pages in self.templates.stale():
+            for stored in pages:
+                try:
+                    fetches = archive.page_fetches(stored.page_id)
+                    if fetches is None:
+                        continue
+                    main, parts = fetches
+                    page = clean(main, stored.profile, template)
+                    if parts:
+                        page = stitch([page] + [clean(part, stored.profile, template) for part in parts])
+                    if not page.speeches:
+                        continue  # what the run stored stays; a reclean decides
+                    result = archive.refit_page(stored.page_id, self.run_id, page)
+                except (ContentError, ValueError, LookupError) as exc:
+                    logger.warning("re-cleaning page %s with %s's template failed: %s", stored.page_id, host, exc)
+                    continue
+                self._count("template_refit_pages")
+                self._count("template_replaced", result["replaced"])
+                self._count("template_versions_undone", result["undone"])
+                self._count("new_versions", -result["undone"])
+                self._count("unchanged_speeches", result["undone"])
+        for host, template in self.templates.to_store():
+            archive.save_template(host, template)
+            self._count("templates_learnt")
+        logger.info("site templates: %s", {h: e.run.pages for h, e in self.templates.hosts.items()})
 
     async def _download(self, url: str) -> Any:
         assert self.crawler is not None and self.crawler.engine is not None

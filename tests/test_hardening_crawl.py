@@ -330,7 +330,10 @@ def test_robots_txt_unreachable_disallows_all(tmp_path: Path, servers: list[Host
         assert fetched == ["/", "/a/1.html"]
     else:
         assert fetched == [], fetched
-        assert "robots forbidden 1" in proc.stdout
+        # Not the site's rule: a page that could not be asked for, so an error naming robots.txt.
+        assert "errors 1" in proc.stdout
+        assert [m for (m,) in q(db, "select message from crawl_errors")] == [
+            m for (m,) in q(db, "select message from crawl_errors") if "robots.txt" in m and "unavailable" in m] != []
 
 
 # -- row 16 ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from archive.store import utcnow
 from cleaning.decode import charset_from_content_type
 from crawler.frontier import Frontier
 from crawler.items import PageItem
-from crawler.middlewares import RevisitLater, site_netloc
+from crawler.middlewares import RevisitLater, RobotsUnavailable, site_netloc
 from crawler.profiles import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, DEFAULT_PART_PATTERNS, part_number
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class ArchiveSpider(scrapy.Spider):
         exc = failure.value
         if isinstance(exc, RevisitLater):
             yield PageItem(outcome="revisit_later", **base)
-        elif isinstance(exc, IgnoreRequest) and "robots.txt" in str(exc):
+        elif isinstance(exc, IgnoreRequest) and not isinstance(exc, RobotsUnavailable) and "robots.txt" in str(exc):
             yield PageItem(outcome="robots", **base)
         else:
             message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

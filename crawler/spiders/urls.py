@@ -18,9 +18,15 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
+# Not retried in a recrawl (Scrapy retries them in crawls): the host is down, not busy.
+HOST_DOWN_ERRORS = ("scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError",
+                    "twisted.internet.error.ConnectError")
+
+
 class UrlsSpider(ArchiveSpider):
     name = "urls"
     follow_links = False
+    fail_on_page_errors = True  # the run fails when a listed page could not be fetched (the pipeline reads it)
 
     def __init__(self, urls: str | None = None, urls_file: str | None = None, site: str | None = None,
                  *args: object, **kwargs: object) -> None:
@@ -39,6 +45,9 @@ class UrlsSpider(ArchiveSpider):
     def configure(self, crawler: Crawler) -> None:
         # The listed URLs' hosts (and the profile's): a listed page that redirects elsewhere is an error.
         self.allowed_hosts = hosts_of(self.url_list)
+        # Someone is waiting for this answer: a host that refuses or does not resolve fails at once.
+        retried = [e for e in crawler.settings.getlist("RETRY_EXCEPTIONS") if e not in HOST_DOWN_ERRORS]
+        crawler.settings.set("RETRY_EXCEPTIONS", retried, priority="spider")
         if not self.site_name:
             return
         try:
