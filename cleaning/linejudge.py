@@ -305,15 +305,23 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     return text.strip()
 
 
+def _tail_split(text: str) -> tuple[str, str] | None:
+    """(the paragraph before its last sentence, that sentence) when it has two or more."""
+    match = _LAST_SENTENCE.search(text)
+    if not match or match.start() == 0 or len(match.group().strip()) < GLUED_MIN_CHARS:
+        return None
+    return text[: match.start()].rstrip(), match.group().strip()
+
+
 def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
     """The paragraph without a junk sentence at its end ("…。以上是小编为大家准备的…")."""
-    match = _LAST_SENTENCE.search(text)
-    if not match or len(match.group().strip()) < GLUED_MIN_CHARS or match.start() == 0:
+    parts = _tail_split(text)
+    if parts is None:
         return text
     judge = model()
-    tail = match.group().strip()
+    rest, tail = parts
     if judge.probability(features(tail, index, count, title)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
-        return text[: match.start()].rstrip()
+        return rest
     return text
 
 
@@ -321,15 +329,28 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
     """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
     if not lines:
         return lines
+    judge = model()
     out = []
+    text_kept = False  # a line other than a title or heading was kept already
     for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep))):
+        # A promo glued to the first paragraph makes it the site's teaser: it goes whole.
+        teaser = not text_kept
         if junk:
-            continue
+            # A paragraph of the speech with a promo glued to its end is junk only in
+            # part: its text before that sentence stays when it is no junk by itself.
+            cut = glued_tail(line, i, len(lines), title)
+            if teaser or cut == line or judge.probability(features(cut, i, len(lines), title)) >= judge.threshold:
+                continue
+            line = cut
         text = strip_glued(line)
         if i not in keep:
-            text = glued_tail(text, i, len(lines), title)
+            cut = glued_tail(text, i, len(lines), title)
+            if cut != text and teaser:
+                continue
+            text = cut
         if text:
             out.append(text)
+            text_kept = text_kept or features(text, i, len(lines), title)["title_overlap"] < HEADING_TITLE_OVERLAP
     return out
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from cleaning.script import fold, fold_aligned
+
 RULES_DIR = Path(__file__).parent / "rules"
 
 
@@ -31,17 +33,23 @@ class JunkRules:
     promo_patterns: tuple[re.Pattern[str], ...]
     post_footers: tuple[re.Pattern[str], ...] = ()
 
+    # Every pattern matches the text folded to simplified characters (cleaning.script),
+    # so a traditional page hits the same rules; the text itself stays as published.
+
     def is_post_footer(self, text: str) -> bool:
-        return len(text) <= 120 and any(p.search(text) for p in self.post_footers)
+        return len(text) <= 120 and any(p.search(fold(text)) for p in self.post_footers)
 
     def is_stop_line(self, text: str) -> bool:
-        return len(text) <= 40 and any(p.search(text) for p in self.stop_lines)
+        return len(text) <= 40 and any(p.search(fold(text)) for p in self.stop_lines)
 
     def is_junk_line(self, text: str) -> bool:
-        return any(p.search(text) for p in self.line_patterns)
+        folded = fold(text)
+        return any(p.search(folded) for p in self.line_patterns)
 
     def find_promo(self, text: str) -> re.Match[str] | None:
-        """The earliest promo sentence in a paragraph, if any."""
+        """The earliest promo sentence in a paragraph, if any (offsets valid in `text`)."""
+        # Folded text of another length would shift the offsets: match the original then.
+        text = fold_aligned(text) or text
         best = None
         for pattern in self.promo_patterns:
             match = pattern.search(text)
