@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from archive import schema
+from archive import schema, templates
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
 from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
@@ -727,6 +727,39 @@ class Archive:
                 [page.title, len(page.speeches), page.no_speech_reason, row["id"]])
         for key in ("new_speeches", "new_sources", "new_versions", "unchanged_speeches"):
             totals[key] += getattr(result, key)
+
+    # -- site templates (archive/templates.py) ----------------------------------
+    def load_template(self, host: str) -> Any:
+        """The stored `cleaning.template.SiteTemplate` of `host`, or None."""
+        return templates.load(self.db, host)
+
+    def save_template(self, host: str, template: Any) -> None:
+        templates.save(self, host, template)
+
+    def learn_template(self, host: str, limit: int = templates.LEARN_PAGES, save: bool = True) -> Any:
+        """Learn `host`'s template from its latest stored captures (and store it, if any page was read)."""
+        template = templates.learn(self.db, host, limit)
+        if save and template.pages:
+            self.save_template(host, template)
+        return template
+
+    def template_hosts(self) -> list[str]:
+        return templates.hosts(self.db)
+
+    def refit_page(self, page_id: int, run_id: int, page: Page) -> Counter[str]:
+        """This run's text of the page replaced by `page`'s, without versions (templates.refit_page)."""
+        return templates.refit_page(self, page_id, run_id, page)
+
+    def page_fetches(self, page_id: int) -> tuple[Fetch, list[Fetch]] | None:
+        """The page's latest capture and the parts fetched with it, or None."""
+        row = self._one("select url, last_capture_id, last_fetch_id from pages where id = ?", [page_id])
+        if row is None or row["last_capture_id"] is None:
+            return None
+        main = load_capture(self.db, row["last_capture_id"], url=row["url"])
+        parts = [load_capture(self.db, r["capture_id"], url=None) for r in self.db.query(
+            "select capture_id from page_captures where main_id = ? order by part",
+            [row["last_fetch_id"]])] if row["last_fetch_id"] else []
+        return main, parts
 
 
 def _year(published: str | None) -> int | None:

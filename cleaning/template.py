@@ -166,6 +166,7 @@ class SiteTemplate:
         out = SiteTemplate(self.host or other.host)
         out.__dict__["template_lines"] = self.template_lines | other.template_lines
         out.__dict__["site_names"] = self.site_names | other.site_names
+        out.title_parts = Counter({p: self.title_parts[p] + other.title_parts[p] for p in out.site_names})
         out.pages = max(self.pages, other.pages)
         return out
 
@@ -223,15 +224,22 @@ class SiteTemplate:
         masks = list(masks)
         headings = {i for i, _ in (find_items(paragraphs) or [])}
 
-        def template(i: int) -> bool:
-            return not is_speech_structure(paragraphs[i], i, headings) and self.is_template(paragraphs[i], masks)
+        def verdict(i: int) -> bool | None:
+            """True: template; None: nothing to judge (the page's own title or date line); False: speech."""
+            if is_speech_structure(paragraphs[i], i, headings):
+                return False
+            fp = fingerprint(paragraphs[i], masks)
+            return None if fp is None else fp in self.template_lines
 
-        first, last = 0, len(paragraphs)
-        while first < last and template(first):
-            first += 1
-        while last > first and template(last - 1):
-            last -= 1
-        kept = paragraphs[first:last]
+        dropped: set[int] = set()
+        for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):
+            for i in order:
+                said = verdict(i)
+                if said is False:
+                    break
+                if said:
+                    dropped.add(i)
+        kept = [p for i, p in enumerate(paragraphs) if i not in dropped]
         if sum(map(len, kept)) < (1 - MAX_STRIPPED_SHARE) * sum(map(len, paragraphs)):
             return paragraphs
         return kept

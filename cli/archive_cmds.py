@@ -166,9 +166,14 @@ def serve(db_path: str, port: int) -> None:
               help="Also reclean pages that never held a speech (lists, rejected pages).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="sites.toml whose cleaner_profile settings the crawl used (default: the crawl's default).")
+@click.option("--learn/--no-learn", default=True, show_default=True,
+              help="Learn each site's template from its stored captures first (--no-learn: use the stored ones).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def reclean(db_path: str, include_empty: bool, config: str | None, as_json: bool) -> None:
+def reclean(db_path: str, include_empty: bool, config: str | None, learn: bool, as_json: bool) -> None:
     """Rerun the current cleaner over stored captures; new versions only where text changed.
+
+    Each page is cleaned with its site's template (the lines its pages share),
+    so sidebar and promo churn between captures makes no version.
 
     Example: speech-archive reclean --db demo.db
     """
@@ -186,9 +191,13 @@ def reclean(db_path: str, include_empty: bool, config: str | None, as_json: bool
     except (OSError, ProfileError) as exc:
         raise click.ClickException(f"cannot read the site profiles: {exc}") from None
 
+    templates: dict[str, Any] = {}
+
     def clean_one(fetch: Any) -> Any:
+        host = urlsplit(fetch.url or "").hostname or ""
         return clean_page(fetch.body, url=fetch.url, http_charset=charset_from_content_type(fetch.header("Content-Type")),
-                          profile=profile_by_host.get(urlsplit(fetch.url or "").netloc.lower()))
+                          profile=profile_by_host.get(urlsplit(fetch.url or "").netloc.lower()),
+                          template=templates.get(host.lower()))
 
     def clean(main_fetch: Any, parts: list[Any]) -> Any:
         try:
@@ -200,8 +209,13 @@ def reclean(db_path: str, include_empty: bool, config: str | None, as_json: bool
         return page
 
     with _open(db_path) as archive:
+        for host in archive.template_hosts():
+            template = archive.learn_template(host) if learn else archive.load_template(host)
+            if template is not None and template.ready:
+                templates[host] = template.compact()
         with progress(None, "reclean") as update:
             totals = archive.reclean(clean, progress=update, include_empty=include_empty)
+        totals["templates"] = len(templates)
     summary = Summary("reclean", "ok" if not totals.get("failed") else "errors", db_path,
                       {"pages": totals.get("pages", 0), "new_speeches": totals.get("new_speeches", 0),
                        "new_sources": totals.get("new_sources", 0), "new_versions": totals.get("new_versions", 0),

@@ -5,6 +5,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import click
@@ -114,6 +115,72 @@ def _human(page) -> str:
     return "\n".join(lines)
 
 
+def _sibling_files(siblings: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for name in siblings:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".html", ".htm") and p.is_file())
+            if not found:
+                raise click.ClickException(f"{path}: no .html files in this directory")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _site_template(body: bytes, http_charset: str | None, page_url: str | None, db_path: str | None,
+                   siblings: tuple[str, ...]) -> Any:
+    """The site's template from --db and/or --sibling pages (None without either)."""
+    if not db_path and not siblings:
+        return None
+    from cleaning.errors import ContentError
+    from cleaning.template import SiteTemplate, observe
+
+    host = (urlparse(page_url or "").hostname or "").lower()
+    learnt = None
+    if siblings:
+        observations = [observe(body, http_charset)]
+        for path in _sibling_files(siblings):
+            try:
+                observations.append(observe(_read_file(path)))
+            except ContentError as err:
+                raise click.ClickException(f"{path}: sibling is not a web page: {err}") from err
+        learnt = SiteTemplate.learn(host, observations)
+    if not db_path:
+        return learnt
+    if not host:
+        raise click.ClickException("--db needs the page's URL (give --url) to know its site")
+    stored = _db_template(Path(db_path), host)
+    if stored is None:
+        logger.info("no pages of %s in %s: its template is unknown", host, db_path)
+        return learnt
+    return stored if learnt is None else stored.compact().merged(learnt.compact())
+
+
+def _db_template(path: Path, host: str) -> Any:
+    """The host's stored template, else one learnt from its stored captures (read only)."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from archive import templates
+
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such archive")
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+        if "pages" not in db.table_names():
+            raise click.ClickException(f"{path}: not a speech archive (no pages table)")
+        stored = templates.load(db, host)
+        if stored is None or not stored.ready:
+            learnt = templates.learn(db, host)
+            stored = learnt if learnt.ready else None
+        return stored
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(f"{path}: not an SQLite database ({err})") from err
+
+
 @main.command("extract")
 @click.argument("source")
 @click.option("--url", "page_url", help="The page's URL (for a saved file): resolves links, picks a site profile.")
@@ -121,10 +188,18 @@ def _human(page) -> str:
 @click.option("--profile", help="Force a site profile from cleaning/rules/profiles.toml.")
 @click.option("--timeout", "total_timeout", type=click.FloatRange(min=0.1), default=TOTAL_READ_TIMEOUT,
               show_default=True, help="Give up reading standard input (-) after SECONDS in all.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="Archive whose template of the page's site (stored, or learnt from its captures) cleans the page.")
+@click.option("--sibling", "siblings", multiple=True, type=click.Path(),
+              help="Another page of the same site (a FILE or a directory of .html files; repeatable): "
+                   "the site's template is learnt from them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the Page object (docs/design.md) as JSON instead of text.")
 def extract(source: str, page_url: str | None, http_charset: str | None, profile: str | None, total_timeout: float,
-            as_json: bool) -> None:
+            db_path: str | None, siblings: tuple[str, ...], as_json: bool) -> None:
     """Clean one page (a saved FILE, a URL, or - for standard input) and print its speeches and metadata.
+
+    Without --db or --sibling only the single-page rules apply; with them, the
+    lines the site's pages share leave the body and the site's name is never the title.
 
     Example: speech-archive extract saved/page.html --url http://www.example.com/a/1.html --json
     """
@@ -145,7 +220,8 @@ def extract(source: str, page_url: str | None, http_charset: str | None, profile
     else:
         body = _read_file(Path(source))
     try:
-        page = clean_page(body, url=page_url, http_charset=http_charset, profile=profile)
+        template = _site_template(body, http_charset, page_url, db_path, siblings)
+        page = clean_page(body, url=page_url, http_charset=http_charset, profile=profile, template=template)
     except ContentError as err:
         raise click.ClickException(f"{source}: not a web page: {err}") from err
     except ValueError as err:  # an unknown --profile

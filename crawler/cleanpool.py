@@ -37,10 +37,25 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str | None) -> Any:
+def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str | None,
+           template: Any = None) -> Any:
     from cleaning import clean_page
 
-    return clean_page(body, url=url, http_charset=http_charset, profile=profile)
+    return clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template)
+
+
+def _clean_observe(body: bytes, url: str | None, http_charset: str | None, profile: str | None,
+                   template: Any = None) -> tuple[Any, Any]:
+    """The Page, and what the site-template learner needs from the page (cleaning.template)."""
+    from cleaning.template import observe
+
+    return _clean(body, url, http_charset, profile, template), observe(body, http_charset)
+
+
+def _observe(body: bytes, http_charset: str | None) -> Any:
+    from cleaning.template import observe
+
+    return observe(body, http_charset)
 
 
 class CleanPool:
@@ -56,15 +71,26 @@ class CleanPool:
                                              initializer=_init_worker)
 
     async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
-                    profile: str | None = None) -> Any:
+                    profile: str | None = None, template: Any = None) -> Any:
+        return await self._run(_clean, body, url, http_charset, profile, template)
+
+    async def clean_observe(self, body: bytes, url: str | None = None, http_charset: str | None = None,
+                            profile: str | None = None, template: Any = None) -> tuple[Any, Any]:
+        """(Page, cleaning.template.Observation) in one trip to a worker."""
+        return await self._run(_clean_observe, body, url, http_charset, profile, template)
+
+    async def observe(self, body: bytes, http_charset: str | None = None) -> Any:
+        return await self._run(_observe, body, http_charset)
+
+    async def _run(self, function: Any, *args: Any) -> Any:
         if self._pool is not None:
             loop = asyncio.get_running_loop()
             try:
-                return await loop.run_in_executor(self._pool, _clean, body, url, http_charset, profile)
+                return await loop.run_in_executor(self._pool, function, *args)
             except BrokenProcessPool:
                 logger.warning("cleaning workers died; cleaning inline from now on")
                 self._pool = None
-        return _clean(body, url, http_charset, profile)
+        return function(*args)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -1,0 +1,117 @@
+"""Site templates during a crawl: learnt as pages arrive, no Scrapy, no SQLite.
+
+Per host, the template a page is cleaned with is what the archive had stored
+(learnt by earlier runs), joined with what this run has learnt from its own
+pages once it saw TEMPLATE_MIN_PAGES of them. Each stored page remembers the
+signature of the template it was cleaned with; at the end of the run the pages
+cleaned with another template than the final one are cleaned again and their
+text replaced in place (`Archive.refit_page`: no versions). So a new site's first
+pages, cleaned before anything was known, are not left with its template lines,
+and a night of reworded promos creates no versions.
+
+After RUN_SETTLE_PAGES pages of a host the template stops changing for the rest
+of the run: it bounds the pages cleaned twice. The run's full counts are what is
+stored, replacing the stored template when the run saw at least STORE_MIN_SHARE
+as many of the host's pages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from cleaning.template import TEMPLATE_MIN_PAGES, Observation, SiteTemplate
+
+# A run's template replaces the stored one when it saw at least this share of the stored one's
+# pages (a recrawl of two URLs does not replace what hundreds of pages taught).
+STORE_MIN_SHARE = 0.5
+# After this many pages of a host in one run, its template stays as it is until the run ends.
+RUN_SETTLE_PAGES = 50
+
+
+@dataclass
+class StoredPage:
+    page_id: int
+    signature: str | None  # of the template the page was cleaned with (None: none)
+    profile: str | None  # the cleaner profile it was cleaned with
+
+
+@dataclass
+class HostTemplates:
+    stored: SiteTemplate | None
+    run: SiteTemplate
+    pages: list[StoredPage] = field(default_factory=list)
+    _effective: SiteTemplate | None = None
+    _settled: bool = False
+
+    def effective(self) -> SiteTemplate | None:
+        """The compact template to clean the next page with (None: nothing known yet)."""
+        return self._effective
+
+    def __post_init__(self) -> None:
+        self._effective = self._compute()
+
+    def _compute(self) -> SiteTemplate | None:
+        stored = self.stored.compact() if self.stored is not None and self.stored.ready else None
+        if self.run.pages < TEMPLATE_MIN_PAGES:
+            return stored
+        run = self.run.compact()
+        return run if stored is None else stored.merged(run)
+
+    def add(self, observation: Observation) -> None:
+        self.run.add(observation)  # counted for what is stored even once settled
+        if not self._settled:
+            self._effective = self._compute()
+            self._settled = self.run.pages >= RUN_SETTLE_PAGES
+
+
+class RunTemplates:
+    """Every host's templates in one crawl run."""
+
+    def __init__(self) -> None:
+        self.hosts: dict[str, HostTemplates] = {}
+
+    def known(self, host: str) -> bool:
+        return host in self.hosts
+
+    def start(self, host: str, stored: SiteTemplate | None) -> None:
+        if host not in self.hosts:
+            self.hosts[host] = HostTemplates(stored, SiteTemplate(host=host))
+
+    def effective(self, host: str) -> SiteTemplate | None:
+        entry = self.hosts.get(host)
+        return entry.effective() if entry else None
+
+    def observe(self, host: str, observation: Observation) -> None:
+        self.hosts[host].add(observation)
+
+    def stored_page(self, host: str, page_id: int, template: SiteTemplate | None, profile: str | None) -> None:
+        self.hosts[host].pages.append(StoredPage(page_id, template.signature() if template else None, profile))
+
+    def stale(self) -> list[tuple[str, SiteTemplate, list[StoredPage]]]:
+        """Per host, the final template and the pages cleaned with another one."""
+        out = []
+        for host, entry in self.hosts.items():
+            final = entry.effective()
+            if final is None:
+                continue
+            signature = final.signature()
+            pages = [p for p in entry.pages if p.signature != signature]
+            if pages:
+                out.append((host, final, pages))
+        return out
+
+    def to_store(self) -> list[tuple[str, SiteTemplate]]:
+        """The run's templates worth storing: ready, and from enough pages next to the stored one."""
+        out = []
+        for host, entry in self.hosts.items():
+            run = entry.run
+            if run.ready and (entry.stored is None or run.pages >= STORE_MIN_SHARE * entry.stored.pages):
+                out.append((host, run))
+        return out
+
+
+def host_of(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url or "").hostname or "").lower()
+
+
+__all__ = ["RUN_SETTLE_PAGES", "RunTemplates", "host_of"]

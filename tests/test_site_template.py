@@ -1,0 +1,197 @@
+"""Site templates learnt from a site's other pages: unit checks and a loopback crawl end to end.
+
+The site's promos and sidebars use plain sentences that no rule of
+cleaning/rules/*.toml knows ("读罢此文，不妨泡一壶清茶…"): only what recurs
+across the site's pages tells them from the speech. Its <title> reads
+"站名--标题", the side the single-page rules used to take.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaning import clean_page
+from cleaning.template import SiteTemplate, observe
+from crawler.sitesrv import SiteServer, loopback_host
+
+EXE = str(Path(sys.executable).parent / "speech-archive")
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
+        "-s", "ARCHIVE_REVISIT_BASE_HOURS=0"]
+SITE = "墨香斋"
+_POOL = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+_CLOSINGS = ("让我们携手并进，再创佳绩。", "以上讲话，供大家讨论。", "预祝会议圆满成功。", "我就讲这些。",
+             "请大家认真抓好落实。", "希望各位再接再厉。", "散会后请各部门传达到位。", "今天就讲到这里。")
+
+# Night 1 and night 2: the same speeches, reworded promos and a rotated sidebar.
+NIGHTS = [
+    {"top": "今夜月色很好，窗外的桂花开了一树，香气一直飘到楼下。",
+     "bottom": "读罢此文，不妨泡一壶清茶，慢慢回味其中的道理。",
+     "side": ["山不在高，有仙则名，小小书斋，也有四季风景。", "晨起读书半小时，胜过深夜刷屏两小时。"]},
+    {"top": "清晨的雨刚停，院子里的石板路还泛着湿润的光。",
+     "bottom": "合上屏幕之前，请给自己留一分钟，想一想今天学到了什么。",
+     "side": ["一杯咖啡的时间，足够读完一篇好文章。", "窗台上的绿萝又长出了新叶，生活总有惊喜。"]},
+]
+
+
+def _text(rng: random.Random, sentences: int) -> str:
+    return "".join("".join(rng.choice(_POOL) for _ in range(rng.randint(14, 28))) + "。" for _ in range(sentences))
+
+
+def _articles() -> list[tuple[str, str, list[str]]]:
+    rng = random.Random(11)
+    out = []
+    for i in range(8):
+        title = f"在全县第{'一二三四五六七八'[i]}次工作推进会上的讲话"
+        body = ["同志们：", *(_text(rng, 3) for _ in range(4)), _CLOSINGS[i]]
+        out.append((f"/a/{1001 + i}.html", title, body))
+    return out
+
+
+def _page(title: str, body: list[str], night: dict, links: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    side = "".join(f"<p>{s}</p>" for s in night["side"])
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{SITE}--{title}</title></head><body>
+<div class="top"><a href="/">首页</a> <a href="/list/">讲话稿</a> <a href="/list/">心得体会</a></div>
+<div class="wrap"><div class="main"><div class="biaoti">{title}</div><div class="info">发布：2023-05-0{len(title) % 9 + 1} 作者：编辑部</div>
+<div class="text"><p>{night["top"]}</p>{paras}<p>{night["bottom"]}</p></div></div>
+<div class="side"><h3>书斋小语</h3>{side}<ul>{links}</ul></div></div>
+<div class="foot">{SITE} 版权所有 2023</div></body></html>"""
+
+
+def build(root: Path, night: dict) -> list[tuple[str, str, list[str]]]:
+    articles = _articles()
+    links = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, _ in articles)
+    for path, title, body in articles:
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_page(title, body, night, links[:400]), encoding="utf-8")
+    (root / "list").mkdir(parents=True, exist_ok=True)
+    (root / "list" / "index.html").write_text(
+        f'<html><head><meta charset="utf-8"><title>{SITE}--讲话稿</title></head><body><h1>讲话稿</h1>'
+        f"<ul>{links}</ul></body></html>", encoding="utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow:\n")
+    return articles
+
+
+def template_lines(night: dict) -> list[str]:
+    return [night["top"], night["bottom"], *night["side"]]
+
+
+# -- units -------------------------------------------------------------------
+def test_template_learnt_from_pages_strips_its_lines_keeps_salutation(tmp_path: Path) -> None:
+    articles = build(tmp_path, NIGHTS[0])
+    pages = [(tmp_path / path.lstrip("/")).read_bytes() for path, _, _ in articles]
+    single = clean_page(pages[0], url="http://mx.example/a/1001.html")
+    assert single.title == SITE, "the single-page rules took the site name side (the issue's bug)"
+    assert NIGHTS[0]["top"] in single.speeches[0].body  # no rule knows this wording
+
+    template = SiteTemplate.learn("mx.example", (observe(p) for p in pages))
+    assert template.site_names == {SITE}
+    for path, title, body in articles:
+        page = clean_page((tmp_path / path.lstrip("/")).read_bytes(), url=f"http://mx.example{path}",
+                          template=template)
+        assert page.title == title
+        assert page.site_name == SITE
+        text = page.speeches[0].body
+        assert text.splitlines() == body, "template lines gone, the speech (salutation, closing) whole"
+
+    again = SiteTemplate.from_json(template.to_json())
+    assert again.template_lines == template.template_lines and again.site_names == template.site_names
+    with pytest.raises(ValueError):
+        SiteTemplate.from_json('{"format": 99}')
+
+
+def test_too_few_pages_teach_nothing(tmp_path: Path) -> None:
+    articles = build(tmp_path, NIGHTS[0])
+    two = SiteTemplate.learn("mx.example", (observe((tmp_path / p.lstrip("/")).read_bytes()) for p, _, _ in articles[:2]))
+    assert not two.ready and not two.template_lines and not two.site_names
+
+
+def test_heading_decides_title_side_without_template() -> None:
+    html = (f"<html><head><title>{SITE}--在全县工作会议上的讲话</title></head><body>"
+            "<h2>在全县工作会议上的讲话</h2><div><p>" + "同志们，今天的会议很重要，大家要认真落实。" * 10
+            + "</p></div></body></html>").encode("utf-8")
+    assert clean_page(html).title == "在全县工作会议上的讲话"
+
+
+# -- end to end ----------------------------------------------------------------
+def _crawl(db: Path, config: Path, *args: str) -> None:
+    proc = subprocess.run([EXE, "crawl", "--db", str(db), "--config", str(config), *FAST, *args],
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def _q(db: Path, sql: str, *params: object) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    articles = build(root, NIGHTS[0])
+    server = SiteServer(root, host=loopback_host(2)).start()
+    try:
+        host = server.base_url.split("//", 1)[1].split(":", 1)[0]
+        config = tmp_path / "sites.toml"
+        config.write_text("\n".join([
+            "[[site]]", 'name = "moxiang"', f'title = "{SITE}"', f'start_urls = ["{server.base_url}/list/"]',
+            "article_patterns = ['^/a/[0-9]+\\.html$']", "list_patterns = ['^/list/']", "delay = 0.0",
+            "concurrency = 4", ""]), encoding="utf-8")
+        db = tmp_path / "archive.db"
+        _crawl(db, config, "--site", "moxiang", "--trigger", "test")
+
+        speeches = _q(db, "select title, body from speeches order by title")
+        assert len(speeches) == len(articles)
+        by_title = {title: body for title, body in speeches}
+        for _, title, body in articles:
+            assert by_title[title].splitlines() == body  # not "墨香斋"; first pages refitted too
+        assert _q(db, "select count(*) from speech_versions") == [(len(articles),)]
+        assert {t for (t,) in _q(db, "select title from pages where speech_count > 0")} == {a[1] for a in articles}
+        counts = json.loads(_q(db, "select counts from crawl_runs order by id desc limit 1")[0][0])
+        assert counts.get("template_refit_pages", 0) >= 1, counts  # the first pages, cleaned before it was known
+        row = _q(db, "select host, pages, template_json from site_templates")
+        assert len(row) == 1 and row[0][0] == host and row[0][1] == len(articles) + 1
+        assert SiteTemplate.from_json(row[0][2]).site_names == {SITE}
+
+        # A night later: promos reworded, sidebar rotated, the speeches unchanged.
+        build(root, NIGHTS[1])
+        _crawl(db, config, "--site", "moxiang", "--trigger", "test")
+        assert _q(db, "select count(*) from speech_versions") == [(len(articles),)]
+        assert _q(db, "select new_versions, new_speeches from crawl_runs order by id desc limit 1") == [(0, 0)]
+        # What this night learnt replaced what was stored (the night before's promos are gone).
+        assert _q(db, "select pages from site_templates") == [(len(articles),)]
+        for (body,) in _q(db, "select body from speeches"):
+            assert not any(line in body for night in NIGHTS for line in template_lines(night))
+            assert body.startswith("同志们：")
+
+        # reclean learns again from the stored captures: still no version.
+        out = subprocess.run([EXE, "reclean", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert _q(db, "select count(*) from speech_versions") == [(len(articles),)]
+
+        # extract: with --db the stored template applies; without, the single-page rules.
+        path, title, body = articles[3]
+        saved = root / path.lstrip("/")
+        url = f"{server.base_url}{path}"
+        plain = json.loads(subprocess.run([EXE, "extract", str(saved), "--url", url, "--json"],
+                                          capture_output=True, text=True, timeout=60, check=True).stdout)
+        assert plain["title"] == SITE and NIGHTS[1]["top"] in plain["speeches"][0]["body"]
+        learnt = json.loads(subprocess.run([EXE, "extract", str(saved), "--url", url, "--db", str(db), "--json"],
+                                           capture_output=True, text=True, timeout=60, check=True).stdout)
+        assert learnt["title"] == title and learnt["speeches"][0]["body"].splitlines() == body
+        siblings = json.loads(subprocess.run([EXE, "extract", str(saved), "--sibling", str(root / "a"), "--json"],
+                                             capture_output=True, text=True, timeout=60, check=True).stdout)
+        assert siblings["title"] == title and siblings["speeches"][0]["body"].splitlines() == body
+        bad = subprocess.run([EXE, "extract", str(saved), "--db", str(db)], capture_output=True, text=True, timeout=60)
+        assert bad.returncode != 0 and "--url" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    finally:
+        server.stop()
