@@ -1,25 +1,132 @@
-"""Datasette plugin: the table search box of `speeches` runs archive.search.
+"""Datasette plugin for the speech archive (entry point `speech_archive_search`).
 
-Datasette's stock search sends the whole query to one FTS table; a trigram
-index then silently finds nothing for two-character words (经济, 招商). This
-hook routes each term to the index that can answer it (trigram for three
-characters or more, character bigrams for one or two) and ANDs the terms,
-exactly like `speech-archive search`. Registered through the
-`speech_archive_search` entry point in pyproject.toml.
+- Search box of `speeches`: Datasette's stock search sends the whole query to
+  one FTS table, and a trigram index silently finds nothing for two-character
+  words (经济, 招商). `filters_from_request` routes each term to the index that
+  can answer it, exactly like `speech-archive search`, and the body column of
+  the results shows a highlighted snippet around the match.
+- Reading pages (`register_routes`), linked from every speech id and title:
+  `/<db>/-/speech/<id>` (text, sources, versions),
+  `/<db>/-/speech/<id>/diff?from=A&to=B` (what changed between two versions),
+  `/<db>/-/capture/<id>` (a stored capture, sanitised, in a sandboxed iframe).
+- Table pages: `speeches` first, internal columns hidden unless asked for
+  (`_col`/`_nocol`), per the `speech-archive` plugin settings in metadata.yml.
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import NotFound, Response
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from markupsafe import Markup, escape
 
-from archive.search import plan
+from archive.capture_view import CAPTURE_CSP, capture_body, safe_html, shown_headers
+from archive.search import MAX_QUERY_TERMS, plan, snippet
+from archive.versions import paragraph_diff
 
+PLUGIN = "speech-archive"  # key of this plugin's settings in metadata.yml
 SEARCH_TABLE = "speeches"
 _INDEXES = {"speeches_fts", "speeches_bigrams"}
+TEMPLATES = Path(__file__).parent / "templates"
+# Characters of a body shown in a table cell (the speech page has the whole text).
+BODY_EXCERPT_CHARS = 80
+# Tables whose rows are speeches (their id and title link to the speech page).
+_SPEECH_TABLES = {"speeches", "speeches_latest"}
 
 
+def _speech_path(datasette: Any, database: str, speech_id: Any) -> str:
+    return datasette.urls.database(database) + f"/-/speech/{int(speech_id)}"
+
+
+def _capture_path(datasette: Any, database: str, capture_id: Any) -> str:
+    return datasette.urls.database(database) + f"/-/capture/{int(capture_id)}"
+
+
+def _settings(datasette: Any) -> dict[str, Any]:
+    return datasette.plugin_config(PLUGIN) or {}
+
+
+# -- templates and table pages ------------------------------------------------
+@hookimpl
+def prepare_jinja2_environment(env: Environment, datasette: Any) -> None:
+    # Datasette finds a plugin's templates/ only for a package (Python >= 3.12
+    # for a module): add ours ahead of Datasette's defaults.
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
+    """HTML table pages hide the configured internal columns unless _col/_nocol is given."""
+    page = re.compile(r"^/([^/]+)/([^/.]+)$")
+
+    def wrap(app: Any) -> Any:
+        async def hide_columns(scope: dict, receive: Any, send: Any) -> None:
+            if scope.get("type") == "http" and scope.get("method") == "GET":
+                match = page.match(scope.get("path", ""))
+                hidden = (_settings(datasette).get("hidden_columns") or {}).get(
+                    match.group(2) if match else "")
+                query = parse_qsl(scope.get("query_string", b"").decode("latin-1"),
+                                  keep_blank_values=True)
+                if hidden and not any(k in ("_col", "_nocol") for k, _ in query):
+                    query += [("_nocol", column) for column in hidden]
+                    scope = dict(scope, query_string=urlencode(query).encode("latin-1"))
+            await app(scope, receive, send)
+        return hide_columns
+    return wrap
+
+
+@hookimpl
+def extra_template_vars(template: str, database: str | None, table: str | None,
+                        request: Any, datasette: Any) -> dict[str, Any]:
+    order = _settings(datasette).get("table_order") or []
+
+    def ordered_tables(tables: list[dict]) -> list[dict]:
+        """Tables in the metadata's table_order first, the rest by name (SQL box opens on the first)."""
+        rank = {name: i for i, name in enumerate(order)}
+        return sorted(tables, key=lambda t: (t["hidden"], rank.get(t["name"], len(rank)), t["name"]))
+
+    variables: dict[str, Any] = {"ordered_tables": ordered_tables, "speech_snippet": None}
+    if database and table == SEARCH_TABLE and request is not None:
+        terms = plan(request.args.get("_search", "")).terms
+        if terms:
+            variables["speech_snippet"] = lambda body: Markup(snippet(body or "", terms).html())
+    if database and table in _SPEECH_TABLES and template.startswith("row"):
+        variables["speech_path"] = lambda sid: _speech_path(datasette, database, sid)
+    return variables
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
+                datasette: Any) -> Any:
+    """Speech ids and titles link to the speech page, capture ids to the archived page."""
+    keys = set(row.keys()) if hasattr(row, "keys") else set()
+    if value is None:
+        return None
+    if column == "speech_id" or (column == "id" and table in _SPEECH_TABLES):
+        return Markup('<a href="{}">{}</a>').format(
+            _speech_path(datasette, database, value), value)
+    if column == "title" and (table in _SPEECH_TABLES or "speech_id" in keys) and isinstance(value, str):
+        speech_id = row["speech_id"] if "speech_id" in keys else row["id"]
+        if speech_id is not None:
+            return Markup('<a href="{}">{}</a>').format(
+                _speech_path(datasette, database, speech_id), value)
+    if column in ("capture_id", "last_capture_id") and isinstance(value, int):
+        return Markup('<a href="{}">{}</a>').format(
+            _capture_path(datasette, database, value), value)
+    if column == "body" and isinstance(value, str) and len(value) > BODY_EXCERPT_CHARS:
+        return value[:BODY_EXCERPT_CHARS].replace("\n", " ") + "…"
+    if table == "captures" and column == "headers" and isinstance(value, str):
+        return ", ".join(f"{k}: {v}" for k, v in shown_headers(value).items())
+    return None
+
+
+# -- search box -----------------------------------------------------------------
 # trylast: runs after Datasette's own search filter, so our extra_context
 # (supports_search=True) is the one the template sees.
 @hookimpl(trylast=True)
@@ -37,10 +144,119 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         if search_plan.empty:
             return FilterArguments([], extra_context=context)
         clauses, params = search_plan.where("id", prefix="speech_archive")
-        return FilterArguments(
-            clauses, params,
-            human_descriptions=[f'search matches "{query}"'],
-            extra_context=context,
-        )
+        description = f'search matches "{query}"'
+        if search_plan.dropped:
+            description += (f" (only the first {MAX_QUERY_TERMS} distinct words are used;"
+                            f" {len(search_plan.dropped)} ignored)")
+        return FilterArguments(clauses, params, human_descriptions=[description],
+                               extra_context=context)
 
     return inner
+
+
+# -- reading pages ----------------------------------------------------------------
+async def _rows(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+async def _open(datasette: Any, request: Any, table: str) -> tuple[str, Any]:
+    database = tilde_decode(request.url_vars["database"])
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        raise NotFound(f"Database not found: {database}")
+    await datasette.ensure_permissions(request.actor, [
+        ("view-table", (database, table)), ("view-database", database), "view-instance"])
+    return database, db
+
+
+async def _speech(db: Any, speech_id: int) -> dict[str, Any]:
+    rows = await _rows(db, "select s.*, coalesce(st.name, st.host) as site from speeches s"
+                       " left join sites st on st.id = s.site_id where s.id = ?", [speech_id])
+    if not rows:
+        raise NotFound(f"No speech {speech_id}")
+    return rows[0]
+
+
+async def speech_page(datasette: Any, request: Any) -> Response:
+    database, db = await _open(datasette, request, "speeches")
+    speech = await _speech(db, int(request.url_vars["speech_id"]))
+    sources = await _rows(db, (
+        "select ss.match, ss.similarity, ss.first_seen, ss.last_seen, p.url, p.gone_at,"
+        " p.last_status, p.last_capture_id, coalesce(st.name, st.host) as site"
+        " from speech_sources ss join pages p on p.id = ss.page_id"
+        " left join sites st on st.id = p.site_id where ss.speech_id = ? order by ss.id"),
+        [speech["id"]])
+    versions = await _rows(db, (
+        "select version, title, captured_at, fields_changed, diff_summary, origin, capture_id"
+        " from speech_versions where speech_id = ? order by version"), [speech["id"]])
+    base = _speech_path(datasette, database, speech["id"])
+    html = await datasette.render_template("speech.html", {
+        "database": database, "speech": speech, "sources": sources, "versions": versions,
+        "paragraphs": [p.strip() for p in (speech["body"] or "").split("\n") if p.strip()],
+        "speech_path": base,
+        "row_path": datasette.urls.table(database, "speeches") + f"/{speech['id']}",
+        "capture_path": lambda cid: _capture_path(datasette, database, cid),
+    }, request=request)
+    return Response.html(html)
+
+
+async def diff_page(datasette: Any, request: Any) -> Response:
+    database, db = await _open(datasette, request, "speech_versions")
+    speech = await _speech(db, int(request.url_vars["speech_id"]))
+    try:
+        new = int(request.args.get("to") or speech["version_count"])
+        old = int(request.args.get("from") or new - 1)
+    except ValueError:
+        raise NotFound("from and to must be version numbers")
+    rows = {r["version"]: r for r in await _rows(db, (
+        "select version, title, body, speaker, occasion, published, captured_at, origin"
+        " from speech_versions where speech_id = ? and version in (?, ?)"),
+        [speech["id"], old, new])}
+    if old not in rows or new not in rows:
+        raise NotFound(f"Speech {speech['id']} has no version {old if old not in rows else new}")
+    changes = paragraph_diff(rows[old]["body"], rows[new]["body"])
+    fields = [(name, rows[old][name], rows[new][name])
+              for name in ("title", "speaker", "occasion", "published")
+              if (rows[old][name] or "") != (rows[new][name] or "")]
+    html = await datasette.render_template("speech_diff.html", {
+        "database": database, "speech": speech, "old": rows[old], "new": rows[new],
+        "changes": changes, "fields": fields,
+        "counts": {k: sum(c.kind == k for c in changes) for k in ("added", "removed", "changed")},
+        "speech_path": _speech_path(datasette, database, speech["id"]),
+    }, request=request)
+    return Response.html(html)
+
+
+async def capture_page(datasette: Any, request: Any) -> Response:
+    database, db = await _open(datasette, request, "captures")
+    capture_id = int(request.url_vars["capture_id"])
+    rows = await _rows(db, "select id, url, status, headers, fetched_at, content_type, size,"
+                       " compression, content from captures where id = ?", [capture_id])
+    if not rows:
+        raise NotFound(f"No capture {capture_id}")
+    capture = rows[0]
+    try:
+        document = safe_html(capture_body(capture["content"] or b"", capture["compression"]),
+                             capture["content_type"])
+    except Exception as exc:  # a damaged capture is reported, not a 500
+        document = f"<p>This capture cannot be shown: {escape(str(exc))}</p>"
+    pages = await _rows(db, "select p.url, coalesce(st.name, st.host) as site from page_captures pc"
+                        " join pages p on p.id = pc.page_id left join sites st on st.id = p.site_id"
+                        " where pc.capture_id = ? group by p.id limit 20", [capture_id])
+    html = await datasette.render_template("capture.html", {
+        "database": database, "capture": capture, "document": document, "pages": pages,
+        "headers": shown_headers(capture["headers"]),
+    }, request=request)
+    return Response.html(html, headers={
+        "Content-Security-Policy": CAPTURE_CSP, "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff"})
+
+
+@hookimpl
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    return [
+        (r"^/(?P<database>[^/]+)/-/speech/(?P<speech_id>[0-9]+)$", speech_page),
+        (r"^/(?P<database>[^/]+)/-/speech/(?P<speech_id>[0-9]+)/diff$", diff_page),
+        (r"^/(?P<database>[^/]+)/-/capture/(?P<capture_id>[0-9]+)$", capture_page),
+    ]

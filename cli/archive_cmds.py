@@ -77,26 +77,36 @@ def stats(db_path: str, as_json: bool) -> None:
 @click.option("--limit", default=20, show_default=True, help="At most this many speeches (0 = all).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
-    """Speeches containing every word of QUERY (space-separated words are ANDed).
+    """Speeches containing every word of QUERY (space-separated words are ANDed), newest first.
 
-    Words of any length work, including two-character Chinese words.
+    Words of any length work, including two-character Chinese words. Each hit
+    shows a snippet around the match (--json: `snippet` and `marks`, the
+    [start, end) offsets of the matches in it). A repeated word counts once;
+    only the first MAX_QUERY_TERMS (12) distinct words are used.
 
     Example: speech-archive search "经济 高质量发展" --db demo.db
     """
-    from archive.search import plan, search as archive_search
+    from archive.search import MAX_QUERY_TERMS, Snippet, plan, search as archive_search
 
-    if plan(query).empty:
+    search_plan = plan(query)
+    if search_plan.empty:
         raise click.BadParameter("the query has no searchable characters", param_hint="QUERY")
+    if search_plan.dropped:
+        click.echo(f"note: only the first {MAX_QUERY_TERMS} distinct words are used;"
+                   f" {len(search_plan.dropped)} ignored", err=True)
     db = _read(db_path)
     found = 0
     try:
-        for row in archive_search(db, query, limit=limit or None):
+        for row in archive_search(db, search_plan, limit=limit or None):
             found += 1
             if as_json:
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
-                click.echo(f"{row['id']:>7}  {row['published'] or '          '}  "
-                           f"sites={row['site_count']} v{row['version_count']}  {row['title']}")
+                marked = Snippet(row["snippet"], row["marks"]).terminal(
+                    lambda text: click.style(text, bold=True, underline=True))
+                click.echo(f"{row['id']:>7}  {row['published'] or '          '}  {row['site'] or ''}"
+                           f"  sites={row['site_count']} v{row['version_count']}  {row['title']}\n"
+                           f"         {marked}")
     finally:
         db.close()
     if not as_json:

@@ -1,39 +1,28 @@
-"""A real Datasette (`speech-archive serve`) on a free loopback port, queried over HTTP JSON.
+"""A real Datasette (`speech-archive serve`) on a free loopback port, queried over HTTP.
 
-Searches are checked against Python's own substring test over every speech:
-the JSON must return exactly the speeches that contain all the words.
+Searches are checked against Python's own substring test over every speech
+and against `speech-archive search --json`: the same rows in the same order.
 """
 from __future__ import annotations
 
+import html as html_lib
 import json
-import os
-import signal
-import socket
+import re
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any, Iterator
 
+import lxml.html
 import pytest
 
-from archive import Archive, Fetch
-from cleaning.model import Page, Speech
+from archive import Archive
+from tests.datasette_server import (EDITED_TITLE, SECRET, OriginalSite, _ingest, build_archive,
+                                    edited_speech_id, serve)
 
-DEDUP = Path(__file__).parent / "fixtures" / "dedup" / "originals.json"
-EXTRA = [  # short speeches so that each query has hits and misses
-    ("在招商引资推进会上的讲话", "市长", "同志们:\n今天专题研究招商工作,各县区要把招商引资作为一号工程。\n要优化营商环境。"),
-    ("在全市安全生产会议上的讲话", "副市长", "同志们:\n安全生产是底线,各单位要压实责任。\n汛期将至,防汛工作要抓细抓实。"),
-    ("在经济运行调度会上的讲话", None, "上半年全市经济运行总体平稳,招商引资成效明显。\n下半年要稳增长、促改革。"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+CLI = str(Path(sys.executable).parent / "speech-archive")
 
 
 def _get(base: str, path: str, **params: str) -> Any:
@@ -42,46 +31,22 @@ def _get(base: str, path: str, **params: str) -> Any:
         return json.loads(resp.read().decode("utf-8"))
 
 
-def _ingest(archive: Archive, n: int, title: str, body: str, speaker: str | None,
-            published: str, host: str) -> None:
-    url = f"http://{host}/a/{n}.html"
-    page = Page(url=url, title=title, site_name=host, published=published,
-                speeches=[Speech(title, body.split("\n"), speaker)])
-    archive.ingest(Fetch(url, 200, {}, f"<html>{n}{title}</html>".encode()), page)
+def _html(base: str, path: str, **params: str) -> tuple[str, Any]:
+    url = base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        return resp.read().decode("utf-8"), resp.headers
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     db = tmp_path_factory.mktemp("ds") / "speeches.db"
-    originals = json.loads(DEDUP.read_text(encoding="utf-8"))
-    with Archive(db) as archive:
-        for n, orig in enumerate(originals):
-            _ingest(archive, n, orig["title"], orig["body"], "市长" if n % 3 == 0 else None,
-                    f"{2020 + n % 4}-06-01", "www.hanjia777.com" if n % 2 else "www.baihua.example")
-        for n, (title, speaker, body) in enumerate(EXTRA, start=100):
-            _ingest(archive, n, title, body, speaker, "2024-03-01", "www.xingxing.example")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "speech-archive"), "serve", "--db", str(db),
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            _get(base, "/-/versions.json")
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"datasette did not start: {out}")
-            time.sleep(0.3)
+    origin = OriginalSite()
+    build_archive(db, origin.base)
     try:
-        yield base, db
+        with serve(db) as base:
+            yield base, db
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        origin.close()
 
 
 def _expected(db: Path, words: list[str]) -> set[int]:
@@ -90,10 +55,10 @@ def _expected(db: Path, words: list[str]) -> set[int]:
                 if all(w in (row["title"] + "\n" + row["body"]) for w in words)}
 
 
-def _search_ids(base: str, db: Path, query: str) -> set[int]:
+def _search_rows(base: str, db: Path, query: str) -> list[int]:
     data = _get(base, f"/{db.stem}/speeches.json", _search=query, _shape="objects",
                 _size="max", _col="title")
-    return {row["id"] for row in data["rows"]}
+    return [row["id"] for row in data["rows"]]
 
 
 def test_table_page_lists_every_speech(served) -> None:
@@ -102,8 +67,28 @@ def test_table_page_lists_every_speech(served) -> None:
     with Archive(db) as archive:
         ids = {r[0] for r in archive.db.execute("select id from speeches")}
     assert {row["id"] for row in data["rows"]} == ids and len(ids) >= 18
-    html = urllib.request.urlopen(f"{base}/{db.stem}/speeches", timeout=30).read().decode()
+    html, _ = _html(base, f"/{db.stem}/speeches")
     assert "Speeches" in html and 'name="_search"' in html  # titled, with a search box
+
+
+def test_internal_columns_hidden_on_the_table_page_unless_asked(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}/speeches")
+    assert 'data-column="title"' in html
+    for column in ("_text_hash", "_content_hash", "_minhash"):
+        assert f'data-column="{column}"' not in html
+    html, _ = _html(base, f"/{db.stem}/speeches", _col="_text_hash")
+    assert 'data-column="_text_hash"' in html
+    data = _get(base, f"/{db.stem}/speeches.json", _shape="objects", _size="1")
+    assert "_text_hash" in data["rows"][0]  # the JSON API keeps every column
+
+
+def test_database_page_lists_speeches_first_and_sql_box_opens_on_it(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}")
+    tables = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
+    assert tables[0] == "speeches" and "captures" in tables
+    assert re.search(r'<textarea id="sql-editor" name="sql">select \* from speeches</textarea>', html)
 
 
 def test_facets_on_site_speaker_and_year(served) -> None:
@@ -117,21 +102,42 @@ def test_facets_on_site_speaker_and_year(served) -> None:
         truth = dict(archive.db.execute("select year, count(*) from speeches group by year").fetchall())
     assert years == truth
     sites = {item["label"] for item in facets["site_id"]["results"]}
-    assert sites == {"www.hanjia777.com", "www.baihua.example", "www.xingxing.example"}
-    speakers = {item["value"]: item["count"] for item in facets["speaker"]["results"]}
-    assert speakers["市长"] == 6
+    assert sites == {"77范文网", "百花范文网", "星星阅读网"}  # names, not hosts
 
 
-@pytest.mark.parametrize("query", ["招商", "营商环境", "招商 安全", "经济 防汛", "高质量发展"])
+@pytest.mark.parametrize("query", ["招商", "营商环境", "招商 安全", "经济 防汛", "高质量发展", "要"])
 def test_search_box_returns_exactly_the_speeches_containing_the_words(served, query: str) -> None:
     base, db = served
-    words = query.split()
-    expected = _expected(db, words)
-    assert _search_ids(base, db, query) == expected
+    expected = _expected(db, query.split())
+    assert set(_search_rows(base, db, query)) == expected
     if query in ("招商", "营商环境"):  # the two- and four-character cases must be informative
         with Archive(db) as archive:
             total = archive.db.execute("select count(*) from speeches").fetchone()[0]
         assert 0 < len(expected) < total
+
+
+@pytest.mark.parametrize("query", ["招商", "经济 防汛", "高质量发展 要", "讲话", "的 的 的 了"])
+def test_cli_and_datasette_give_the_same_rows_in_the_same_order(served, query: str) -> None:
+    base, db = served
+    out = subprocess.run([CLI, "search", query, "--db", str(db), "--limit", "0", "--json"],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    cli_rows = [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
+    assert cli_rows and cli_rows == _search_rows(base, db, query)
+
+
+def test_search_results_show_a_highlighted_snippet(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}/speeches", _search="营商")
+    cells = re.findall(r'<td class="col-body[^"]*"><span class="snippet">(.*?)</span></td>', html, re.S)
+    assert len(cells) == len(_expected(db, ["营商"])) > 0
+    assert all("<mark>营商</mark>" in cell for cell in cells)
+
+
+def test_too_many_words_are_capped_and_said(served) -> None:
+    base, db = served
+    query = " ".join(chr(0x4E00 + i) + chr(0x4E01 + i) for i in range(40))
+    html, _ = _html(base, f"/{db.stem}/speeches", _search=query)
+    assert "only the first 12 distinct words are used; 28 ignored" in html
 
 
 def test_two_character_word_is_invisible_to_trigram_alone(served) -> None:
@@ -142,18 +148,87 @@ def test_two_character_word_is_invisible_to_trigram_alone(served) -> None:
     assert data[0]["n"] == 0 and _expected(db, ["招商"])
 
 
-def test_canned_queries_answer(served) -> None:
+def test_speech_page_has_text_sources_and_versions(served) -> None:
+    base, db = served
+    speech_id = edited_speech_id(db)
+    html, _ = _html(base, f"/{db.stem}/-/speech/{speech_id}")
+    assert f"<h1>{EDITED_TITLE}</h1>" in html
+    assert html.count("<p>") >= 4 and "会后,各县区要迅速传达会议精神。" in html
+    assert '<td class="site">77范文网</td>' in html
+    assert f'href="/{db.stem}/-/speech/{speech_id}/diff?from=1&amp;to=2"' in html
+    assert re.search(rf'href="/{db.stem}/-/capture/\d+">archived page', html)
+
+
+def test_diff_page_marks_changed_characters(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}/-/speech/{edited_speech_id(db)}/diff", **{"from": "1", "to": "2"})
+    assert "<ins>异常</ins>" in html
+    assert '<p class="added"><span class="label">added</span><ins>会后,各县区要迅速传达会议精神。</ins>' in html
+    assert "1 paragraph added, 0 removed, 1 changed" in html
+
+
+def test_missing_speech_or_version_is_404(served) -> None:
+    base, db = served
+    for path in ("/-/speech/99999", f"/-/speech/{edited_speech_id(db)}/diff?from=1&to=9"):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"{base}/{db.stem}{path}", timeout=30)
+        assert err.value.code == 404
+
+
+def test_archived_page_is_inert_and_hides_secret_headers(served) -> None:
+    base, db = served
+    with Archive(db) as archive:
+        capture_id = archive.db.execute("select max(id) from captures where url like '%555.html'"
+                                        ).fetchone()[0]
+    html, headers = _html(base, f"/{db.stem}/-/capture/{capture_id}")
+    assert "default-src 'none'" in headers["content-security-policy"]
+    assert SECRET not in html and "Set-Cookie" not in html and "X-Auth-Token" not in html
+    frame = re.search(r'<iframe [^>]*sandbox=""[^>]*srcdoc="([^"]*)"', html)
+    assert frame, "the capture is shown in a sandboxed srcdoc iframe"
+    doc = lxml.html.document_fromstring(html_lib.unescape(frame.group(1)))
+    assert "同志们" in doc.text_content()
+    assert not doc.xpath("//script | //style | //link | //iframe | //form")
+    for element in doc.iter():
+        assert not [a for a in element.attrib if a.startswith("on")], element.tag
+        assert not set(element.attrib) & {"href", "src", "srcset", "style", "action"}, element.tag
+    assert doc.xpath("//a[@title]")  # a link's target survives only as its tooltip
+
+
+def test_captures_table_never_shows_secret_headers(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}/captures")
+    assert SECRET not in html
+
+
+def test_canned_queries_link_to_speech_pages_with_site_names(served) -> None:
     base, db = served
     for name in ("latest_changes", "speeches_on_several_sites", "most_versions"):
         data = _get(base, f"/{db.stem}/{name}.json", _shape="objects")
-        assert "rows" in data, name
+        assert data["rows"], name
+        html, _ = _html(base, f"/{db.stem}/{name}")
+        speech_id = data["rows"][0]["speech_id"]
+        link = f'<a href="/{db.stem}/-/speech/{speech_id}">'
+        assert f'<td class="col-title">{link}' in html and f'<td class="col-speech_id">{link}' in html
+        assert not re.search(r"<td[^>]*>[^<]*127\.0\.0\.\d", html), name  # site names, not hosts
+
+
+def test_speeches_latest_view(served) -> None:
+    base, db = served
+    data = _get(base, f"/{db.stem}/speeches_latest.json", _shape="objects", _size="max")
+    by_id = {row["speech_id"]: row for row in data["rows"]}
+    edited = by_id[edited_speech_id(db)]
+    assert edited["version"] == 2 and "会后" in edited["body"] and edited["site"] == "77范文网"
+    several = [row for row in data["rows"] if row["site_count"] >= 2]
+    assert several and all(len(row["urls"].split()) == row["source_count"] for row in several)
+    assert all(" | " in row["sites"] for row in several)
 
 
 def test_readers_see_a_write_made_while_serving(served) -> None:
     base, db = served
-    assert _search_ids(base, db, "防汛抗旱") == set()
+    before = _search_rows(base, db, "候鸟迁徙保护")
+    assert before == []
     with Archive(db) as archive:  # the crawl writes while Datasette reads
-        _ingest(archive, 999, "在防汛抗旱工作会议上的讲话", "同志们:\n今年防汛抗旱形势严峻。", None,
-                "2024-07-01", "www.xingxing.example")
+        _ingest(archive, "http://127.0.0.3/a/999.html", "在候鸟迁徙保护工作会议上的讲话",
+                ["同志们:", "今年候鸟迁徙保护形势严峻。"], None, "2024-07-01")
         new_id = archive.db.execute("select max(id) from speeches").fetchone()[0]
-    assert _search_ids(base, db, "防汛抗旱") == {new_id}
+    assert _search_rows(base, db, "候鸟迁徙保护") == [new_id]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (redis-server for the distributed
-# crawl tests) when they are missing. Needs root or sudo; apt-get update first.
+# crawl tests, chromium for the browser tests driven by playwright) when they are missing. Needs root or sudo; apt-get update first.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
