@@ -55,9 +55,9 @@ HEADING_TITLE_OVERLAP = 0.5
 MAX_LATIN_SHARE = 0.5
 # A glued tail sentence must score this much more than a whole line to be cut:
 # the paragraph around it vouches for the text.
-GLUED_MARGIN = 0.15
+GLUED_MARGIN = 0.1
 # The last sentence of a paragraph is judged alone only when at least this long.
-GLUED_MIN_CHARS = 12
+GLUED_MIN_CHARS = 6
 
 _SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
 _SENTENCE_END = re.compile(r"[。！？!?…；;」”\"）)]\s*$")
@@ -327,31 +327,38 @@ def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
 
 def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[str]:
     """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
-    if not lines:
-        return lines
+    lines = [strip_glued(line) for line in lines]
     judge = model()
     out = []
     text_kept = False  # a line other than a title or heading was kept already
     for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep))):
+        if not line:
+            continue
         # A promo glued to the first paragraph makes it the site's teaser: it goes whole.
         teaser = not text_kept
+        parts = None if i in keep else _tail_split(line)
         if junk:
-            # A paragraph of the speech with a promo glued to its end is junk only in
-            # part: its text before that sentence stays when it is no junk by itself.
+            # A paragraph of the speech with junk glued to its end is junk only in part:
+            # its text before that sentence stays when that is no junk by itself.
+            if teaser or parts is None:
+                continue
+            rest, tail = parts
+            probability = functools.partial(_probability, index=i, count=len(lines), title=title)
+            if probability(rest) >= judge.threshold or probability(tail) < judge.threshold:
+                continue
+            line = rest
+        elif parts is not None:
             cut = glued_tail(line, i, len(lines), title)
-            if teaser or cut == line or judge.probability(features(cut, i, len(lines), title)) >= judge.threshold:
+            if cut != line and teaser:
                 continue
             line = cut
-        text = strip_glued(line)
-        if i not in keep:
-            cut = glued_tail(text, i, len(lines), title)
-            if cut != text and teaser:
-                continue
-            text = cut
-        if text:
-            out.append(text)
-            text_kept = text_kept or features(text, i, len(lines), title)["title_overlap"] < HEADING_TITLE_OVERLAP
+        out.append(line)
+        text_kept = text_kept or features(line, i, len(lines), title)["title_overlap"] < HEADING_TITLE_OVERLAP
     return out
+
+
+def _probability(text: str, index: int, count: int, title: str | None) -> float:
+    return model().probability(features(text, index, count, title))
 
 
 def judge_body(paragraphs: list[str], title: str | None) -> list[str]:

