@@ -47,7 +47,7 @@ NOISE_MIN_CJK = 20
 NOISE_CJK = 40
 # A line next to a run of junk that reaches the body's edge is junk from this
 # probability on: junk sits at the edges in runs (a banner's second line).
-EDGE_RUN_PROBABILITY = 0.2
+EDGE_RUN_PROBABILITY = 0.1
 EDGE_RUN_MAX_CHARS = 60
 # A line sharing this much of the title's bigrams is a heading of the speech, left to the split.
 HEADING_TITLE_OVERLAP = 0.5
