@@ -1,0 +1,164 @@
+"""The line judge (cleaning/linejudge.py) on lines written for these tests.
+
+Every junk line here is worded afresh (none is in the rules or the training
+data), in simplified and traditional characters; the speech lines are original.
+The committed model file is used as it is.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaning import clean_page, linejudge
+from cleaning.linejudge import LineJudgeError, parse_model, parse_vocabulary
+from cleaning.script import fold, fold_aligned
+
+TITLE = "在全县秋季农业生产工作推进会上的讲话"
+SPEECH = [
+    "同志们：",
+    "今天召开这次会议，主要是总结前一阶段的农业生产工作，分析当前面临的形势，安排部署秋收秋种各项任务。",
+    "一、充分肯定前一阶段取得的成绩",
+    "今年以来，全县上下克服持续干旱等不利影响，粮食播种面积稳中有增，高标准农田建设完成年度任务的百分之九十以上，农民收入保持较快增长。",
+    "二、扎实抓好秋收秋种关键环节",
+    "各乡镇要组织农机手提前检修机具，合理安排收割进度，做到颗粒归仓；要抢抓墒情，及时播种小麦，确保苗全苗壮。",
+    "三、切实加强组织领导",
+    "各级各部门要把秋季农业生产摆上重要位置，主要负责同志亲自过问，层层压实责任，确保各项工作落到实处。",
+    "谢谢大家！",
+]
+TRADITIONAL_SPEECH = [
+    "各位來賓、各位朋友：",
+    "金秋時節，我們在這裡隆重集會，慶祝學校建校六十週年，回顧走過的光輝歷程，共同展望更加美好的未來。",
+    "六十年來，一代又一代教師默默耕耘，為國家培養了數以萬計的優秀人才，他們在各自的崗位上建功立業。",
+    "站在新的起點上，我們要堅持立德樹人，深化教學改革，努力把學校建設成為人民滿意的優質學校。",
+    "最後，祝願學校的明天更加輝煌！",
+]
+
+JUNK_TOP = {
+    "simplified": [
+        "本站为您精心挑选了这篇讲话稿，欢迎收藏转发。",
+        "发布日期：2023-04-11 09:30 浏览量：2315次",
+    ],
+    "traditional": [
+        "本站為您精心挑選了這篇講話稿，歡迎收藏轉發。",
+        "發佈日期：2023-04-11 09:30 瀏覽量：2315次",
+    ],
+}
+JUNK_BOTTOM = {
+    "simplified": [
+        "登录会员后即可免费下载完整文档",
+        "更多精彩范文，敬请关注本网站公众号",
+    ],
+    "traditional": [
+        "登錄會員後即可免費下載完整文檔",
+        "更多精彩範文，敬請關注本網站公眾號",
+    ],
+}
+# Anti-copy noise: characters strung together with no sentence in them.
+NOISE = "河流据端签吨坐盘硬胞秦岭柱窗慢倍朗翻卷彼刷拥猛勃液亭涂眼擦羊侯稳悬拾摆丝隔沉滑洞旱蒸泥拌驻纹"
+
+
+def kept(lines: list[str], title: str = TITLE) -> list[str]:
+    return linejudge.judge_body(lines, title)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_site_lines_at_the_edges_go_and_the_speech_stays(script: str) -> None:
+    lines = JUNK_TOP[script] + SPEECH + JUNK_BOTTOM[script]
+    assert kept(lines) == SPEECH
+
+
+def test_a_traditional_speech_keeps_every_line_as_published() -> None:
+    lines = JUNK_TOP["traditional"] + TRADITIONAL_SPEECH + JUNK_BOTTOM["traditional"]
+    assert kept(lines, "慶祝建校六十週年大會致辭") == TRADITIONAL_SPEECH
+
+
+def test_both_scripts_get_the_same_verdict() -> None:
+    for script in ("simplified", "traditional"):
+        for line in JUNK_TOP[script] + JUNK_BOTTOM[script]:
+            p_as_published = linejudge.junk_probabilities([line, *SPEECH], TITLE)[0]
+            p_folded = linejudge.junk_probabilities([fold(line), *SPEECH], TITLE)[0]
+            assert p_as_published == pytest.approx(p_folded)
+
+
+def test_noise_in_the_middle_of_the_body_goes() -> None:
+    lines = SPEECH[:4] + [NOISE] + SPEECH[4:]
+    assert kept(lines) == SPEECH
+
+
+def test_speech_lines_about_the_audience_are_not_junk() -> None:
+    # A speech may thank its audience, ask it to act and give dates and numbers.
+    lines = [
+        "同学们：",
+        "希望大家珍惜时光，认真阅读经典，关注身边的人和事，把所学知识用到实践中去。",
+        "2023年9月1日，我们迎来了一千二百名新同学，学校的大家庭更加壮大了。",
+        "请大家记住今天这个日子，记住老师们期待的目光。",
+        "谢谢大家！",
+    ]
+    assert kept(lines, "新学期开学典礼校长讲话") == lines
+
+
+def test_glued_prompts_and_markup_are_cut_out_of_a_paragraph() -> None:
+    glued = SPEECH[3][:-1] + "，……此处省略3021个字……农民收入保持较快增长。"
+    markup = "p.MsoNormal { margin: 0cm; } span.s1 { font-size: 12pt; } " + SPEECH[5]
+    lines = SPEECH[:3] + [glued, SPEECH[4], markup] + SPEECH[6:]
+    out = kept(lines)
+    assert not any("省略" in line or "MsoNormal" in line or "{" in line for line in out)
+    assert out[5] == SPEECH[5]
+    assert out[3].endswith("农民收入保持较快增长。")
+
+
+def test_a_promo_glued_to_the_end_of_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    glued = SPEECH[5] + "以上就是本網為大家整理的講話範文，希望對您的寫作有所幫助。"
+    lines = SPEECH[:5] + [glued] + SPEECH[6:]
+    assert kept(lines) == SPEECH
+
+
+def test_compilation_item_headings_always_stay() -> None:
+    lines = [
+        "秋季农业生产讲话稿 篇1",
+        *SPEECH[1:4],
+        "秋季农业生产讲话稿 篇2",
+        *SPEECH[4:8],
+    ]
+    assert kept(lines, "秋季农业生产讲话稿(精选2篇)") == lines
+
+
+def test_clean_page_drops_unseen_junk_and_stores_the_text_as_published() -> None:
+    paragraphs = JUNK_TOP["traditional"] + TRADITIONAL_SPEECH + JUNK_BOTTOM["traditional"]
+    html = (
+        '<html><head><meta charset="utf-8"><title>慶祝建校六十週年大會致辭</title></head><body>'
+        '<div class="content">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body></html>"
+    )
+    page = clean_page(html.encode("utf-8"))
+    assert page.speeches[0].paragraphs == TRADITIONAL_SPEECH
+
+
+def test_fold_is_for_matching_and_keeps_offsets() -> None:
+    assert fold("講話稿範文") == "讲话稿范文"
+    assert fold("ICP 2023") == "ICP 2023"
+    line = "以上是小編為大家準備的"
+    assert fold_aligned(line) is not None and len(fold_aligned(line)) == len(line)
+
+
+def test_a_model_file_of_other_features_fails_on_load() -> None:
+    data = {"model": {"bias": 0.0, "threshold": 0.5, "weights": {"c_site": 1.0}}}
+    with pytest.raises(LineJudgeError, match="features differ"):
+        parse_model(data, "broken_model.toml")
+    good = {"model": {"bias": 0.0, "threshold": 1.5, "weights": {n: 0.0 for n in linejudge.feature_names()}}}
+    with pytest.raises(LineJudgeError, match="threshold"):
+        parse_model(good, "broken_model.toml")
+
+
+def test_a_vocabulary_with_a_bad_pattern_fails_on_load() -> None:
+    import tomllib
+
+    data = tomllib.loads(Path(linejudge.VOCABULARY_FILE).read_text(encoding="utf-8"))
+    assert parse_vocabulary(data).concepts["site"]
+    data["shapes"]["date"] = "(unclosed"
+    with pytest.raises(LineJudgeError, match=r"\[shapes\] date"):
+        parse_vocabulary(data)
+    data = tomllib.loads(Path(linejudge.VOCABULARY_FILE).read_text(encoding="utf-8"))
+    del data["concepts"]["reader"]
+    with pytest.raises(LineJudgeError, match="reader"):
+        parse_vocabulary(data)
