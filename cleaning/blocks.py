@@ -56,6 +56,10 @@ class Walk:
     depth: list[int] = field(default_factory=list)
     chars: list[int] = field(default_factory=list)  # text characters inside element
     link_chars: list[int] = field(default_factory=list)  # of which inside <a>
+    # Blocks [span_first, span_last) hold the element's text, its own last block
+    # included (`first`/`last` leave out the block flushed as the element closes).
+    span_first: list[int] = field(default_factory=list)
+    span_last: list[int] = field(default_factory=list)
 
 
 def clean_text(text: str) -> str:
@@ -143,6 +147,8 @@ def walk(
             result.depth.append(len(open_idx))
             result.chars.append(0)
             result.link_chars.append(0)
+            result.span_first.append(len(result.blocks))
+            result.span_last.append(len(result.blocks))
             open_idx.append(idx)
             add(el.text)
         else:
@@ -153,6 +159,8 @@ def walk(
                     block_tags.pop()
                 if tag == "a":
                     in_link -= 1
+                # Text still buffered goes into the next block, which then holds some of it.
+                result.span_last[idx] = len(result.blocks) + (1 if buf else 0)
             add(el.tail)
     flush()
     return result

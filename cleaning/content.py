@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleaning import blocks as blk
+from cleaning import pagetype
 from cleaning.html import is_junk_container
 from cleaning.rules import JunkRules, Profile
 
@@ -26,15 +27,11 @@ _WEAK_RESULT = 120
 # A contiguous run of blocks this many times stronger than the best subtree,
 # outside it, is the article the subtree search missed.
 _RESCUE_RATIO = 2.0
-# Blocks of a teaser list average fewer characters than this.
-_TEASER_MAX_CHARS = 120
 # The one <article> of a page wins when the chosen element holds this many times its text.
 _SCOPE_RATIO = 3
 _SCOPE_MIN_SCORE = 50.0
 # Article weight a post needs before its footer line closes it.
 _POST_MIN_WEIGHT = 100.0
-# A list page shows a screenful of teasers, not hundreds of blocks (a wiki article).
-_TEASER_MAX_COUNT = 80
 
 
 @dataclass
@@ -69,7 +66,6 @@ def block_weight(block: blk.Block) -> float:
     return weight - links * 1.5
 
 
-_TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[详细\]|详细>>|\[更多\]|阅读全文|查看全文|阅读更多|\[阅读\])\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -213,7 +209,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest
     page_links = walk.link_chars[0] / walk.chars[0] if walk.chars and walk.chars[0] else 0.0
-    page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and _TEASER_END.search(b.text))
+    page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and pagetype.ends_cut(b.text))
     if best < 0:
         return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
     scope = _single_article(root)
@@ -233,22 +229,15 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         while first > low and walk.blocks[first - 1].tag in blk.HEADING_TAGS and not walk.blocks[first - 1].links:
             first -= 1
     items = walk.blocks[first:last]
-    size = sum(b.size for b in items) or 1
-    share = sum(b.links for b in items) / size
-    texts = [b for b in items if b.size >= 10]
-    linked = 0.0
-    # Teasers are short and each carries its link; article paragraphs with links are long.
-    if 4 <= len(texts) <= _TEASER_MAX_COUNT and sum(b.size for b in texts) / len(texts) < _TEASER_MAX_CHARS:
-        linked = sum(1 for b in texts if b.links) / len(texts)
-    teasers = sum(1 for b in texts if _TEASER_END.search(b.text))
+    shape = pagetype.main_shape(items)
     return (
         Content(
             filter_paragraphs(first_post(items, rules), rules),
             "density",
-            link_share=share,
-            linked_share=linked,
+            link_share=shape.link_share,
+            linked_share=shape.linked_share,
             start=first,
-            teasers=teasers,
+            teasers=shape.teasers,
             page_link_share=page_links,
             page_teasers=page_teasers,
         ),
@@ -294,5 +283,5 @@ def from_trafilatura(root: etree._Element, rules: JunkRules) -> Content:
         for piece in blk.split_indented(text):
             items.append(blk.Block(piece, 0, "p"))
     paragraphs = filter_paragraphs(items, rules)
-    teasers = sum(1 for p in paragraphs if _TEASER_END.search(p))
+    teasers = sum(1 for p in paragraphs if pagetype.ends_cut(p))
     return Content(paragraphs, "trafilatura", teasers=teasers)

@@ -11,10 +11,12 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
+from cleaning import comments
 from cleaning import content as content_mod
 from cleaning import linejudge
 from cleaning import metadata as meta
-from cleaning.blocks import Block, cjk_count, cjk_share
+from cleaning import pagetype, repeats
+from cleaning.blocks import Block
 from cleaning.decode import decode_html
 from cleaning.errors import ContentError
 from cleaning.html import NON_CONTENT_TAGS, parse
@@ -25,30 +27,6 @@ from cleaning.split import split_speeches
 from cleaning.template import SiteTemplate, page_masks
 
 logger = logging.getLogger(__name__)
-
-# A body shorter than this is no speech (a stub, an excerpt, an error page).
-MIN_BODY_CHARS = 100
-# Below this share of CJK characters the body is not Chinese text.
-MIN_CJK_SHARE = 0.05
-MIN_CJK_CHARS = 50
-# Share of the content's text blocks holding a link above which it is a list of teasers.
-LIST_LINKED_SHARE = 0.9
-# This many clipped teasers, a quarter of the blocks or more, make a list page.
-MIN_TEASERS = 3
-# Evidence of an error page: an HTTP-404-like token standing alone ("404",
-# "404 Not Found", "错误404") or an error phrase. "第404次常务会议" is no evidence:
-# a bare 404 touching a digit, letter or CJK character is part of other text.
-_NOT_FOUND = re.compile(
-    r"((?<![0-9A-Za-z\u3400-\u9fff])404(?![0-9A-Za-z\u3400-\u9fff])|404\s*(错误|页面|not\s+found|error)|(错误|error)\s*(代码)?\s*[:：]?\s*404"
-    r"|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在)",
-    re.I,
-)
-# Speech text is sentences: at least one sentence mark per this many CJK characters
-# (CJK only: code or tables in a Chinese article have their own punctuation).
-# A run of menu labels and link texts glued into one paragraph has none.
-MAX_CHARS_PER_MARK = 80
-_SENTENCE_MARK = re.compile(r"[，。！？；、,!?;]")
-
 
 def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
     known = profiles()
@@ -78,33 +56,16 @@ def _title_index(blocks: list[Block], title: str | None, start: int) -> int:
     return -1
 
 
-def _head_lines(blocks: list[Block], title: str | None, content_start: int) -> list[str]:
-    """The text around the headline, where sites print date, source and uploader."""
+def _head_range(blocks: list[Block], title: str | None, content_start: int) -> range:
+    """The blocks around the headline, where sites print date, source and uploader."""
     t = _title_index(blocks, title, content_start)
     if t >= 0:
-        return [b.text for b in blocks[max(0, t - 3) : t + 12]]
-    return [b.text for b in blocks[max(0, content_start - 8) : content_start + 4]]
+        return range(max(0, t - 3), min(len(blocks), t + 12))
+    return range(max(0, content_start - 8), min(len(blocks), content_start + 4))
 
 
-def _no_speech_reason(title: str | None, found: content_mod.Content) -> str | None:
-    body = "".join(found.paragraphs)
-    if len(body) < 500 and ((title and _NOT_FOUND.search(title)) or _NOT_FOUND.search(body)):
-        return "not found page"
-    # A list or tag page: mostly link text, teasers that each carry a link, or
-    # a run of clipped teasers ("…全力完成经济社会发展工作…").
-    if found.link_share > 0.5 or found.linked_share >= LIST_LINKED_SHARE:
-        return "list page"
-    if found.teasers >= MIN_TEASERS and found.teasers * 4 >= len(found.paragraphs):
-        return "list page"
-    if not found.paragraphs and found.page_link_share > 0.5:
-        return "list page"
-    if len(body) < MIN_BODY_CHARS:
-        return "body too short"
-    if cjk_count(body) < MIN_CJK_CHARS or cjk_share(body) < MIN_CJK_SHARE:
-        return "body not Chinese"
-    if len(_SENTENCE_MARK.findall(body)) * MAX_CHARS_PER_MARK < cjk_count(body):
-        return "body has no sentences"
-    return None
+def _head_lines(blocks: list[Block], title: str | None, content_start: int) -> list[str]:
+    return [blocks[i].text for i in _head_range(blocks, title, content_start)]
 
 
 def clean_page(
@@ -113,11 +74,13 @@ def clean_page(
     http_charset: str | None = None,
     profile: str | None = None,
     template: SiteTemplate | None = None,
+    site: pagetype.SiteContext | None = None,
 ) -> Page:
     """Clean one page. Raises ContentError only for empty or binary input.
 
     `template`: what was learnt from the site's other pages (cleaning.template);
     its lines leave the body and its site name is never the title.
+    `site`: how the site links to this page (pagetype.SiteContext), when the caller knows.
     """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
@@ -138,9 +101,18 @@ def clean_page(
     page.breadcrumbs = meta.breadcrumbs(root, head)
     page.tags = meta.tags(root)
 
+    # The page's kind first, from its structure: a list or about page yields no speech.
     found, walk = content_mod.generic(root, rules)
+    dated_blocks = [i for i in _head_range(walk.blocks, page.title, found.start) if meta.strong_date([walk.blocks[i].text])]
+    self_linked = pagetype.self_linked_from_chrome(root, url)
+    shape = pagetype.classify(walk, repeats.find_groups(root), content_mod.block_weight, url, site,
+                              dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks)
+    if shape.comments:
+        # Reader comments are never body and their dates never the page's: gone from the tree.
+        comments.drop(shape.comments)
+        found, walk = content_mod.generic(root, rules)
     content_start = found.start
-    if site_profile is not None:
+    if site_profile is not None and shape.kind == "article":
         chosen = content_mod.from_profile(root, site_profile, rules)
         generic_size = sum(len(p) for p in found.paragraphs)
         # A profile's selector that misses most of what the generic search found is
@@ -153,11 +125,11 @@ def clean_page(
             found = chosen
         else:
             logger.debug("profile %s found no content at %s; generic search used", site_profile.name, url)
-    elif (
-        sum(len(p) for p in found.paragraphs) < MIN_BODY_CHARS
-        and found.link_share <= 0.5
-        and found.page_link_share <= 0.5
-        and found.page_teasers < MIN_TEASERS
+    elif shape.kind == "article" and (
+        sum(len(p) for p in found.paragraphs) < pagetype.MIN_BODY_CHARS
+        and found.link_share <= pagetype.MAX_MAIN_LINK_SHARE
+        and found.page_link_share <= pagetype.MAX_MAIN_LINK_SHARE
+        and found.page_teasers < pagetype.MIN_TEASERS
     ):
         second = content_mod.from_trafilatura(root, rules)
         if sum(len(p) for p in second.paragraphs) > sum(len(p) for p in found.paragraphs):
@@ -179,15 +151,16 @@ def clean_page(
 
     # Lines about the site, the document or the reader, whatever their wording.
     found.paragraphs = linejudge.judge_body(found.paragraphs, page.title)
-    reason = _no_speech_reason(page.title, found)
+    main = pagetype.MainShape(found.link_share, found.linked_share, found.teasers)
+    reason = pagetype.no_speech_reason(page.title, shape, found.paragraphs, main, found.page_link_share)
     if reason is None:
         page.speeches = [s for s in split_speeches(page.title or "", found.paragraphs, rules) if s.paragraphs]
         if not page.speeches:
             reason = "body too short"
     page.no_speech_reason = reason
-    if reason in ("list page", "not found page"):
-        # A list or error page has no date or uploader of its own (the ones it shows
-        # belong to the articles it lists).
+    if reason in (pagetype.LIST_PAGE, pagetype.NOT_FOUND_PAGE, pagetype.ABOUT_PAGE):
+        # A list, error or about page has no date or uploader of its own (the ones it
+        # shows belong to the articles it lists).
         page.published = None
         page.author = None
     if page.speeches:

@@ -1,0 +1,217 @@
+"""Repeated sibling items: the structure of lists, teaser rivers and comment threads.
+
+A list page prints the same small unit again and again: a linked title with a
+short excerpt, a date, a "more" link; a comment thread prints a user name, a
+timestamp and a short text per post. Either way the unit is a run of siblings
+under one parent that share a shape (tag and class). `find_groups` finds such
+runs on the tree, whatever their wording, and measures each item: its text,
+its link text, its title link, whether it is cut off ("…", a read-more link),
+whether it carries a timestamp.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lxml import etree
+
+# A group needs this many items: two of a kind is a pair, not a list...
+MIN_ITEMS = 3
+# ...but two timed posts are already a thread, two cut-off teasers a short list.
+MIN_THREAD_ITEMS = 2
+# An item is a teaser, a brief or a post, not a chapter: the group's median item
+# is at most this many characters.
+ITEM_MAX_CHARS = 600
+# No item holds an article: an item longer than this makes the run no list.
+ITEM_LIMIT_CHARS = 2000
+# A title link: at least this many characters of link text.
+TITLE_MIN_CHARS = 5
+# An excerpt: at least this many characters of an item outside its links.
+EXCERPT_MIN_CHARS = 15
+# A read-more token after the excerpt ("阅读全文»", "[详细]", "more"): at most this many characters.
+MARKER_MAX_CHARS = 8
+# A post's or brief's timestamp sits within this many characters of its start or end.
+TIME_EDGE_CHARS = 40
+# This share of a group's items must carry a link or a timestamp to be items at all.
+MIN_ITEM_EVIDENCE = 0.6
+
+_ELLIPSIS = r"(?:…+|\.{3,}|。{3,}|⋯+|\.\.\.)"
+# Cut off: an ellipsis, then at most a short token (a read-more label in any wording,
+# brackets and arrows) and nothing that reads as a sentence.
+_TRUNCATED = re.compile(_ELLIPSIS + r"[^。！？!?，,；;]{0,%d}$" % MARKER_MAX_CHARS)
+# What trails an item after its excerpt and says nothing: dates, times, counts, separators.
+_TRAILING_INFO = re.compile(r"[\s\d\-:/.|｜·()（）\[\]【】年月日]+$")
+_BRACKETED_TOKEN = re.compile(r"[\[【(（<《]\s*[^\]】)）>》]{1,%d}\s*[\]】)）>》]$" % MARKER_MAX_CHARS)
+# A timestamp of a post or a brief: a time of day, a date with a time, a relative time.
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|刚刚|剛剛|昨天|今天")
+_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")
+_SPACES = re.compile(r"\s+")
+_IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
+
+
+def _text(elements: list[etree._Element]) -> str:
+    parts: list[str] = []
+    for i, el in enumerate(elements):
+        parts.extend(el.itertext())
+        if i < len(elements) - 1 and el.tail:
+            parts.append(el.tail)
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _size(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+@dataclass
+class Item:
+    elements: list[etree._Element]
+
+    @cached_property
+    def text(self) -> str:
+        return _text(self.elements)
+
+    @cached_property
+    def chars(self) -> int:
+        return _size(self.text)
+
+    @cached_property
+    def links(self) -> list[tuple[str, str]]:
+        """(text, href) of the item's links, in order."""
+        out = []
+        for el in self.elements:
+            for a in el.iter("a"):
+                href = (a.get("href") or "").strip()
+                out.append((_SPACES.sub(" ", "".join(a.itertext())).strip(), href))
+        return out
+
+    @cached_property
+    def link_chars(self) -> int:
+        return sum(_size(text) for text, _ in self.links)
+
+    @cached_property
+    def title_link(self) -> tuple[str, str] | None:
+        """The longest link that leads somewhere and reads like a title."""
+        best = None
+        for text, href in self.links:
+            if href and not _IGNORED_HREF.match(href) and _size(text) >= TITLE_MIN_CHARS:
+                if best is None or _size(text) > _size(best[0]):
+                    best = (text, href)
+        return best
+
+    @property
+    def excerpt_chars(self) -> int:
+        return self.chars - self.link_chars
+
+    @cached_property
+    def truncated(self) -> bool:
+        """Cut off: an ellipsis at its end, or a short closing token after its excerpt
+        (a bracketed "[详细]", or a last link repeating the title link's target)."""
+        end = _TRAILING_INFO.sub("", self.text)
+        if _TRUNCATED.search(end):
+            return True
+        if self.excerpt_chars < TITLE_MIN_CHARS or len(self.links) < 2 or self.title_link is None:
+            return False
+        last_text, last_href = self.links[-1]
+        if _size(last_text) > MARKER_MAX_CHARS or not end.endswith(last_text.strip()):
+            return False
+        return last_href == self.title_link[1] or bool(_BRACKETED_TOKEN.search(last_text))
+
+    @cached_property
+    def timed(self) -> bool:
+        """Stamped with a time (of day, or relative: "3小时前") at its head or its end,
+        where posts and briefs carry it; a time inside a sentence is no stamp."""
+        edges = (self.text[:TIME_EDGE_CHARS], self.text[-TIME_EDGE_CHARS:])
+        return any(_TIME_OF_DAY.search(e) or _RELATIVE_TIME.search(e) for e in edges)
+
+    @cached_property
+    def dated(self) -> bool:
+        return bool(self.timed or _DATE.search(self.text))
+
+
+@dataclass
+class Group:
+    parent: etree._Element
+    items: list[Item] = field(default_factory=list)
+
+    def share(self, test) -> float:
+        return sum(1 for item in self.items if test(item)) / len(self.items)
+
+    @cached_property
+    def titled(self) -> float:
+        """Share of items led by a title link (teasers, list entries)."""
+        return self.share(lambda i: i.title_link is not None and _size(i.title_link[0]) * 3 >= i.link_chars)
+
+    @cached_property
+    def teasing(self) -> float:
+        """Share of items that tease an article: an excerpt beside the link, or cut off."""
+        return self.share(lambda i: i.truncated or i.excerpt_chars >= EXCERPT_MIN_CHARS)
+
+    @cached_property
+    def truncated(self) -> int:
+        return sum(1 for item in self.items if item.truncated)
+
+    @cached_property
+    def timed(self) -> float:
+        return self.share(lambda i: i.timed)
+
+    @cached_property
+    def chars(self) -> int:
+        return sum(item.chars for item in self.items)
+
+    @cached_property
+    def distinct_targets(self) -> int:
+        return len({item.title_link[1] for item in self.items if item.title_link})
+
+    @property
+    def elements(self) -> list[etree._Element]:
+        return [el for item in self.items for el in item.elements]
+
+
+def _signature(el: etree._Element) -> tuple[str, str]:
+    classes = (el.get("class") or "").split()
+    return el.tag, classes[0] if classes else ""
+
+
+def _items(children: list[etree._Element], positions: list[int]) -> list[Item]:
+    """One item per occurrence of the repeated shape, with the siblings up to the next
+    one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
+    as many siblings as the others have."""
+    spans = [b - a for a, b in zip(positions, positions[1:])]
+    typical = sorted(spans)[len(spans) // 2] if spans else 1
+    ends = positions[1:] + [min(len(children), positions[-1] + typical)]
+    return [Item(children[a:b]) for a, b in zip(positions, ends)]
+
+
+def _median(values: list[int]) -> int:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def find_groups(root: etree._Element) -> list[Group]:
+    """Every run of at least MIN_ITEMS same-shaped siblings that carry links or timestamps."""
+    groups: list[Group] = []
+    for parent in root.iter():
+        if not isinstance(parent.tag, str) or len(parent) < MIN_THREAD_ITEMS:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        counts = Counter(_signature(c) for c in children)
+        for signature, count in counts.items():
+            if count < MIN_THREAD_ITEMS or signature[0] in ("br", "hr", "img", "option", "input"):
+                continue
+            positions = [i for i, c in enumerate(children) if _signature(c) == signature]
+            items = [item for item in _items(children, positions) if item.chars]
+            sizes = [i.chars for i in items] or [0]
+            if not items or _median(sizes) > ITEM_MAX_CHARS or max(sizes) > ITEM_LIMIT_CHARS:
+                continue
+            if len(items) < MIN_ITEMS and (
+                len(items) < MIN_THREAD_ITEMS or not (all(i.timed for i in items) or all(i.truncated for i in items))
+            ):
+                continue
+            group = Group(parent, items)
+            if group.share(lambda i: i.title_link is not None or i.timed) < MIN_ITEM_EVIDENCE:
+                continue
+            groups.append(group)
+    return groups
