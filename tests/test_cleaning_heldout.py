@@ -142,14 +142,12 @@ def test_target_no_junk_leaks(scored) -> None:
     assert f["leak_pages"] == 0, [(r["page"], r["leaks"][:3]) for r in rows if r["leaks"]]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 1 of 14 list/about pages (the portal home of briefs) yields a speech")
 def test_target_no_speech_from_list_or_about_pages(scored) -> None:
     _, f = scored
     # TARGET: 0 speeches from any list, tag, portal-home or about page.
     assert f["non_article_with_speech"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 4 wrong dates (a comment date on an article, dates on 3 list pages that should have none)")
 def test_target_every_date_right(scored) -> None:
     _, f = scored
     # TARGET: every publication date right; a comment's date is never taken.
