@@ -241,8 +241,14 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
 @click.option("--db", default="demo.db", show_default=True, type=click.Path(dir_okay=False),
               help="Database to create (replaced on every run).")
 @click.option("--keep-serving", is_flag=True, help="Keep the demo sites up after the crawl until Ctrl-C.")
-def demo(db: str, keep_serving: bool) -> None:
+@click.option("--nights", type=click.IntRange(1, 2), default=2, show_default=True,
+              help="1: crawl the sites as built; 2: then recrawl their second state (crawler/demo_sites/_night2).")
+def demo(db: str, keep_serving: bool, nights: int = 2) -> None:
     """Serve the bundled demo sites on 127.0.0.1, crawl them into a fresh demo.db, summarise.
+
+    Night 2 serves the sites' second bundled state (rotated sidebars, reworded
+    promos, one edited article) and recrawls every known page: the archive
+    gains one version, of the edited article, and nothing from the churn.
 
     Example: speech-archive demo && speech-archive serve --db demo.db
     """
@@ -257,6 +263,13 @@ def demo(db: str, keep_serving: bool) -> None:
         settings = project_settings(db, trigger="demo", polite=False, log_level=_log_level())
         outcomes = _run(demo_specs(profiles, servers, DEMO_SITES), settings, None, "demo")
         click.echo(format_summary(outcomes))
+        if nights == 2:
+            from crawler.demo_states import recrawl_night2
+
+            click.echo("\nnight 2: the sites' second state (rotated sidebars, reworded promos, one edited article)")
+            night2 = recrawl_night2(db, profiles, servers, log_level=_log_level())
+            click.echo(format_summary(night2))
+            outcomes += night2
         summary = summarise(db)
         click.echo(f"\narchived into {db}:")
         for line in summary.lines():

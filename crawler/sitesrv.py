@@ -13,6 +13,11 @@ and (with `hooks=True`) the bad answers a crawl must survive:
 
 Every request is logged in `SiteServer.requests` so tests can check what was
 (and was not) fetched. Run one by hand: `python -m crawler.sitesrv DIR`.
+
+A second state of a site (the demo's "night 2") is an overlay directory whose
+files replace the root's files of the same path: `SiteServer(root,
+overlay=DIR)`, or set `server.overlay` between two crawls
+(`python -m crawler.sitesrv DIR --overlay DIR2`).
 """
 from __future__ import annotations
 
@@ -95,14 +100,32 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, body, self._content_type(Path("404.html")), head=head)
         body = file.read_bytes()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:20]
-        mtime = int(file.stat().st_mtime)
+        mtime = self._mtime(file, path)
         validators = {"ETag": etag, "Last-Modified": formatdate(mtime, usegmt=True)}
         if self._not_modified(etag, mtime):
             return self._send(304, b"", extra=validators, head=True)
         return self._send(200, body, self._content_type(file), extra=validators, head=head)
 
     def _resolve(self, path: str) -> Path | None:
-        root = self.server.site.root
+        overlay = self.server.site.overlay
+        if overlay is not None:
+            replaced = self._inside(overlay, path)
+            if replaced is not None:
+                return replaced
+        return self._inside(self.server.site.root, path)
+
+    def _mtime(self, file: Path, path: str) -> int:
+        """An overlay file is newer than the file it replaces, whatever the checkout's times say."""
+        mtime = int(file.stat().st_mtime)
+        overlay = self.server.site.overlay
+        if overlay is not None and overlay in file.parents:
+            base = self._inside(self.server.site.root, path)
+            if base is not None:
+                mtime = max(mtime, int(base.stat().st_mtime) + 1)
+        return mtime
+
+    @staticmethod
+    def _inside(root: Path, path: str) -> Path | None:
         candidate = (root / path.lstrip("/")).resolve()
         if root not in candidate.parents and candidate != root:
             return None  # ../ escapes
@@ -194,10 +217,12 @@ class SiteServer:
     """One static site on 127.0.0.1:<port> in a background thread."""
 
     def __init__(self, root: str | Path, port: int = 0, hooks: bool = False,
-                 charset: str | None = None, latency: float = 0.0, host: str = "127.0.0.1") -> None:
+                 charset: str | None = None, latency: float = 0.0, host: str = "127.0.0.1",
+                 overlay: str | Path | None = None) -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"site root {self.root} is not a directory")
+        self.overlay = overlay  # files that replace the root's (a second state of the site)
         self.hooks = hooks
         self.charset = charset
         self.latency = latency  # seconds slept before each answer (tests that need a slow site)
@@ -212,6 +237,17 @@ class SiteServer:
         self._httpd = _Server((host, port), _Handler)
         self._httpd.site = self
         self._thread: threading.Thread | None = None
+
+    @property
+    def overlay(self) -> Path | None:
+        return self._overlay
+
+    @overlay.setter
+    def overlay(self, directory: str | Path | None) -> None:
+        path = None if directory is None else Path(directory).resolve()
+        if path is not None and not path.is_dir():
+            raise FileNotFoundError(f"overlay {path} is not a directory")
+        self._overlay = path
 
     @property
     def port(self) -> int:
@@ -280,9 +316,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--hooks", action="store_true", help="enable the /__hooks__/ bad answers")
     parser.add_argument("--charset", default=None)
+    parser.add_argument("--overlay", default=None, help="a directory whose files replace the root's (a second state)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
-    server = SiteServer(args.root, port=args.port, hooks=args.hooks, charset=args.charset).start()
+    server = SiteServer(args.root, port=args.port, hooks=args.hooks, charset=args.charset, overlay=args.overlay).start()
     logger.info("press Ctrl-C to stop %s", server.base_url)
     try:
         while True:

@@ -55,6 +55,11 @@ def _check_archive(db: Path) -> None:
     # One speech_sources row per (speech, page), nothing more (compilation items are in the map).
     assert sum(len(s) for s in expected_sets) == _rows(db, "select count(*) from speech_sources")[0][0]
 
+    # Comment threads under the fourth site's articles are never body.
+    for site in EXPECTED["sites"].values():
+        for text in site.get("comment_texts", []):
+            assert _rows(db, "select count(*) from speeches where body like ?", f"%{text}%")[0][0] == 0, text
+
     # robots.txt: nothing under /member/ archived, none of its speeches anywhere.
     assert _rows(db, "select count(*) from pages where url like '%/member/%'")[0][0] == 0
     for hidden in EXPECTED["disallowed"]:
@@ -68,7 +73,9 @@ def _check_archive(db: Path) -> None:
 
 
 def test_demo_command(tmp_path: Path) -> None:
-    proc = subprocess.run([EXE, "demo", "--db", "demo.db"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    # Night 1 only: the sites as built (the second state is tests/test_demo_states.py).
+    proc = subprocess.run([EXE, "demo", "--db", "demo.db", "--nights", "1"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     db = tmp_path / "demo.db"
     _check_archive(db)
@@ -76,12 +83,13 @@ def test_demo_command(tmp_path: Path) -> None:
     assert f"speeches         {EXPECTED['distinct_speeches']} distinct" in out
     assert "speech-archive serve --db demo.db" in out
     runs = _rows(db, "select trigger, status, errors from crawl_runs")
-    assert runs == [("demo", "ok", 0)] * 3
+    assert runs == [("demo", "ok", 0)] * len(EXPECTED["sites"])
 
     # Fresh each run: a second demo starts from an empty database, same result.
-    proc = subprocess.run([EXE, "demo", "--db", "demo.db"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([EXE, "demo", "--db", "demo.db", "--nights", "1"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert len(_rows(db, "select id from crawl_runs")) == 3
+    assert len(_rows(db, "select id from crawl_runs")) == len(EXPECTED["sites"])
     _check_archive(db)
 
 
@@ -119,12 +127,22 @@ def test_start_url_crawl_of_the_demo_sites(start_url_crawl: tuple[Path, list[str
 
 
 def test_start_url_crawl_keeps_list_pages_speechless(start_url_crawl: tuple[Path, list[str]]) -> None:
+    """No profile: the cleaner alone must give teaser rivers, paged lists and the about page no speech."""
     db, _ = start_url_crawl
     for site in EXPECTED["sites"].values():
-        for path in [site["home"], *site["list_paths"]]:
+        for path in [site["home"], *site["list_paths"], *([site["about_path"]] if "about_path" in site else [])]:
             # "/" is every site's home: all rows it matches must be speechless.
             assert {n for (n,) in _rows(db, "select speech_count from pages where url like ?", f"%:%{path}")} <= {0}, path
     assert _rows(db, "select count(*) from speeches")[0][0] == EXPECTED["distinct_speeches"]
+
+
+def test_start_url_crawl_archives_no_comment(start_url_crawl: tuple[Path, list[str]]) -> None:
+    """The fourth site's comment threads (names, times, short replies) are never body."""
+    db, _ = start_url_crawl
+    texts = [t for site in EXPECTED["sites"].values() for t in site.get("comment_texts", [])]
+    assert texts
+    leaked = [t for t in texts if _rows(db, "select count(*) from speeches where body like ?", f"%{t}%")[0][0]]
+    assert leaked == []
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED["sites"]))
