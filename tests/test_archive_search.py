@@ -1,13 +1,18 @@
 """Search over both FTS5 indexes on a real file: every query checked against Python's `in`."""
 from __future__ import annotations
 
+import json
+import random
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from archive import Archive, Fetch
-from archive.search import plan, search
+from archive.search import MAX_QUERY_TERMS, plan, search, snippet
 from cleaning.model import Page, Speech
 
 TEXTS = {
@@ -20,9 +25,9 @@ TEXTS = {
 @pytest.fixture
 def archive(tmp_path: Path):
     with Archive(tmp_path / "s.db") as arch:
-        for url, (title, paras) in TEXTS.items():
+        for (url, (title, paras)), published in zip(TEXTS.items(), ["2021-05-01", "2023-05-01", None]):
             arch.ingest(Fetch(url, 200, {}, url.encode()),
-                        Page(url=url, title=title, speeches=[Speech(title, paras)]))
+                        Page(url=url, title=title, published=published, speeches=[Speech(title, paras)]))
         yield arch
 
 
@@ -59,3 +64,77 @@ def test_indexes_follow_new_versions(archive: Archive) -> None:
     conn = sqlite3.connect(archive.path)
     conn.execute("insert into speeches_fts(speeches_fts) values('integrity-check')")
     conn.execute("insert into speeches_bigrams(speeches_bigrams) values('integrity-check')")
+
+
+# -- order, snippets, many-word queries (issue 10 row 19) ---------------------------
+
+def test_newest_first_and_snippet_marks_every_match(archive: Archive) -> None:
+    rows = list(search(archive.db, "经济", limit=None))
+    assert [r["published"] for r in rows] == ["2021-05-01", None]  # undated last
+    assert [r["published"] for r in search(archive.db, "讲话", limit=None)] == ["2023-05-01", "2021-05-01"]
+    for row in rows:
+        marked = [row["snippet"][s:e] for s, e in row["marks"]]
+        assert marked and set(marked) == {"经济"}, row
+
+
+def test_snippet_is_a_window_around_the_first_match() -> None:
+    body = "开头" * 100 + "\n高质量发展是首要任务。\n" + "结尾" * 100
+    snip = snippet(body, ["高质量发展"], width=40, lead=10)
+    assert snip.text.startswith("…") and snip.text.endswith("…")
+    assert len(snip.text) == 42 and snip.text[snip.marks[0][0]:snip.marks[0][1]] == "高质量发展"
+    assert snip.html().count("<mark>高质量发展</mark>") == 1
+    full = snippet("Ａ　GDP增长。", ["gdp"])  # NFKC and case folded, positions kept
+    assert [full.text[s:e] for s, e in full.marks] == ["GDP"]
+    assert snippet("<b>经济</b>", ["经济"]).html() == "&lt;b&gt;<mark>经济</mark>&lt;/b&gt;"
+
+
+def test_repeated_terms_count_once_and_extra_terms_are_dropped() -> None:
+    assert plan(" ".join(["的"] * 3000)).bigram == ['"的" *']
+    many = plan(" ".join(chr(0x4E00 + i) + chr(0x4E01 + i) for i in range(100)))
+    assert len(many.terms) == MAX_QUERY_TERMS and len(many.dropped) == 100 - MAX_QUERY_TERMS
+
+
+@pytest.fixture(scope="module")
+def big_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,000 speeches of common characters: 的 is in every one of them."""
+    rng = random.Random(19)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理"
+    db = tmp_path_factory.mktemp("big") / "big.db"
+    items = []
+    for n in range(2000):
+        paras = ["".join(rng.choice(chars) for _ in range(60)) + "的。" for _ in range(8)]
+        url = f"http://c.example/{n}.html"
+        items.append((Fetch(url, 200, {}, url.encode()),
+                      Page(url=url, title=f"讲话{n}", published=f"20{10 + n % 15}-01-01",
+                           speeches=[Speech(f"讲话{n}", paras)])))
+    with Archive(db) as arch:
+        arch.ingest_many(items)
+    return db
+
+
+@pytest.mark.parametrize("query", [
+    " ".join(["的"] * 3000),  # issue 10 row 19: was 5-10 s
+    " ".join(["的", "了", "是", "在"] * 750),
+    " ".join(chr(0x4E00 + i) + chr(0x4E01 + i) for i in range(3000)),  # 3,000 distinct words
+    "的 " * 1500 + "高质量发展 " * 1500,
+])
+def test_many_word_query_is_answered_within_a_second(big_archive: Path, query: str) -> None:
+    with Archive(big_archive) as arch:
+        start = time.perf_counter()
+        rows = list(search(arch.db, query, limit=20))
+        elapsed = time.perf_counter() - start
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    if set(query.split()) == {"的"}:
+        assert len(rows) == 20
+
+
+def test_cli_search_json_has_snippets_and_says_when_words_are_dropped(big_archive: Path) -> None:
+    query = " ".join(["的"] * 3000) + " " + " ".join(chr(0x4E00 + i) * 2 for i in range(20))
+    done = subprocess.run([str(Path(sys.executable).parent / "speech-archive"), "search", query,
+                           "--db", str(big_archive), "--json", "--limit", "5"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert f"only the first {MAX_QUERY_TERMS} distinct words are used; 9 ignored" in done.stderr
+    for line in done.stdout.splitlines():
+        row = json.loads(line)
+        assert {"id", "title", "published", "site", "snippet", "marks"} <= set(row)
