@@ -21,6 +21,10 @@ TIMED_SHARE = 0.6
 # "titles" are this short (user names).
 TITLED_SHARE = 0.6
 NAME_MAX_CHARS = 10
+# A post this many times longer than the median post, and this long, is the article
+# of a forum thread (its opening post); the posts after it are its replies.
+OPENING_POST_RATIO = 4
+OPENING_POST_MIN_CHARS = 300
 # A post is short: the thread's median item holds at most this many characters.
 POST_MAX_CHARS = 300
 
@@ -34,6 +38,19 @@ def is_thread(group: repeats.Group) -> bool:
         return False
     titles = sorted(len(i.title_link[0]) for i in group.items if i.title_link)
     return group.titled < TITLED_SHARE or titles[len(titles) // 2] <= NAME_MAX_CHARS
+
+
+def opening_post(group: repeats.Group) -> int | None:
+    """The index of the post that is an article (a forum thread's opening post):
+    many times longer than the median post, and long. The posts after it reply to it."""
+    if len(group.items) < 2:
+        return None
+    sizes = [item.chars for item in group.items]
+    longest = max(range(len(sizes)), key=sizes.__getitem__)
+    median = sorted(sizes)[len(sizes) // 2]
+    if sizes[longest] >= OPENING_POST_MIN_CHARS and sizes[longest] >= OPENING_POST_RATIO * median:
+        return longest
+    return None
 
 
 def drop(groups: list[repeats.Group]) -> int:

@@ -209,7 +209,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest
     page_links = walk.link_chars[0] / walk.chars[0] if walk.chars and walk.chars[0] else 0.0
-    page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and pagetype.ends_cut(b.text))
+    page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and pagetype.ends_cut(b.text, strict=True))
     if best < 0:
         return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
     scope = _single_article(root)
@@ -283,5 +283,5 @@ def from_trafilatura(root: etree._Element, rules: JunkRules) -> Content:
         for piece in blk.split_indented(text):
             items.append(blk.Block(piece, 0, "p"))
     paragraphs = filter_paragraphs(items, rules)
-    teasers = sum(1 for p in paragraphs if pagetype.ends_cut(p))
+    teasers = sum(1 for p in paragraphs if pagetype.ends_cut(p, strict=True))
     return Content(paragraphs, "trafilatura", teasers=teasers)

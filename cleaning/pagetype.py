@@ -91,11 +91,13 @@ MIN_CJK_CHARS = 50
 MAX_CHARS_PER_MARK = 80
 _SENTENCE_MARK = re.compile(r"[，。！？；、,!?;]")
 
-# A block cut off like a teaser: an ellipsis and at most a short token after it,
-# a "[详细]"-like bracketed word, or a short label with arrows ("更多>>").
+# A block cut off like a teaser: an ellipsis and at most a short word after it
+# ("…阅读全文»", "...(详情)"), or a "[详细]"-like bracketed word. A closing quote
+# after an ellipsis ends a quoted sentence, not a teaser.
 _CUT_END = re.compile(
-    r"(?:…+|\.{3,}|。{3,}|⋯+)[^。！？!?，,；;]{0,%d}$|\[[^\]\d]{1,6}\]$|\S{1,6}\s*(?:>>|»|＞＞)$" % repeats.MARKER_MAX_CHARS
+    r"(?:…+|\.{3,}|。{3,}|⋯+)\s*(?:[\[【(（<]?[^\W\d_]{1,%d}[\]】)）>]?\s*[>»]*)?$|\[[^\]\d]{1,6}\]$" % repeats.MARKER_MAX_CHARS
 )
+_ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,}|⋯+)\s*$")
 _TRAILING_INFO = re.compile(r"[\s\d\-:/.|｜·()（）年月日]+$")
 
 
@@ -172,8 +174,11 @@ def about_url(url: str | None) -> bool:
     return key is not None and any(p.search(key.split("?")[0]) for p in url_shapes().about_urls)
 
 
-def ends_cut(text: str) -> bool:
-    """The block ends like a clipped teaser ("…", "...阅读全文»", "[详细]", "更多>>")."""
+def ends_cut(text: str, strict: bool = False) -> bool:
+    """The block ends like a clipped teaser ("…", "...阅读全文»", "[详细]").
+    `strict`: only an ellipsis at its very end (what a block of unknown structure proves)."""
+    if strict:
+        return bool(_ELLIPSIS_END.search(text))
     return bool(_CUT_END.search(_TRAILING_INFO.sub("", text)) or _CUT_END.search(text))
 
 
@@ -196,7 +201,7 @@ def main_shape(items: list[blk.Block]) -> MainShape:
     return MainShape(
         link_share=sum(b.links for b in items) / size,
         linked_share=linked,
-        teasers=sum(1 for b in texts if ends_cut(b.text)),
+        teasers=sum(1 for b in texts if ends_cut(b.text, strict=True)),
     )
 
 
@@ -289,6 +294,12 @@ def classify(
     feed = 0.0
     shape = Shape("article")
     for group in threads:
+        opening = comments.opening_post(group)
+        if opening is not None:
+            # A forum thread: the opening post is the article, the replies its comments.
+            group = repeats.Group(group.parent, group.items[opening + 1 :])
+            if not group.items:
+                continue
         blocks = _block_ranges(walk, group.elements)
         if not blocks:  # hidden from the walk by its class: never body, still dated
             shape.comments.append(group)
@@ -316,7 +327,8 @@ def classify(
     ratio = LIST_OVER_PROSE_LIST_URL if listy_url else LIST_OVER_PROSE
     # The last page of a paged list may hold two items: enough where the URL says list.
     enough = list_items >= (repeats.MIN_THREAD_ITEMS if listy_url else repeats.MIN_ITEMS)
-    if enough and (list_chars >= ratio * prose or prose < MIN_ARTICLE_WEIGHT):
+    # Under a dated article head, prose of article length is the article, whatever lists follow it.
+    if enough and (prose < MIN_ARTICLE_WEIGHT or (not dated and list_chars >= ratio * prose)):
         shape.kind, shape.why = "list", f"{list_items} list items, {list_chars} chars against prose {prose:.0f}"
     elif feed and prose < MIN_ARTICLE_WEIGHT:
         shape.kind, shape.why = "list", f"a feed of timed items (weight {feed:.0f}), prose {prose:.0f}"

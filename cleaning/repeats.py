@@ -28,6 +28,8 @@ ITEM_MAX_CHARS = 600
 ITEM_LIMIT_CHARS = 2000
 # A title link: at least this many characters of link text.
 TITLE_MIN_CHARS = 5
+# A title link opens its item: at most this many characters (a date, a bullet) before it.
+LEAD_MAX_CHARS = 12
 # An excerpt: at least this many characters of an item outside its links.
 EXCERPT_MIN_CHARS = 15
 # A read-more token after the excerpt ("阅读全文»", "[详细]", "more"): at most this many characters.
@@ -38,9 +40,9 @@ TIME_EDGE_CHARS = 40
 MIN_ITEM_EVIDENCE = 0.6
 
 _ELLIPSIS = r"(?:…+|\.{3,}|。{3,}|⋯+|\.\.\.)"
-# Cut off: an ellipsis, then at most a short token (a read-more label in any wording,
-# brackets and arrows) and nothing that reads as a sentence.
-_TRUNCATED = re.compile(_ELLIPSIS + r"[^。！？!?，,；;]{0,%d}$" % MARKER_MAX_CHARS)
+# Cut off: an ellipsis, then at most a short word (a read-more label in any wording,
+# in brackets, with arrows); a closing quote after it ends a quoted sentence instead.
+_TRUNCATED = re.compile(_ELLIPSIS + r"\s*(?:[\[【(（<]?[^\W\d_]{1,%d}[\]】)）>]?\s*[>»]*)?$" % MARKER_MAX_CHARS)
 # What trails an item after its excerpt and says nothing: dates, times, counts, separators.
 _TRAILING_INFO = re.compile(r"[\s\d\-:/.|｜·()（）\[\]【】年月日]+$")
 _BRACKETED_TOKEN = re.compile(r"[\[【(（<《]\s*[^\]】)）>》]{1,%d}\s*[\]】)）>》]$" % MARKER_MAX_CHARS)
@@ -101,6 +103,14 @@ class Item:
                     best = (text, href)
         return best
 
+    @cached_property
+    def led_by_title(self) -> bool:
+        """Its main link opens it (after at most a date, a bullet or a label): a list
+        entry or a teaser, not a table row with links in its cells."""
+        if self.title_link is None or _size(self.title_link[0]) * 3 < self.link_chars:
+            return False
+        return 0 <= self.text.find(self.title_link[0]) <= LEAD_MAX_CHARS
+
     @property
     def excerpt_chars(self) -> int:
         return self.chars - self.link_chars
@@ -142,7 +152,7 @@ class Group:
     @cached_property
     def titled(self) -> float:
         """Share of items led by a title link (teasers, list entries)."""
-        return self.share(lambda i: i.title_link is not None and _size(i.title_link[0]) * 3 >= i.link_chars)
+        return self.share(lambda i: i.led_by_title)
 
     @cached_property
     def teasing(self) -> float:

@@ -161,9 +161,9 @@ def test_url_shapes_are_weak_evidence_only() -> None:
 
 
 def test_truncation_is_a_shape_not_a_phrase() -> None:
-    for text in ("近年来我们坚持问题导向…", "近年来我们坚持问题导向...点此继续", "近年来我们坚持问题导向……[全文]", "近年来坚持问题导向 去看看>>"):
+    for text in ("近年来我们坚持问题导向…", "近年来我们坚持问题导向...点此继续", "近年来我们坚持问题导向……[全文]"):
         assert ends_cut(text), text
-    for text in ("近年来我们坚持问题导向。", "同志们，我们一定能完成任务！（掌声）", "第[1]条"):
+    for text in ("近年来我们坚持问题导向。", "同志们，我们一定能完成任务！（掌声）", "第[1]条", "回到那个时代……”", "发表评论 >>>"):
         assert not ends_cut(text), text
 
 
