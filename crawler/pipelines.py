@@ -16,6 +16,8 @@ import logging
 import os
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.cleanpool import CleanPool
 from crawler.site_templates import RunTemplates, host_of
 from crawler.items import PageItem
+from crawler.storage_failure import is_storage_failure
 from archive.store import utcnow
 from crawler.spiders.base import HANDLED_STATUSES, header_charset, response_headers
 
@@ -32,6 +35,21 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+# The close reason when the archive cannot be written (the run is "failed").
+STORAGE_FAILURE_REASON = "archive_write_failed"
+
+
+@dataclass
+class _PageState:
+    """The page being processed (one asyncio task per item): its counts, held until its writes
+    commit, and the group-commit generation its last archive call ran in (None: no call yet)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    generation: int | None = None
+
+
+_PAGE: ContextVar[_PageState | None] = ContextVar("page_state", default=None)
 
 # Close reason -> crawl_runs.status
 _STATUS = {"finished": "ok", "shutdown": "stopped", "closespider_timeout": "timeout",
@@ -55,6 +73,10 @@ def run_sites(spider: Any) -> list[str]:
     return [site] if site else []
 
 
+class StorageFailure(Exception):
+    """The archive could not be written; the pages of the open batch are lost."""
+
+
 class PartError(Exception):
     """A later part of a multi-page article could not be fetched."""
 
@@ -69,7 +91,10 @@ class ArchivePipeline:
         self.commit_pages = max(1, commit_pages)
         self.commit_ms = commit_ms
         self._group = False  # a batch is kept open on the writer thread
-        self._uncommitted: list[asyncio.Future[None]] = []
+        self._uncommitted: list[tuple[asyncio.Future[None], int]] = []
+        # Bumped by every successful batch commit (on the writer thread): a page whose archive
+        # calls ran in generation g is stored once the generation is past g.
+        self._generation = 0
         self._flush_timer: asyncio.TimerHandle | None = None
         self.trigger = trigger
         self.max_parts = max_parts
@@ -78,6 +103,8 @@ class ArchivePipeline:
         self.archive: Any = None
         self.run_id: int | None = None
         self.counts: Counter[str] = Counter()
+        self.storage_failure: str | None = None  # set when the archive cannot be written any more
+        self.failed_url: str | None = None
         self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
 
     @classmethod
@@ -122,16 +149,22 @@ class ArchivePipeline:
         if status == "ok" and self.counts["errors"] and getattr(spider, "fail_on_page_errors", False):
             status = "failed"  # a recrawl of given pages: any page that failed fails the run
             notes.append(f"{self.counts['errors']} page(s) failed")
+        if self.storage_failure:
+            status = "failed"
+            notes.append(self.storage_failure)
         note = "; ".join(notes) or None
         archive = self.archive
         try:
             if self._group:
                 self._group = False
                 self._commit_now()  # the last batch, before the run row is closed
-            if self._learning():
+            if self._learning() and not self.storage_failure:
                 self._writer.submit(self._finish_templates).result()
-            self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
-                                errors=self.counts["errors"], note=note).result()
+            if self.storage_failure:
+                self._writer.submit(self._close_failed_run, note).result()
+            else:
+                self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
+                                    errors=self.counts["errors"], note=note).result()
         finally:
             self._writer.submit(archive.__exit__, None, None, None).result()
             self._writer.shutdown(wait=True)
@@ -139,35 +172,87 @@ class ArchivePipeline:
             self.cleaner.close()
         logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
 
+    def _close_failed_run(self, note: str | None, record: bool = False, hold: bool = False) -> None:
+        """On the writer thread: drop the open batch, close the run as failed (and record the error).
+
+        Runs once right after the failure, while the space the rolled-back
+        batch held in the WAL is still there to reuse, and again when the
+        spider closes, with the final counts. If the archive takes neither
+        write, the row stays 'running' and the next run closes it as 'killed'.
+        `hold` opens a new batch that is never committed: the writes of pages
+        still in flight are dropped with it, as they are counted as errors.
+        """
+        archive = self.archive
+        try:
+            if archive.in_batch:
+                archive.rollback_batch()
+            if record:
+                archive.record_error(self.failed_url, self.storage_failure, run_id=self.run_id)
+            archive.finish_run(self.run_id, status="failed", counts=dict(self.counts),
+                               errors=self.counts["errors"], note=note)
+        except Exception as exc:  # noqa: BLE001 - the disk is still full
+            logger.error("could not close crawl run %s as failed: %s: %s", self.run_id, type(exc).__name__, exc)
+        if hold and self._group and not archive.in_batch:
+            archive.begin_batch()
+
     # -- items ------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
+        if self.storage_failure:
+            self._add_counts(Counter(errors=1))  # the archive cannot be written: fetched, not stored
+            return item
+        # The page's counts wait for its batch to commit: a lost batch must not be reported as archived.
+        page = _PageState()
+        token = _PAGE.set(page)
         try:
-            await self._handle(item)
-        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
-            logger.exception("archiving %s failed", item.url)
-            self._count("errors")
-            await self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
-        if self._group:
             try:
-                await self._committed()
-            except Exception:  # noqa: BLE001 - the batch is lost; not marked done, so a resume refetches it
-                logger.exception("committing the batch holding %s failed", item.url)
+                await self._handle(item)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the crawl
+                if is_storage_failure(exc):
+                    self._storage_failed(item.url, exc)
+                    self._add_counts(Counter(errors=1))
+                    return item
+                logger.exception("archiving %s failed", item.url)
                 self._count("errors")
-                return item
+                await self._record_error(item.url, f"{type(exc).__name__}: {exc}", item.status)
+            if self._group:
+                try:
+                    await self._committed()
+                except Exception as exc:  # noqa: BLE001 - the batch is lost; not marked done, so a resume refetches it
+                    if isinstance(exc, StorageFailure):
+                        pass  # said once, by _storage_failed
+                    elif is_storage_failure(exc):
+                        self._storage_failed(item.url, exc)
+                    else:
+                        logger.exception("committing the batch holding %s failed", item.url)
+                    self._add_counts(Counter(errors=1))
+                    return item
+        finally:
+            _PAGE.reset(token)
+        self._add_counts(page.counts)
         spider = self.crawler.spider if self.crawler else None
         frontier = getattr(spider, "frontier", None)
         if frontier is not None:
-            frontier.done(item.url)  # after the archive committed: a crash before this refetches, never loses
+            try:
+                frontier.done(item.url)  # after the archive committed: a crash before this refetches, never loses
+            except Exception as exc:  # noqa: BLE001 - the job dir shares the archive's full disk
+                if not is_storage_failure(exc):
+                    raise
+                self._storage_failed(item.url, exc)
         return item
 
     # -- group commit -------------------------------------------------------
     def _committed(self) -> asyncio.Future[None]:
-        """A future resolved when the open batch (holding this page's writes) commits."""
+        """A future resolved when the batch holding this page's writes has committed."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
-        self._uncommitted.append(future)
+        page = _PAGE.get()
+        generation = page.generation if page is not None else None
+        if generation is None or generation < self._generation:
+            future.set_result(None)  # nothing written, or a commit already took it
+            return future
+        self._uncommitted.append((future, generation))
         if len(self._uncommitted) >= self.commit_pages:
             self._flush()
         elif self._flush_timer is None:
@@ -185,17 +270,28 @@ class ArchivePipeline:
         loop = asyncio.get_running_loop()
         done = asyncio.wrap_future(self._writer.submit(self._commit_and_reopen), loop=loop)
 
-        def settle(task: asyncio.Future[None]) -> None:
-            exc = task.exception()
-            for future in waiting:
-                if not future.done():
-                    future.set_exception(exc) if exc else future.set_result(None)
+        done.add_done_callback(lambda task: self._settle(waiting, task.exception()))
 
-        done.add_done_callback(settle)
+    def _settle(self, waiting: list[tuple[asyncio.Future[None], int]], error: BaseException | None) -> None:
+        """Resolve each page by what was committed: a commit may have taken pages queued after it was asked for."""
+        for future, generation in waiting:
+            if future.done():
+                continue
+            if generation < self._generation:
+                future.set_result(None)
+            else:
+                future.set_exception(error or StorageFailure("the batch was not committed"))
+
+    def _commit_batch(self) -> None:
+        """Commit the open batch; after a storage failure its writes were rolled back, so its pages are lost."""
+        if self.storage_failure:
+            raise StorageFailure(self.storage_failure)
+        self.archive.commit_batch()
+        self._generation += 1
 
     def _commit_and_reopen(self) -> None:
         try:
-            self.archive.commit_batch()
+            self._commit_batch()
         finally:
             if not self.archive.in_batch:
                 self.archive.begin_batch()
@@ -208,24 +304,51 @@ class ArchivePipeline:
         waiting, self._uncommitted = self._uncommitted, []
         error: BaseException | None = None
         try:
-            self._writer.submit(self.archive.commit_batch).result()
+            self._writer.submit(self._commit_batch).result()
+        except StorageFailure as exc:
+            error = exc
         except Exception as exc:  # noqa: BLE001
             logger.exception("committing the last batch failed")
             error = exc
-        for future in waiting:
-            if not future.done():
-                future.set_exception(error) if error else future.set_result(None)
+        self._settle(waiting, error)
 
     def _count(self, key: str, n: int = 1) -> None:
-        if n:
+        if not n:
+            return
+        page = _PAGE.get()
+        if page is not None and self._group:
+            page.counts[key] += n  # applied by process_item once the page's batch committed
+        else:
+            self._add_counts(Counter({key: n}))
+
+    def _add_counts(self, counts: Counter[str]) -> None:
+        for key, n in counts.items():
             self.counts[key] += n
             if self.crawler and self.crawler.stats:
                 self.crawler.stats.inc_value(f"archive/{key}", n)
 
+    def _storage_failed(self, url: str, exc: BaseException) -> None:
+        """The archive cannot be written (disk full, read-only, I/O error): stop the crawl, fail the run."""
+        if self.storage_failure:
+            return
+        self.storage_failure = f"archive write failed: {type(exc).__name__}: {exc}"
+        self.failed_url = url
+        logger.error("%s (at %s); stopping the crawl", self.storage_failure, url)
+        self._writer.submit(self._close_failed_run, f"{self.storage_failure}; stopping the crawl", record=True,
+                            hold=True)
+        if self.crawler is not None and self.crawler.engine is not None:
+            self._closing = asyncio.get_running_loop().create_task(
+                self.crawler.engine.close_spider_async(reason=STORAGE_FAILURE_REASON))
+
     async def _db(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """archive.<method>(...) on the writer thread."""
+        """archive.<method>(...) on the writer thread; notes the commit generation it ran in for the page."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writer, partial(getattr(self.archive, method), *args, **kwargs))
+        call = partial(getattr(self.archive, method), *args, **kwargs)
+        result, generation = await loop.run_in_executor(self._writer, lambda: (call(), self._generation))
+        page = _PAGE.get()
+        if page is not None:
+            page.generation = generation
+        return result
 
     async def _record_error(self, url: str, message: str, status: int | None) -> None:
         try:

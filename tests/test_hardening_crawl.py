@@ -170,6 +170,66 @@ def test_offsite_redirect_is_an_error_not_a_fetch(tmp_path: Path, servers: list[
     assert q(db, "select count(*) from speeches where title = '本站的讲话'") == [(1,)]
 
 
+# -- row 3 -------------------------------------------------------------------
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 3 MB tmpfs (root only): the archive's disk fills in the middle of a crawl."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def big_site(tmp_path: Path) -> Iterator[str]:
+    """300 articles of ~2,000 characters each: about 7 MB once archived, more than the tmpfs holds."""
+    import random
+
+    from crawler.sitesrv import SiteServer
+    from tests.test_crawler_e2e import Art, _text
+
+    articles = [Art(f"/a/{i:04d}.html", f"市长在第{i}次全市工作会议上的讲话",
+                    ["同志们:"] + [_text(random.Random(i), 8) for _ in range(12)] + ["谢谢大家。"])
+                for i in range(1, 301)]
+    build_site(tmp_path / "site", "甲范文网", articles)
+    server = SiteServer(tmp_path / "site").start()
+    try:
+        yield server.base_url
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("jobdir_on_the_full_disk", [False, True], ids=["archive-full", "archive-and-jobdir-full"])
+def test_disk_full_fails_the_run_with_true_counts(tmp_path: Path, small_disk: Path, big_site: str,
+                                                  jobdir_on_the_full_disk: bool) -> None:
+    db = small_disk / "a.db"
+    jobdir = [] if jobdir_on_the_full_disk else ["--jobdir", str(tmp_path / "jobs")]
+    proc = run("crawl", "--db", str(db), "--start-url", f"{big_site}/list/", *jobdir, *FAST, timeout=120)
+    assert proc.returncode != 0, proc.stdout
+    assert "archive_write_failed" in proc.stdout or "journal_write_failed" in proc.stdout, proc.stdout
+    status, note, run_speeches, run_pages = q(db, "select status, note, new_speeches, pages from crawl_runs")[0]
+    assert status == "failed"
+    assert "disk is full" in note or "journal" in note
+    if not jobdir_on_the_full_disk:
+        assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+        assert [m for (m,) in q(db, "select message from crawl_errors")] == [
+            "archive write failed: OperationalError: database or disk is full"]
+    # The counts are what was committed, in the summary and in the run row.
+    stored_speeches = q(db, "select count(*) from speeches")[0][0]
+    stored_pages = q(db, "select count(*) from pages")[0][0]
+    assert f"new speeches {stored_speeches}," in proc.stdout, (proc.stdout, stored_speeches)
+    assert f"fetched {stored_pages}," in proc.stdout, (proc.stdout, stored_pages)
+    assert (run_speeches, run_pages) == (stored_speeches, stored_pages)
+    assert stored_speeches < 300
+
+
 # -- row 4 -------------------------------------------------------------------
 def test_second_crawl_on_the_same_job_refuses_to_start(tmp_path: Path, servers: list[Hostile]) -> None:
     def slow(h: BaseHTTPRequestHandler) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from twisted.python.failure import Failure
@@ -18,6 +18,7 @@ from cleaning.decode import charset_from_content_type
 from crawler.frontier import Frontier
 from crawler.items import PageItem
 from crawler.middlewares import RevisitLater, RobotsUnavailable, site_netloc
+from crawler.storage_failure import is_storage_failure
 from crawler.profiles import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, DEFAULT_PART_PATTERNS, part_number
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 # RedirectMiddleware; 5xx reach the spider only after the retries gave up.
 HANDLED_STATUSES = [304, 400, 401, 403, 404, 405, 408, 410, 429, 451, 500, 502, 503, 504, 520, 521, 522, 524]
 GONE_STATUSES = (404, 410)
+JOURNAL_FAILURE_REASON = "journal_write_failed"  # close reason: the job dir cannot be written (run "failed")
 _IGNORED_SUFFIX = re.compile(r"\.(%s)$" % "|".join(re.escape(e) for e in IGNORED_EXTENSIONS), re.I)
 _DEFAULT_PARTS = tuple(re.compile(p) for p in DEFAULT_PART_PATTERNS)
 
@@ -60,8 +62,14 @@ class ArchiveSpider(scrapy.Spider):
 
     def _close_frontier(self, reason: str) -> None:
         # "finished" and max-pages closes end the job; a signal or a timeout pauses it.
-        self.frontier.close(finished=reason == "finished" or reason.startswith("closespider_pagecount")
-                            or reason.startswith("closespider_itemcount"))
+        try:
+            self.frontier.close(finished=reason == "finished" or reason.startswith("closespider_pagecount")
+                                or reason.startswith("closespider_itemcount"))
+        except Exception as exc:
+            if not is_storage_failure(exc):
+                raise
+            # Left "running": the next run recovers from the journal as after a crash.
+            self.logger.error("could not close the job journal: %s: %s", type(exc).__name__, exc)
 
     # -- requests ---------------------------------------------------------
     def seeds(self) -> list[tuple[str, str]]:
@@ -84,7 +92,14 @@ class ArchiveSpider(scrapy.Spider):
 
     def follow(self, url: str, kind: str) -> scrapy.Request | None:
         """A request for a newly discovered URL, or None if the job already has it."""
-        if not self.frontier.add(url, kind):
+        try:
+            added = self.frontier.add(url, kind)
+        except Exception as exc:
+            if is_storage_failure(exc):  # the job dir's disk is full: the crawl cannot go on
+                self.logger.error("job journal write failed: %s: %s; stopping the crawl", type(exc).__name__, exc)
+                raise CloseSpider(JOURNAL_FAILURE_REASON) from None
+            raise
+        if not added:
             return None
         return self._request(url, kind)
 
