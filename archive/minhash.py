@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from archive.textnorm import normalize
 
@@ -53,6 +52,10 @@ PARAMS = LshParams()
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    # Imported here: datasketch pulls in scipy (~0.8 s), which commands that
+    # never hash a text (search, stats, serve) should not pay for.
+    from datasketch import MinHash
+
     template = MinHash(num_perm=num_perm, seed=SEED, scheme="affine32")
     a, b = template.permutations
     return a.astype(np.uint32), b.astype(np.uint32)
