@@ -18,19 +18,40 @@ logger = logging.getLogger(__name__)
 # work, but there is no reason to pull gigabytes into memory for one page.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 FETCH_TIMEOUT = 30
-# `extract -` gives up when standard input has not ended after this many seconds in all (--timeout).
+# `extract -` and `extract URL` give up when the input has not ended after this many seconds in all (--timeout).
 TOTAL_READ_TIMEOUT = 60.0
 
 
-def _fetch(url: str) -> tuple[bytes, str | None, str]:
-    """GET a page with urllib; (body, charset from Content-Type, final URL)."""
+def _fetch(url: str, timeout: float = TOTAL_READ_TIMEOUT) -> tuple[bytes, str | None, str]:
+    """GET a page with urllib; (body, charset from Content-Type, final URL).
+
+    Bounded in all: at most MAX_INPUT_BYTES, and `timeout` seconds from connect to the
+    last byte. urllib's own timeout is per socket operation, so a server that drips a
+    byte a second (headers or body) would hold it forever; the download runs in a
+    daemon thread that is abandoned at the deadline (the command exits right after).
+    """
+    import threading
     from urllib.request import Request, urlopen
 
-    request = Request(url, headers={"User-Agent": "speech-archive/0.1 (+extract)"})
-    with urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - the user asked for this URL
-        body = response.read(MAX_INPUT_BYTES + 1)
-        charset = response.headers.get_content_charset()
-        final = response.geturl()
+    outcome: dict[str, Any] = {}
+
+    def download() -> None:
+        request = Request(url, headers={"User-Agent": "speech-archive/0.1 (+extract)"})
+        try:
+            with urlopen(request, timeout=min(FETCH_TIMEOUT, timeout)) as response:  # noqa: S310 - the user's URL
+                outcome["page"] = (response.read(MAX_INPUT_BYTES + 1), response.headers.get_content_charset(),
+                                   response.geturl())
+        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = err
+
+    worker = threading.Thread(target=download, name="extract-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise click.ClickException(f"{url}: no complete answer within {timeout:g} s (--timeout)")
+    if "error" in outcome:
+        raise outcome["error"]
+    body, charset, final = outcome["page"]
     if len(body) > MAX_INPUT_BYTES:
         raise click.ClickException(f"{url}: page larger than {MAX_INPUT_BYTES} bytes")
     return body, charset, final
@@ -187,7 +208,7 @@ def _db_template(path: Path, host: str) -> Any:
 @click.option("--charset", "http_charset", help="Charset the server declared (Content-Type), if known.")
 @click.option("--profile", help="Force a site profile from cleaning/rules/profiles.toml.")
 @click.option("--timeout", "total_timeout", type=click.FloatRange(min=0.1), default=TOTAL_READ_TIMEOUT,
-              show_default=True, help="Give up reading standard input (-) after SECONDS in all.")
+              show_default=True, help="Give up reading standard input (-) or fetching a URL after SECONDS in all.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False),
               help="Archive whose template of the page's site (stored, or learnt from its captures) cleans the page.")
 @click.option("--sibling", "siblings", multiple=True, type=click.Path(),
@@ -208,7 +229,7 @@ def extract(source: str, page_url: str | None, http_charset: str | None, profile
     scheme = urlparse(source).scheme.lower()
     if scheme in ("http", "https"):
         try:
-            body, charset, final = _fetch(source)
+            body, charset, final = _fetch(source, total_timeout)
         except click.ClickException:
             raise
         except Exception as err:  # urllib raises URLError, HTTPError, socket errors, ValueError

@@ -396,6 +396,85 @@ def test_robots_txt_unreachable_disallows_all(tmp_path: Path, servers: list[Host
             m for (m,) in q(db, "select message from crawl_errors") if "robots.txt" in m and "unavailable" in m] != []
 
 
+# -- rows 8 and 9: servers that never finish their answer ----------------------
+class Drip:
+    """A raw-socket server: each connection reads the request, then `talk(conn)` writes what it likes."""
+
+    def __init__(self, talk: Callable[[socket.socket], None]) -> None:
+        self.talk = talk
+        self.sent = 0
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.base_url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stopped = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                self.talk(conn)
+            except OSError:
+                pass  # the client gave up: what the tests want
+
+    def send(self, conn: socket.socket, data: bytes) -> None:
+        conn.sendall(data)
+        self.sent += len(data)
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+
+
+@pytest.fixture
+def drip() -> Iterator[Callable[[Callable[[Drip, socket.socket], None]], Drip]]:
+    servers: list[Drip] = []
+
+    def start(talk: Callable[[Drip, socket.socket], None]) -> Drip:
+        server = Drip(lambda conn: talk(server, conn))
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _drip_body(server: Drip, conn: socket.socket) -> None:
+    server.send(conn, b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 1000000\r\n\r\n")
+    while not server.stopped.is_set():
+        server.send(conn, b"<p>")
+        time.sleep(0.2)
+
+
+def _drip_headers(server: Drip, conn: socket.socket) -> None:
+    server.send(conn, b"HTTP/1.1 200 OK\r\n")
+    while not server.stopped.is_set():
+        server.send(conn, b"X-Slow: a\r\n")
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("talk", [_drip_body, _drip_headers], ids=["body", "headers"])
+def test_extract_slow_drip_url_is_bounded(drip, talk) -> None:
+    server = drip(talk)
+    started = time.monotonic()
+    proc = run("extract", f"{server.base_url}/a/1.html", "--timeout", "2", timeout=60)
+    elapsed = time.monotonic() - started
+    assert proc.returncode != 0
+    assert elapsed < 10, f"{elapsed:.1f}s"
+    assert "no complete answer within 2 s" in proc.stderr, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+
+
 # -- row 16 ------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as s:
