@@ -265,6 +265,10 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     judge, vocab = model(), vocabulary()
     feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
+    if len(lines) < 2:
+        # A line is judged against the body around it; a "body" of one line is the
+        # page verdict's to name (too short, no sentences, a list).
+        return [False] * len(lines)
     flags = [
         i not in keep and (p >= judge.threshold or is_noise(line))
         for i, (line, p) in enumerate(zip(lines, probabilities))
