@@ -30,6 +30,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no speech page is this big; a 20 MB answer is an error
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# Response headers: at most this many bytes (DOWNLOAD_MAXSIZE counts only the body; an endless
+# header section is cut off here, DOWNLOAD_TIMEOUT above bounds the total time of every download).
+MAX_RESPONSE_HEADER_BYTES = 64 * 1024
+DOWNLOAD_HANDLERS = {"http": "crawler.downloader.HeaderLimitedHTTP11DownloadHandler",
+                     "https": "crawler.downloader.HeaderLimitedHTTP11DownloadHandler"}
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 

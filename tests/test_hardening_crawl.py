@@ -463,6 +463,30 @@ def _drip_headers(server: Drip, conn: socket.socket) -> None:
         time.sleep(0.2)
 
 
+def _flood_headers(server: Drip, conn: socket.socket) -> None:
+    server.send(conn, b"HTTP/1.1 200 OK\r\n")
+    line = b"X-Flood: " + b"a" * 1000 + b"\r\n"
+    while not server.stopped.is_set():
+        server.send(conn, line)
+
+
+def test_endless_headers_are_cut_off(tmp_path: Path, drip, servers: list[Hostile]) -> None:
+    flood = drip(_flood_headers)
+    db = tmp_path / "a.db"
+    started = time.monotonic()
+    # Default DOWNLOAD_TIMEOUT (30 s) and retries: only the header ceiling can end this early.
+    proc = run("crawl", "--db", str(db), "--start-url", f"{flood.base_url}/", "-s", "DOWNLOAD_DELAY=0",
+               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_BACKOFF_BASE=0.05", "-s", "ROBOTSTXT_OBEY=0",
+               timeout=120)
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert elapsed < 20, f"{elapsed:.1f}s"
+    # Three attempts of 64 KB each, plus what the kernel's socket buffers took: megabytes, not gigabytes.
+    assert flood.sent < 32 * 1024 * 1024, flood.sent
+    assert "exceed 65536 bytes" in proc.stderr
+    assert q(db, "select count(*) from crawl_errors where url = ?", f"{flood.base_url}/") == [(1,)]
+
+
 @pytest.mark.parametrize("talk", [_drip_body, _drip_headers], ids=["body", "headers"])
 def test_extract_slow_drip_url_is_bounded(drip, talk) -> None:
     server = drip(talk)
