@@ -210,7 +210,9 @@ def _is_list(group: repeats.Group) -> bool:
 
 
 def _block_ranges(walk: blk.Walk, elements: list[etree._Element]) -> set[int]:
-    index = {id(el): i for i, el in enumerate(walk.elements)}
+    index = walk.__dict__.get("_element_index")
+    if index is None:  # built once per walk: classify asks for many groups
+        index = walk.__dict__["_element_index"] = {id(el): i for i, el in enumerate(walk.elements)}
     out: set[int] = set()
     for el in elements:
         i = index.get(id(el))
