@@ -54,24 +54,27 @@ def save(archive: Archive, host: str, template: SiteTemplate) -> None:
 
 
 def hosts(db: Any) -> list[str]:
-    """Hosts with at least one stored capture."""
-    return [r[0] for r in db.execute(
-        "select distinct s.host from sites s join pages p on p.site_id = s.id"
-        " where p.last_capture_id is not null order by s.host")]
+    """Sites (host[:port], cleaning.template.site_key) with at least one stored capture."""
+    from cleaning.template import site_key
+
+    return sorted({site_key(url) for (url,) in db.execute(
+        "select url from pages where last_capture_id is not null")} - {""})
 
 
 def learn(db: Any, host: str, limit: int = LEARN_PAGES) -> SiteTemplate:
-    """Learn `host`'s template from the latest captures of its pages (every kind: lists share it)."""
+    """Learn `host`'s (host[:port]) template from the latest captures of its pages (every kind: lists share it)."""
     from archive.captures import load_capture
     from cleaning.decode import charset_from_content_type
     from cleaning.errors import ContentError
     from cleaning.template import SiteTemplate, observe
 
-    template = SiteTemplate(host=host.lower())
+    host = host.lower()
+    template = SiteTemplate(host=host)
     rows = db.execute(
-        "select p.url, p.last_capture_id from pages p join sites s on s.id = p.site_id"
-        " where s.host = ? and p.last_capture_id is not null and p.last_status = 200"
-        " and p.gone_at is null order by p.last_seen desc, p.id desc limit ?", [host.lower(), limit]).fetchall()
+        "select p.url, p.last_capture_id from pages p"
+        " where (p.url like ? or p.url like ?) and p.last_capture_id is not null and p.last_status = 200"
+        " and p.gone_at is null order by p.last_seen desc, p.id desc limit ?",
+        [f"http://{host}/%", f"https://{host}/%", limit]).fetchall()
     for url, capture_id in rows:
         fetch = load_capture(db, capture_id, url=url)
         try:

@@ -64,6 +64,20 @@ def _fold(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
+def site_key(url: str | None) -> str:
+    """What a template belongs to: the URL's host, with its port when it has one
+    (two servers on one loopback address are two sites)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return f"{host}:{port}" if host and port else host
+
+
 def page_masks(title_tag: str | None, headings: Iterable[str] = ()) -> list[str]:
     """What a page says about itself (its `<title>` parts, its h1): masked before comparing."""
     masks = {_fold(p) for p in [*title_parts(title_tag), *headings]}
@@ -281,4 +295,4 @@ class SiteTemplate:
 
 
 __all__ = ["Observation", "SiteTemplate", "TEMPLATE_MIN_PAGES", "TEMPLATE_SHARE", "fingerprint",
-           "masked_line", "observe", "observe_tree", "page_masks", "title_parts"]
+           "masked_line", "observe", "observe_tree", "page_masks", "site_key", "title_parts"]

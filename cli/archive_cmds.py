@@ -191,6 +191,7 @@ def reclean(db_path: str, include_empty: bool, config: str | None, learn: bool, 
 
     from cleaning import ContentError, clean_page, stitch
     from cleaning.decode import charset_from_content_type
+    from cleaning.template import site_key
     from crawler.profiles import ProfileError, load_profiles
 
     # Clean each page the way its crawl did: with the site profile's cleaner_profile,
@@ -204,10 +205,9 @@ def reclean(db_path: str, include_empty: bool, config: str | None, learn: bool, 
     templates: dict[str, Any] = {}
 
     def clean_one(fetch: Any) -> Any:
-        host = urlsplit(fetch.url or "").hostname or ""
         return clean_page(fetch.body, url=fetch.url, http_charset=charset_from_content_type(fetch.header("Content-Type")),
                           profile=profile_by_host.get(urlsplit(fetch.url or "").netloc.lower()),
-                          template=templates.get(host.lower()))
+                          template=templates.get(site_key(fetch.url)))
 
     def clean(main_fetch: Any, parts: list[Any]) -> Any:
         try:

@@ -156,9 +156,9 @@ def _site_template(body: bytes, http_charset: str | None, page_url: str | None, 
     if not db_path and not siblings:
         return None
     from cleaning.errors import ContentError
-    from cleaning.template import SiteTemplate, observe
+    from cleaning.template import SiteTemplate, observe, site_key
 
-    host = (urlparse(page_url or "").hostname or "").lower()
+    host = site_key(page_url)
     learnt = None
     if siblings:
         observations = [observe(body, http_charset)]

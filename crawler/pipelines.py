@@ -25,7 +25,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
 from crawler.cleanpool import CleanPool
-from crawler.site_templates import RunTemplates, host_of
+from crawler.site_templates import RunTemplates
 from crawler.items import PageItem
 from crawler.storage_failure import is_storage_failure
 from archive.store import utcnow
@@ -158,8 +158,6 @@ class ArchivePipeline:
             if self._group:
                 self._group = False
                 self._commit_now()  # the last batch, before the run row is closed
-            if self._learning() and not self.storage_failure:
-                self._writer.submit(self._finish_templates).result()
             if self.storage_failure:
                 self._writer.submit(self._close_failed_run, note).result()
             else:
@@ -386,7 +384,9 @@ class ArchivePipeline:
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         from cleaning import ContentError
 
-        host = host_of(item.url)
+        from cleaning.template import site_key
+
+        host = site_key(item.url)
         template = await self._template(host)
         if item.kind == "list":
             self._count("list_page")
@@ -484,30 +484,35 @@ class ArchivePipeline:
             self.templates.start(host, stored)
         return self.templates.effective(host)
 
-    def _finish_templates(self) -> None:
-        """On the writer thread at the end of the run: clean again the pages stored with an
-        earlier template than the final one (in place, no versions), then keep what was learnt."""
-        from cleaning import ContentError, clean_page, stitch
+    async def close_spider(self) -> None:
+        """Every item is processed; the last batch is still open (spider_closed commits it)."""
+        if self.archive is not None and self._learning() and not self.storage_failure:
+            await self._finish_templates()
+
+    async def _finish_templates(self) -> None:
+        """Clean again the pages stored with an earlier template than the final one (in place,
+        no versions), then keep what was learnt. Awaited, never blocking the reactor: other
+        crawlers of the process must still commit (SQLite has one writer)."""
+        from cleaning import ContentError, stitch
         from cleaning.decode import charset_from_content_type
 
-        def clean(fetch: Any, profile: str | None, template: Any) -> Any:
-            return clean_page(fetch.body, url=fetch.url, profile=profile, template=template,
-                              http_charset=charset_from_content_type(fetch.header("Content-Type")))
+        async def clean(fetch: Any, profile: str | None, template: Any) -> Any:
+            return await self.cleaner.clean(fetch.body, fetch.url, charset_from_content_type(fetch.header("Content-Type")),
+                                            profile, template)
 
-        archive = self.archive
         for host, template, pages in self.templates.stale():
             for stored in pages:
                 try:
-                    fetches = archive.page_fetches(stored.page_id)
+                    fetches = await self._db("page_fetches", stored.page_id)
                     if fetches is None:
                         continue
                     main, parts = fetches
-                    page = clean(main, stored.profile, template)
+                    page = await clean(main, stored.profile, template)
                     if parts:
-                        page = stitch([page] + [clean(part, stored.profile, template) for part in parts])
+                        page = stitch([page] + [await clean(part, stored.profile, template) for part in parts])
                     if not page.speeches:
                         continue  # what the run stored stays; a reclean decides
-                    result = archive.refit_page(stored.page_id, self.run_id, page)
+                    result = await self._db("refit_page", stored.page_id, self.run_id, page)
                 except (ContentError, ValueError, LookupError) as exc:
                     logger.warning("re-cleaning page %s with %s's template failed: %s", stored.page_id, host, exc)
                     continue
@@ -516,10 +521,10 @@ class ArchivePipeline:
                 self._count("template_versions_undone", result["undone"])
                 self._count("new_versions", -result["undone"])
                 self._count("unchanged_speeches", result["undone"])
-        for host, template in self.templates.to_store():
-            archive.save_template(host, template)
+        for host, learnt in self.templates.to_store():
+            await self._db("save_template", host, learnt)
             self._count("templates_learnt")
-        logger.info("site templates: %s", {h: e.run.pages for h, e in self.templates.hosts.items()})
+        logger.info("site templates learnt this run: %s", {h: e.run.pages for h, e in self.templates.hosts.items()})
 
     async def _download(self, url: str) -> Any:
         assert self.crawler is not None and self.crawler.engine is not None

@@ -108,10 +108,4 @@ class RunTemplates:
         return out
 
 
-def host_of(url: str | None) -> str:
-    from urllib.parse import urlsplit
-
-    return (urlsplit(url or "").hostname or "").lower()
-
-
-__all__ = ["RUN_SETTLE_PAGES", "RunTemplates", "host_of"]
+__all__ = ["RUN_SETTLE_PAGES", "RunTemplates"]

@@ -140,7 +140,7 @@ def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: P
     articles = build(root, NIGHTS[0])
     server = SiteServer(root, host=loopback_host(2)).start()
     try:
-        host = server.base_url.split("//", 1)[1].split(":", 1)[0]
+        site = server.base_url.split("//", 1)[1]  # host:port: one template per server
         config = tmp_path / "sites.toml"
         config.write_text("\n".join([
             "[[site]]", 'name = "moxiang"', f'title = "{SITE}"', f'start_urls = ["{server.base_url}/list/"]',
@@ -159,7 +159,7 @@ def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: P
         counts = json.loads(_q(db, "select counts from crawl_runs order by id desc limit 1")[0][0])
         assert counts.get("template_refit_pages", 0) >= 1, counts  # the first pages, cleaned before it was known
         row = _q(db, "select host, pages, template_json from site_templates")
-        assert len(row) == 1 and row[0][0] == host and row[0][1] == len(articles) + 1
+        assert len(row) == 1 and row[0][0] == site and row[0][1] == len(articles) + 1
         assert SiteTemplate.from_json(row[0][2]).site_names == {SITE}
 
         # A night later: promos reworded, sidebar rotated, the speeches unchanged.

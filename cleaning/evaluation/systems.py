@@ -92,11 +92,10 @@ _TEMPLATES: dict[tuple[Path, str], Any] = {}
 def _sibling_template(case: Case) -> Any:
     """SiteTemplate of the case's host, learnt from the fixture pages beside it (cached)."""
     import json
-    from urllib.parse import urlsplit
 
-    from cleaning.template import SiteTemplate, observe
+    from cleaning.template import SiteTemplate, observe, site_key
 
-    host = (urlsplit(case.url or "").hostname or "").lower()
+    host = site_key(case.url)
     if not host:
         return None
     key = (case.path.parent, host)
@@ -107,7 +106,7 @@ def _sibling_template(case: Case) -> Any:
             page = truth.with_suffix(".html")
             if not isinstance(meta, dict) or not page.exists():
                 continue
-            if (urlsplit(meta.get("url") or "").hostname or "").lower() == host:
+            if site_key(meta.get("url")) == host:
                 observations.append(observe(page.read_bytes(), meta.get("http_charset")))
         _TEMPLATES[key] = SiteTemplate.learn(host, observations)
     return _TEMPLATES[key]
