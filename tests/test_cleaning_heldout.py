@@ -135,7 +135,7 @@ def test_floors(scored) -> None:
 # --- targets of issue 9 -------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: junk leaks on 31/32 articles (113 of 1113 junk strings)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: junk leaks on 31/32 articles (113 of 1113 junk strings), at 15:25 UTC on 29/32 (59)")
 def test_target_no_junk_leaks(scored) -> None:
     rows, f = scored
     # TARGET: 0 leaked junk strings on any held-out article.
@@ -154,7 +154,7 @@ def test_target_every_date_right(scored) -> None:
     assert f["dates_wrong"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 6 wrong titles ('站名- 标题' heads)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 6 wrong titles: the site name taken on 3 table articles whose <title> is '站名- 标题' and on 3 list/about pages")
 def test_target_every_title_right(scored) -> None:
     _, f = scored
     # TARGET: every title right ("站名--标题" / "站名- 标题" heads included).
