@@ -92,7 +92,8 @@ def extra_template_vars(template: str, database: str | None, table: str | None,
         return sorted(tables, key=lambda t: (t["hidden"], rank.get(t["name"], len(rank)), t["name"]))
 
     variables: dict[str, Any] = {"ordered_tables": ordered_tables, "speech_snippet": None}
-    if database and table == SEARCH_TABLE and request is not None:
+    if database and table == SEARCH_TABLE and request is not None \
+            and request.args.get("_searchmode") != "raw":
         terms = plan(request.args.get("_search", "")).terms
         if terms:
             variables["speech_snippet"] = lambda body: Markup(snippet(body or "", terms).html())
@@ -140,6 +141,14 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
             return None
         query = request.args.get("_search", "")
         context: dict[str, Any] = {"supports_search": True, "search": query}
+        if query.strip() and request.args.get("_searchmode") == "raw":
+            # Datasette's raw mode: the query is FTS5 syntax, run on the trigram
+            # index as it is (terms of three characters or more).
+            return FilterArguments(
+                ["id in (select rowid from speeches_fts where speeches_fts match :speech_archive_raw)"],
+                {"speech_archive_raw": query},
+                human_descriptions=[f'search matches "{query}" (raw FTS5, trigram index)'],
+                extra_context=context)
         search_plan = plan(query)
         if search_plan.empty:
             return FilterArguments([], extra_context=context)

@@ -125,6 +125,14 @@ def test_cli_and_datasette_give_the_same_rows_in_the_same_order(served, query: s
     assert cli_rows and cli_rows == _search_rows(base, db, query)
 
 
+def test_raw_search_mode_takes_fts5_syntax(served) -> None:
+    base, db = served
+    data = _get(base, f"/{db.stem}/speeches.json", _search='"高质量发展" OR "营商环境"',
+                _searchmode="raw", _shape="objects", _size="max", _col="title")
+    expected = _expected(db, ["高质量发展"]) | _expected(db, ["营商环境"])
+    assert {row["id"] for row in data["rows"]} == expected and expected
+
+
 def test_search_results_show_a_highlighted_snippet(served) -> None:
     base, db = served
     html, _ = _html(base, f"/{db.stem}/speeches", _search="营商")
