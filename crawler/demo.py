@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,12 @@ def serving(profiles: dict[str, SiteProfile], root: Path = DEMO_ROOT, hooks: boo
             servers[name] = SiteServer(root / name, hooks=hooks, host=loopback_host(index)).start()
         yield servers
     finally:
-        for server in servers.values():
-            server.stop()
+        # In parallel: each stop waits up to one serve_forever poll (0.5 s), and Ctrl-C must end the demo at once.
+        stoppers = [threading.Thread(target=server.stop) for server in servers.values()]
+        for thread in stoppers:
+            thread.start()
+        for thread in stoppers:
+            thread.join()
 
 
 def demo_specs(profiles: dict[str, SiteProfile], servers: dict[str, SiteServer], config: Path = DEMO_SITES) -> list[CrawlSpec]:
@@ -97,3 +102,29 @@ def summarise(db: str | Path) -> ArchiveSummary:
         )
     finally:
         con.close()
+
+
+def wait_for_stop_signal() -> str:
+    """Block until SIGINT (Ctrl-C) or SIGTERM; return the signal's name.
+
+    Our own handlers, installed here: the crawl that ran before left Scrapy's
+    shutdown handlers in place, and they only ask a reactor that has already
+    stopped to stop, so the signal would be swallowed and the demo never end.
+    """
+    import signal
+
+    stop = threading.Event()
+    received: list[str] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        received.append(signal.Signals(signum).name)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not stop.wait(0.5):  # a timed wait lets the handler run promptly on every platform
+            pass
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    return received[0]
