@@ -537,11 +537,12 @@ class CrawlScheduler(BackgroundScheduler):
         return super()._process_jobs()
 
 
-def build_scheduler(cfg: SchedulerConfig) -> CrawlScheduler:
-    """A scheduler on the SQLite job store with the crawl job defaults."""
-    cfg.jobstore_path.parent.mkdir(parents=True, exist_ok=True)
+def build_scheduler(cfg: SchedulerConfig, persistent: bool = True) -> CrawlScheduler:
+    """A scheduler on the SQLite job store with the crawl job defaults (in memory if not `persistent`)."""
+    if persistent:
+        cfg.jobstore_path.parent.mkdir(parents=True, exist_ok=True)
     return CrawlScheduler(
-        jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{cfg.jobstore_path}")},
+        jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{cfg.jobstore_path}" if persistent else "sqlite://")},
         executors={"default": ThreadPoolExecutor(max_workers=cfg.max_parallel)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": cfg.misfire_grace},
     )
@@ -599,7 +600,9 @@ def list_jobs(cfg: SchedulerConfig) -> list[JobInfo]:
     would first run.
     """
     schedules = cfg.site_schedules()
-    scheduler = build_scheduler(cfg)
+    # No job store yet: list from an empty one in memory rather than create a file (beside a
+    # database that may not exist either).
+    scheduler = build_scheduler(cfg, persistent=cfg.jobstore_path.exists())
     start_paused(scheduler, cfg)
     try:
         stored = {job.id: job for job in scheduler.get_jobs()}

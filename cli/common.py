@@ -104,6 +104,7 @@ class Summary:
     db: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    label: str | None = None  # what the text line names instead of the command (a site)
 
     @property
     def ok(self) -> bool:
@@ -117,7 +118,7 @@ class Summary:
     def line(self) -> str:
         counts = ", ".join(f"{name.replace('_', ' ')} {int(self.counts.get(name, 0))}" for name in SUMMARY_FIELDS)
         where = f" ({self.db})" if self.db else ""
-        return f"{self.command}: {self.status}; {counts}{where}"
+        return f"{self.label or self.command}: {self.status}; {counts}{where}"
 
 
 def print_summary(summary: Summary, as_json: bool, err: bool = False) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli import main
+from cli.common import Summary, db_option, finish, print_summary, verbosity
 
 if TYPE_CHECKING:
     from scheduler import JobInfo
@@ -22,8 +23,7 @@ EXIT_BUSY = 75
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Site profiles file; each profile's optional `schedule` is a cron string "
                    "[default: ./sites.toml, else crawler/sites.toml].")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("archive.db"), show_default=True, help="Archive database.")
+@db_option(path_type=Path)
 @click.option("--jobstore", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SQLite job store [default: <db>.jobs.sqlite beside the archive].")
 @click.option("--list", "list_only", is_flag=True, help="Print each job and its next run time, then exit.")
@@ -41,9 +41,10 @@ EXIT_BUSY = 75
               help="A run missed by less than N seconds (scheduler down) still runs once [default: 21600].")
 @click.option("--max-parallel", type=click.IntRange(min=1), default=None,
               help="Crawls of different sites running at the same time [default: 2].")
+@click.option("--json", "as_json", is_flag=True, help="With --run-now: print the summary as one JSON object.")
 def schedule(config: Path | None, db: Path, jobstore: Path | None, list_only: bool,
              run_now: str | None, overrides: tuple[str, ...], timeout: float | None, stop_grace: float | None, jitter: int | None,
-             misfire_grace: int | None, max_parallel: int | None) -> None:
+             misfire_grace: int | None, max_parallel: int | None, as_json: bool) -> None:
     """Run the nightly crawls: one job per site profile, kept in a SQLite job store.
 
     Runs in the foreground the way systemd or a container runs it; SIGTERM or
@@ -57,7 +58,7 @@ def schedule(config: Path | None, db: Path, jobstore: Path | None, list_only: bo
     """
     import scheduler as sched  # APScheduler and SQLAlchemy load only for this command
 
-    if not click.get_current_context().find_root().params.get("verbose"):
+    if verbosity() == 0:
         # A service's log must say when each crawl started and ended, even without -v.
         logging.getLogger("scheduler").setLevel(logging.INFO)
 
@@ -75,13 +76,40 @@ def schedule(config: Path | None, db: Path, jobstore: Path | None, list_only: bo
             return
         if run_now is not None:
             status = sched.run_now(cfg, run_now)
-            click.echo(f"{run_now}: {status}")
-            if status == "skipped":
+            summary = Summary("schedule", status, str(db), _last_run_counts(db, status, run_now),
+                              details={"site": run_now}, label=run_now)
+            if status == "skipped":  # the site is being crawled already: try again later
+                print_summary(summary, as_json)
                 sys.exit(EXIT_BUSY)
-            sys.exit(0 if status in ("ok", "stopped", "not-started") else 1)
+            if status in ("stopped", "not-started"):
+                summary.details["status"] = status
+                summary.status = "ok"  # asked to stop, or nothing to do: not a failure
+            finish(summary, as_json)
         sys.exit(sched.run_forever(cfg))
     except sched.ScheduleError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _last_run_counts(db: Path, status: str, site: str) -> dict[str, int]:
+    """The shared summary counts of the site's newest crawl_runs row (the crawl child wrote it)."""
+    from archive.access import ArchiveError, open_read_only
+
+    if status in ("skipped", "not-started"):
+        return {}
+    try:
+        archive = open_read_only(db)
+    except ArchiveError:
+        return {}
+    try:
+        row = next(archive.query("select * from crawl_runs where instr(sites, ?) > 0 order by id desc limit 1", [site]), None)
+    finally:
+        archive.close()
+    if row is None:
+        return {}
+    return {"pages": row.get("pages") or 0, "new_speeches": row.get("new_speeches") or 0,
+            "new_sources": row.get("new_sources") or 0, "new_versions": row.get("new_versions") or 0,
+            "unchanged": (row.get("not_modified") or 0) + (row.get("unchanged_pages") or 0),
+            "errors": row.get("errors") or 0}
 
 
 def _profiles_file(config: Path | None) -> Path:
