@@ -120,13 +120,28 @@ class Summary:
         where = f" ({self.db})" if self.db else ""
         return f"{self.label or self.command}: {self.status}; {counts}{where}"
 
+    def text(self) -> str:
+        """The summary line, then the details indented: a line per nested group (site), one for the rest."""
+        lines = [self.line()]
+        flat = {k: v for k, v in self.details.items() if not isinstance(v, dict)}
+        for group in (v for v in self.details.values() if isinstance(v, dict)):
+            for name, values in group.items():
+                lines.append(f"  {name}: " + (_words(values) if isinstance(values, dict) else str(values)))
+        if flat:
+            lines.append("  " + _words(flat))
+        return "\n".join(lines)
+
+
+def _words(values: dict[str, Any]) -> str:
+    return ", ".join(f"{str(k).replace('_', ' ')} {v}" for k, v in values.items())
+
 
 def print_summary(summary: Summary, as_json: bool, err: bool = False) -> None:
     """One JSON object with --json, else one line (nothing with -q). `err`: stdout carries data."""
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False), err=err)
     elif not quiet():
-        click.echo(summary.line(), err=err)
+        click.echo(summary.text(), err=err)
 
 
 def finish(summary: Summary, as_json: bool, err: bool = False) -> None:

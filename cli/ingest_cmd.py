@@ -7,20 +7,21 @@ from pathlib import Path
 import click
 
 from cli import main
+from cli.common import Summary, db_option, finish
 
 
 @main.command("ingest")
 @click.option("--redis", "redis_url", required=True, metavar="URL",
               help="Redis server the crawl workers share, e.g. redis://10.0.0.5:6379/0.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("archive.db"),
-              show_default=True, help="Archive database (this process is its only writer).")
+@db_option(path_type=Path, help="Archive database (this process is its only writer).")
 @click.option("--batch", default="default", show_default=True,
               help="Batch name, the same as the workers' `crawl --redis URL --batch NAME`.")
 @click.option("--idle-timeout", type=click.FloatRange(min=1), default=120.0, show_default=True,
               help="Stop (status timeout) when no crawl worker has been alive for this many seconds.")
 @click.option("--keep", is_flag=True,
               help="Keep the batch's Redis keys after a finished batch (default: delete them).")
-def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool, as_json: bool) -> None:
     """Write what distributed crawl workers found into the archive, then exit.
 
     Start it beside (before or after) any number of `speech-archive crawl
@@ -35,7 +36,7 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
 
     from tqdm import tqdm
 
-    from archive import Archive
+    from archive import Archive, ArchiveError
     from crawler.redis_frontier import Batch, connect
     from crawler.redis_writer import BatchWriter
 
@@ -48,7 +49,11 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
         raise click.ClickException(f"cannot reach Redis at {redis_url}: {exc}") from exc
 
     bar = tqdm(unit="item", desc=f"ingest {batch}", disable=not sys.stderr.isatty())
-    with Archive(db) as archive:
+    try:
+        archive = Archive(db)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+    with archive:
         run_id = archive.start_run(trigger="distributed", sites=shared.sites())
         writer = BatchWriter(shared, archive, run_id, idle_timeout=idle_timeout,
                              on_message=lambda _m: bar.update(1))
@@ -72,12 +77,13 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
         log.info("batch %s finished; removed its %s Redis keys", batch, removed)
 
     c = result.counts
-    click.echo(f"batch {batch}: {result.status}; run {run_id} in {db}")
-    click.echo(f"  pages {c['pages']} (articles {c['articles']}), new speeches {c['new_speeches']}, "
-               f"new sources {c['new_sources']}, new versions {c['new_versions']}")
-    click.echo(f"  not modified {c['not_modified']}, unchanged {c['unchanged']}, gone {c['gone']}, "
-               f"errors {result.errors}")
-    click.echo(f"  workers {stats.get('workers_started', 0)} (lost {stats.get('workers_lost', 0)}, "
-               f"requests requeued {stats.get('requeued', 0)})")
-    if result.status != "ok":
-        sys.exit(1)
+    summary = Summary(
+        "ingest", result.status, str(db),
+        {"pages": c["pages"], "new_speeches": c["new_speeches"], "new_sources": c["new_sources"],
+         "new_versions": c["new_versions"], "unchanged": c["not_modified"] + c["unchanged"],
+         "errors": result.errors},
+        details={"batch": batch, "run_id": run_id, "articles": c["articles"], "gone": c["gone"],
+                 "workers": stats.get("workers_started", 0), "workers_lost": stats.get("workers_lost", 0),
+                 "requeued": stats.get("requeued", 0)},
+        label=f"batch {batch}")
+    finish(summary, as_json)
