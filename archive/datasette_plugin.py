@@ -36,6 +36,8 @@ _INDEXES = {"speeches_fts", "speeches_bigrams"}
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters of a body shown in a table cell (the speech page has the whole text).
 BODY_EXCERPT_CHARS = 80
+# Tables the home page names per database (Datasette shows five).
+INDEX_TABLES = 5
 # Tables whose rows are speeches (their id and title link to the speech page).
 _SPEECH_TABLES = {"speeches", "speeches_latest"}
 
@@ -81,10 +83,43 @@ def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
     return wrap
 
 
+async def _present_tables(datasette: Any, order: list[str]) -> dict[str, list[str]]:
+    """Per database, the table_order tables and views it has, in that order."""
+    present = {}
+    for name, db in datasette.databases.items():
+        names = set(await db.table_names()) | set(await db.view_names())
+        present[name] = [t for t in order if t in names]
+    return present
+
+
 @hookimpl
 def extra_template_vars(template: str, database: str | None, table: str | None,
-                        request: Any, datasette: Any) -> dict[str, Any]:
+                        request: Any, datasette: Any) -> Any:
     order = _settings(datasette).get("table_order") or []
+
+    async def inner() -> dict[str, Any]:
+        variables = _template_vars(template, database, table, request, datasette, order)
+        if template == "index.html":
+            present = await _present_tables(datasette, order)
+
+            def featured(databases: list[dict]) -> list[dict]:
+                """The index page shows the table_order tables first (Datasette: most related)."""
+                out = []
+                for d in databases:
+                    shown = [{"name": n, "count": None} for n in present.get(d["name"], [])]
+                    if shown:
+                        d = dict(d, tables_and_views_truncated=shown[:INDEX_TABLES])
+                    out.append(d)
+                return out
+
+            variables["featured_databases"] = featured
+        return variables
+
+    return inner
+
+
+def _template_vars(template: str, database: str | None, table: str | None, request: Any,
+                   datasette: Any, order: list[str]) -> dict[str, Any]:
 
     def ordered_tables(tables: list[dict]) -> list[dict]:
         """Tables in the metadata's table_order first, the rest by name (SQL box opens on the first)."""

@@ -91,6 +91,19 @@ def test_database_page_lists_speeches_first_and_sql_box_opens_on_it(served) -> N
     assert re.search(r'<textarea id="sql-editor" name="sql">select \* from speeches</textarea>', html)
 
 
+def test_home_page_names_speeches_first(served) -> None:
+    base, db = served
+    html, _ = _html(base, "/")
+    tables = re.findall(rf'<a href="/{db.stem}/([a-z_]+)"', html)
+    assert tables[:2] == ["speeches", "speeches_latest"]
+
+
+def test_speech_row_page_links_to_the_speech_page(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}/speeches/1")
+    assert f'<a href="/{db.stem}/-/speech/1">Read this speech' in html
+
+
 def test_facets_on_site_speaker_and_year(served) -> None:
     base, db = served
     data = _get(base, f"/{db.stem}/speeches.json", _facet="year", _size="0")
