@@ -101,21 +101,21 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
 
     if not (sites or all_sites or start_urls):
         raise click.UsageError("say what to crawl: --site NAME, --all or --start-url URL")
-    if not redis_url:
-        from cli.common import open_for_writing
-
-        open_for_writing(db)  # a read-only mount or a foreign database: one line, before Scrapy starts
     names = list(sites)
     if all_sites or sites:
         try:
             profiles = load_profiles(config)
-        except ProfileError as exc:
-            raise click.UsageError(str(exc)) from None
+        except ProfileError as exc:  # the file's fault, not the command line's: one line, no usage
+            raise click.ClickException(str(exc)) from None
         unknown = [n for n in names if n not in profiles]
         if unknown:
             raise click.UsageError(f"unknown site(s) {unknown}; known: {', '.join(profiles)}")
         if all_sites:
             names = list(profiles)
+    if not redis_url:
+        from cli.common import open_for_writing
+
+        open_for_writing(db)  # a read-only mount or a foreign database: one line, before Scrapy starts
     jobs = Path(jobdir) if jobdir else Path(f"{db}.jobs")
     specs = [CrawlSpec("site", name, kwargs={"site": name}) for name in names]
     specs += [CrawlSpec("start", url, kwargs={"start_url": url}) for url in start_urls]
@@ -203,8 +203,8 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
     if site:
         try:
             profile = load_profiles(config).get(site)
-        except ProfileError as exc:
-            raise click.UsageError(str(exc)) from None
+        except ProfileError as exc:  # the file's fault, not the command line's: one line, no usage
+            raise click.ClickException(str(exc)) from None
         if profile is None:
             raise click.UsageError(f"unknown site {site!r}")
         if base_url:

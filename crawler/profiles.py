@@ -142,6 +142,10 @@ def load_profiles(path: str | Path | None = None) -> dict[str, SiteProfile]:
         raise ProfileError(f"{file}: no such sites file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{file}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 by definition
+        raise ProfileError(f"{file}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:  # a directory, no permission, an I/O error
+        raise ProfileError(f"{file}: cannot read: {exc.strerror or exc}") from None
     return parse_profiles(data, source=str(file))
 
 
