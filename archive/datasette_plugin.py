@@ -40,6 +40,8 @@ BODY_EXCERPT_CHARS = 80
 INDEX_TABLES = 5
 # Tables whose rows are speeches (their id and title link to the speech page).
 _SPEECH_TABLES = {"speeches", "speeches_latest"}
+# Tables whose `body` shows as an excerpt on table pages.
+_BODY_TABLES = _SPEECH_TABLES | {"speech_versions"}
 
 
 def _speech_path(datasette: Any, database: str, speech_id: Any) -> str:
@@ -140,7 +142,8 @@ def _template_vars(template: str, database: str | None, table: str | None, reque
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
                 datasette: Any) -> Any:
-    """Speech ids and titles link to the speech page, capture ids to the archived page."""
+    """Speech ids and titles link to the speech page, version numbers to their diff,
+    capture ids to the archived page."""
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if value is None:
         return None
@@ -152,10 +155,15 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         if speech_id is not None:
             return Markup('<a href="{}">{}</a>').format(
                 _speech_path(datasette, database, speech_id), value)
+    if column == "version" and "speech_id" in keys and isinstance(value, int) and value > 1:
+        return Markup('<a href="{}/diff?from={}&amp;to={}" title="what changed">{}</a>').format(
+            _speech_path(datasette, database, row["speech_id"]), value - 1, value, value)
     if column in ("capture_id", "last_capture_id") and isinstance(value, int):
         return Markup('<a href="{}">{}</a>').format(
             _capture_path(datasette, database, value), value)
-    if column == "body" and isinstance(value, str) and len(value) > BODY_EXCERPT_CHARS:
+    # Table pages only: the result of a custom SQL query shows what was asked for.
+    if (column == "body" and table in _BODY_TABLES and isinstance(value, str)
+            and len(value) > BODY_EXCERPT_CHARS):
         return value[:BODY_EXCERPT_CHARS].replace("\n", " ") + "…"
     if table == "captures" and column == "headers" and isinstance(value, str):
         return ", ".join(f"{k}: {v}" for k, v in shown_headers(value).items())

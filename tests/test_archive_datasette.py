@@ -233,6 +233,21 @@ def test_canned_queries_link_to_speech_pages_with_site_names(served) -> None:
         assert not re.search(r"<td[^>]*>[^<]*127\.0\.0\.\d", html), name  # site names, not hosts
 
 
+def test_versions_link_to_their_diff_and_sql_results_keep_whole_bodies(served) -> None:
+    base, db = served
+    speech_id = edited_speech_id(db)
+    html, _ = _html(base, f"/{db.stem}/latest_changes")
+    assert f'href="/{db.stem}/-/speech/{speech_id}/diff?from=1&amp;to=2"' in html
+    with Archive(db) as archive:
+        longest = archive.db.execute("select id, body from speeches order by chars desc").fetchone()
+    html, _ = _html(base, f"/{db.stem}/speeches")
+    cells = re.findall(r'<td class="col-body[^"]*">(.*?)</td>', html, re.S)
+    assert cells and max(len(html_lib.unescape(c)) for c in cells) <= 81  # excerpts
+    html, _ = _html(base, f"/{db.stem}", sql=f"select body from speeches where id = {longest[0]}")
+    # SQL results are not cut to the excerpt (only to Datasette's own truncate_cells_html).
+    assert html_lib.escape(longest[1][100:400], quote=False) in html
+
+
 def test_speeches_latest_view(served) -> None:
     base, db = served
     data = _get(base, f"/{db.stem}/speeches_latest.json", _shape="objects", _size="max")
