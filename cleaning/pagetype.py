@@ -250,10 +250,11 @@ def self_linked_from_chrome(root: etree._Element, url: str | None) -> bool:
     if not url:
         return False
     here = urlsplit(url)._replace(fragment="").geturl().rstrip("/")
+    last_segment = here.rsplit("/", 1)[-1]
     for a in root.iter("a"):
         href = a.get("href")
-        if not href or href.startswith(("#", "javascript:")):
-            continue
+        if not href or href.startswith(("#", "javascript:")) or last_segment not in href:
+            continue  # (a link to this page names its last path segment: a cheap test first)
         label = "".join(a.itertext()).strip()
         if not label or len(label) > MENU_LABEL_MAX_CHARS:
             continue

@@ -102,6 +102,29 @@ LISTS = {
 }
 
 
+def _more_shapes() -> dict[str, tuple[bytes, str]]:
+    s = SPEECH_S
+    rows = "".join(f"<tr><td>·<a href='/n/{i}.htm'>关于做好第{i}季度安全生产工作的讲话</a></td><td>2020-0{1 + i % 9}-0{1 + i % 8}</td></tr>"
+                   for i in range(20))
+    cells = "".join(f"<tr><td><a href='/n/{i}.htm'><b>镇长在第{i}次防汛会议上的讲话</b></a><br>{s[i % 4][:45]}......</td></tr>"
+                    for i in range(10))
+    pairs = "".join(f"<dt><a href='/k/{i}.html'>第{i}篇：年度述职报告范文</a></dt><dd>{s[i % 4][:50]}…[查看]</dd>" for i in range(8))
+    hits = "".join(f"<div class='r'><h3><a href='/s/{i}.html'>讲话稿<em>防汛</em>第{i}篇</a></h3><p>…{s[i % 4][10:60]}…</p>"
+                   f"<cite>s.test/s/{i}.html</cite></div>" for i in range(10))
+    river = "".join(f"<li><a href='/t/{i}.html'>鄉村振興工作會議講話第{i}篇</a><p>{SPEECH_T[i % 4][:40]}⋯⋯</p><span>2023年5月{i + 1}日</span></li>"
+                    for i in range(9))
+    return {
+        "table of linked titles and dates": (html(f"<table>{rows}</table>"), "http://s.test/news/"),
+        "table of teasers": (html(f"<table>{cells}</table>"), "http://s.test/news/more.asp"),
+        "flat dt/dd teasers": (html(f"<dl>{pairs}</dl>"), "http://s.test/k/"),
+        "search results": (html(f"<div id='res'>{hits}</div>"), "http://s.test/so.php?q=%E9%98%B2%E6%B1%9B"),
+        "traditional river with ⋯⋯": (html(f"<ul>{river}</ul>"), "http://s.test/zuixin"),
+    }
+
+
+LISTS.update(_more_shapes())
+
+
 @pytest.mark.parametrize("name", list(LISTS))
 def test_list_pages_yield_no_speech(name: str) -> None:
     raw, url = LISTS[name]
