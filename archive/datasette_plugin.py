@@ -139,6 +139,15 @@ def _template_vars(template: str, database: str | None, table: str | None, reque
     return variables
 
 
+def _as_id(value: Any) -> int | None:
+    """A row id from a cell (custom SQL may put anything in a column called speech_id)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
 @hookimpl
 def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
                 datasette: Any) -> Any:
@@ -147,20 +156,21 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if value is None:
         return None
-    if column == "speech_id" or (column == "id" and table in _SPEECH_TABLES):
-        return Markup('<a href="{}">{}</a>').format(
-            _speech_path(datasette, database, value), value)
-    if column == "title" and (table in _SPEECH_TABLES or "speech_id" in keys) and isinstance(value, str):
-        speech_id = row["speech_id"] if "speech_id" in keys else row["id"]
-        if speech_id is not None:
+    speech_id = _as_id(row["speech_id"]) if "speech_id" in keys else (
+        _as_id(row["id"]) if table in _SPEECH_TABLES and "id" in keys else None)
+    if speech_id is not None:
+        if column in ("speech_id", "speech_title") or (
+                column in ("id", "title") and table in _SPEECH_TABLES) or (
+                column == "title" and "speech_id" in keys):
             return Markup('<a href="{}">{}</a>').format(
                 _speech_path(datasette, database, speech_id), value)
-    if column == "version" and "speech_id" in keys and isinstance(value, int) and value > 1:
-        return Markup('<a href="{}/diff?from={}&amp;to={}" title="what changed">{}</a>').format(
-            _speech_path(datasette, database, row["speech_id"]), value - 1, value, value)
-    if column in ("capture_id", "last_capture_id") and isinstance(value, int):
+        version = _as_id(value)
+        if column == "version" and version is not None and version > 1:
+            return Markup('<a href="{}/diff?from={}&amp;to={}" title="what changed">{}</a>').format(
+                _speech_path(datasette, database, speech_id), version - 1, version, value)
+    if column in ("capture_id", "last_capture_id") and _as_id(value) is not None:
         return Markup('<a href="{}">{}</a>').format(
-            _capture_path(datasette, database, value), value)
+            _capture_path(datasette, database, _as_id(value)), value)
     # Table pages only: the result of a custom SQL query shows what was asked for.
     if (column == "body" and table in _BODY_TABLES and isinstance(value, str)
             and len(value) > BODY_EXCERPT_CHARS):

@@ -248,6 +248,12 @@ def test_versions_link_to_their_diff_and_sql_results_keep_whole_bodies(served) -
     assert html_lib.escape(longest[1][100:400], quote=False) in html
 
 
+def test_odd_speech_id_columns_in_custom_sql_do_not_break_the_page(served) -> None:
+    base, db = served
+    html, _ = _html(base, f"/{db.stem}", sql="select 'x' as speech_id, 'y' as title, 1.5 as capture_id")
+    assert "<td class=\"col-speech_id\">x</td>" in html
+
+
 def test_speeches_latest_view(served) -> None:
     base, db = served
     data = _get(base, f"/{db.stem}/speeches_latest.json", _shape="objects", _size="max")
