@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from archive import Archive
 from tests.datasette_server import (EDITED_TITLE, SECRET, OriginalSite, build_archive,
@@ -22,7 +23,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SCREENSHOTS = os.environ.get("SPEECH_ARCHIVE_SCREENSHOTS") == "1"
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")
 if not os.access(CHROMIUM, os.X_OK):
     pytest.fail(f"{CHROMIUM} missing: run tools/ensure-system-deps.sh (Debian package chromium)",
                 pytrace=False)
@@ -34,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     origin = OriginalSite()
     build_archive(db, origin.base)
     try:
-        with serve(db) as base, sync_api.sync_playwright() as pw:
+        with serve(db) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 yield {"base": base, "db": db, "name": db.stem, "origin": origin,
