@@ -60,14 +60,14 @@ GLUED_MARGIN = 0.1
 GLUED_MIN_CHARS = 6
 
 _SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
-_SENTENCE_END = re.compile(r"[。！？!?…；;」”\"）)]\s*$")
+_SENTENCE_END_CHARS = frozenset("。！？!?…；;」”\"）)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_DIGIT = re.compile(r"\d")
+_ASCII_LETTER_BYTES = re.compile(rb"[A-Za-z]")
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:-]+", re.IGNORECASE)
 # The last sentence of a paragraph: what follows its second-to-last sentence end.
-_LAST_SENTENCE = re.compile(r"(?<=[。！？!?])[^。！？!?]+[。！？!?]?\s*$")
+_STOPS = "。！？!?"
 
 
 class LineJudgeError(ValueError):
@@ -78,8 +78,14 @@ class LineJudgeError(ValueError):
 class Vocabulary:
     concepts: dict[str, tuple[str, ...]]
     shapes: dict[str, re.Pattern[str]]
-    prompts: tuple[re.Pattern[str], ...]
+    prompts: re.Pattern[str]  # every [glued] prompt, as one alternation
+    prompt_words: re.Pattern[str]  # a line holds a prompt only if it holds one of these
     markup_run: re.Pattern[str]
+    any_word: re.Pattern[str]  # every concept word, longest first
+    # word -> (concept, word of that concept inside it): "阅读全文" is paywall and, by its
+    # "阅读", action too.
+    inside: dict[str, tuple[tuple[str, str], ...]]
+    outward: re.Pattern[str]  # any word of a concept about the site, the document or the reader
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,8 @@ class Model:
     threshold: float  # probability above which a line is junk
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights[name] * value for name, value in features.items())
+        weights = self.weights
+        z = self.bias + sum([weights[name] * value for name, value in features.items() if value])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -121,6 +128,13 @@ def _regex(value: object, where: str) -> re.Pattern[str]:
         raise LineJudgeError(f"{where}: bad regular expression {value!r}: {err}") from err
 
 
+def _words(table: dict, key: str, where: str) -> list[str]:
+    words = table.get(key)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise LineJudgeError(f"{where}: '{key}' must be a non-empty list of words")
+    return words
+
+
 def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
     concepts_data, shapes_data, glued = data.get("concepts"), data.get("shapes"), data.get("glued")
     for name, table in (("concepts", concepts_data), ("shapes", shapes_data), ("glued", glued)):
@@ -143,11 +157,18 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
     prompts = glued.get("prompts")
     if not isinstance(prompts, list) or not prompts:
         raise LineJudgeError(f"{where} [glued]: 'prompts' must be a non-empty list of regular expressions")
+    outward = sorted({w for name in _OUTWARD for w in concepts[name]}, key=len, reverse=True)
+    words = sorted({w for ws in concepts.values() for w in ws}, key=len, reverse=True)
+    inside = {w: tuple((name, v) for name in CONCEPTS for v in concepts[name] if v in w) for w in words}
     return Vocabulary(
+        outward=re.compile("|".join(map(re.escape, outward))),
+        any_word=re.compile("|".join(map(re.escape, words))),
+        inside=inside,
         concepts=concepts,
         shapes=shapes,
-        prompts=tuple(_regex(p, f"{where} [glued] prompts") for p in prompts),
+        prompts=_regex("|".join(f"(?:{_regex(p, f'{where} [glued] prompts').pattern})" for p in prompts), f"{where} [glued] prompts"),
         markup_run=_regex(glued.get("markup_run"), f"{where} [glued] markup_run"),
+        prompt_words=_regex("|".join(map(re.escape, _words(glued, "prompt_words", where))), f"{where} [glued] prompt_words"),
     )
 
 
@@ -199,36 +220,51 @@ def using(candidate: Model) -> Iterator[None]:
         _override.pop()
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+_CONCEPT_KEYS = tuple((name, f"c_{name}", name in _OUTWARD) for name in CONCEPTS)
+_SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
+# Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
+_DIGIT_SHAPES = frozenset({"date", "time", "count"})
+_LATIN_SHAPES = frozenset({"url", "markup"})
+_MARK_CHARS = "，。！？；、,!?;：:"
+_DIGIT_CHARS = "0123456789"
 
 
 def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None) -> dict[str, float]:
     """The features of line `index` of `count` lines of one body under `title`."""
     vocab = vocab or vocabulary()
-    text = _SPACE.sub("", fold(line)).lower()
+    spaced = fold(line)
+    text = _SPACE.sub("", spaced).lower()
     size = len(text) or 1
     out: dict[str, float] = {}
+    found: dict[str, set[str]] = {}
+    for word in set(vocab.any_word.findall(text)):
+        for name, inner in vocab.inside[word]:
+            found.setdefault(name, set()).add(inner)
     outward = 0
-    for name in CONCEPTS:
-        hits = sum(1 for word in vocab.concepts[name] if word in text)
-        out[f"c_{name}"] = min(hits, MAX_HITS) / MAX_HITS
-        if hits and name in _OUTWARD:
+    for name, key, is_outward in _CONCEPT_KEYS:
+        hits = len(found.get(name, ()))  # distinct words of the concept in the line
+        out[key] = min(hits, MAX_HITS) / MAX_HITS
+        if hits and is_outward:
             outward += 1
     out["outward"] = min(outward, 4) / 4
-    spaced = fold(line)
-    for name in SHAPES:
-        out[f"s_{name}"] = 1.0 if vocab.shapes[name].search(spaced) else 0.0
-    cjk = len(_CJK.findall(text))
-    marks = len(_SENTENCE_MARKS.findall(text))
+    latin_part = text.encode("ascii", "ignore")
+    digits = sum(map(text.count, _DIGIT_CHARS))
+    latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
+    for name, key in _SHAPE_KEYS:
+        if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin):
+            out[key] = 0.0
+        else:
+            out[key] = 1.0 if vocab.shapes[name].search(spaced) else 0.0
+    cjk = size - len(latin_part)  # every other character: CJK and full-width marks
+    marks = sum(map(text.count, _MARK_CHARS))
     out["len_log"] = min(math.log1p(size) / math.log(200), 1.5)
     out["short"] = 1.0 if size <= SHORT_CHARS else 0.0
     out["long"] = 1.0 if size > 80 else 0.0
     out["cjk_share"] = cjk / size
-    out["ascii_share"] = len(_ASCII_LETTER.findall(text)) / size
-    out["digit_share"] = len(_DIGIT.findall(text)) / size
+    out["ascii_share"] = len(_ASCII_LETTER_BYTES.findall(latin_part)) / size if latin else 0.0
+    out["digit_share"] = digits / size
     out["no_sentence"] = 1.0 if cjk >= NOISE_MIN_CJK and marks == 0 else 0.0
-    out["ends_sentence"] = 1.0 if _SENTENCE_END.search(line) else 0.0
+    out["ends_sentence"] = 1.0 if line.rstrip()[-1:] in _SENTENCE_END_CHARS and line.strip() else 0.0
     out["punct_density"] = min(marks * 20 / cjk, 1.0) if cjk else 0.0
     # A body has edges only when it has a middle: in a body of a few lines every
     # line would sit at an edge.
@@ -237,11 +273,31 @@ def features(line: str, index: int, count: int, title: str | None, vocab: Vocabu
     out["at_top"] = 1.0 if has_edges and index < EDGE_LINES else 0.0
     out["at_bottom"] = 1.0 if has_edges and from_end < EDGE_LINES else 0.0
     out["edge"] = 1.0 / (1 + min(index, from_end)) if has_edges else 0.0
-    key = _SPACE.sub("", fold(title or "")).lower()
-    grams = _bigrams(text)
-    out["title_overlap"] = len(grams & _bigrams(key)) / len(grams) if grams and key else 0.0
+    key = _title_key(title)
+    out["title_overlap"] = _overlap(text, key)
     out["has_title"] = 1.0 if len(key) >= 4 and key in text else 0.0
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _title_key(title: str | None) -> str:
+    return _SPACE.sub("", fold(title or "")).lower()
+
+
+@functools.lru_cache(maxsize=256)
+def _title_grams(key: str) -> frozenset[str]:
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def _overlap(text: str, key: str) -> float:
+    """How much of the line restates the title: title bigrams found in it per bigram of the line."""
+    if not key or len(text) < 2:
+        return 0.0
+    return min(sum(1 for gram in _title_grams(key) if gram in text) / (len(text) - 1), 1.0)
+
+
+def title_overlap(line: str, title: str | None) -> float:
+    return _overlap(_SPACE.sub("", fold(line)).lower(), _title_key(title))
 
 
 def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
@@ -251,7 +307,7 @@ def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
 
 def is_noise(line: str) -> bool:
     """Not a sentence at all: a long run of CJK characters without one mark."""
-    return len(_CJK.findall(line)) >= NOISE_CJK and not _SENTENCE_MARKS.search(line)
+    return not _SENTENCE_MARKS.search(line) and len(_CJK.findall(line)) >= NOISE_CJK
 
 
 def judged(line: str) -> bool:
@@ -301,20 +357,22 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     run = vocab.markup_run.match(folded)
     if run:
         text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
-    for prompt in vocab.prompts:
-        spans = [m.span() for m in prompt.finditer(folded) if m.end() > m.start()]
-        for start, end in reversed(spans):
-            text = text[:start] + text[end:]
-            folded = folded[:start] + folded[end:]
+    if not vocab.prompt_words.search(folded):
+        return text.strip()
+    spans = [m.span() for m in vocab.prompts.finditer(folded) if m.end() > m.start()]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
     return text.strip()
 
 
 def _tail_split(text: str) -> tuple[str, str] | None:
     """(the paragraph before its last sentence, that sentence) when it has two or more."""
-    match = _LAST_SENTENCE.search(text)
-    if not match or match.start() == 0 or len(match.group().strip()) < GLUED_MIN_CHARS:
+    body = text.rstrip()
+    end = max(body.rfind(stop, 0, len(body) - 1) for stop in _STOPS)  # the last stop before the final one
+    if end <= 0:
         return None
-    return text[: match.start()].rstrip(), match.group().strip()
+    rest, tail = body[: end + 1].rstrip(), body[end + 1 :].strip()
+    return (rest, tail) if len(tail) >= GLUED_MIN_CHARS else None
 
 
 def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
@@ -324,6 +382,8 @@ def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
         return text
     judge = model()
     rest, tail = parts
+    if not vocabulary().outward.search(fold(tail).lower()):
+        return text  # a sentence about nothing outward (site, document, reader…) is the speech's
     if judge.probability(features(tail, index, count, title)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
         return rest
     return text
@@ -357,7 +417,7 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
                 continue
             line = cut
         out.append(line)
-        text_kept = text_kept or features(line, i, len(lines), title)["title_overlap"] < HEADING_TITLE_OVERLAP
+        text_kept = text_kept or title_overlap(line, title) < HEADING_TITLE_OVERLAP
     return out
 
 
