@@ -62,6 +62,11 @@ def safe_html(body: bytes, content_type: str | None = None) -> str:
         return "<p>(empty capture)</p>"
     doc = lxml.html.document_fromstring(text)
     doc = _CLEANER.clean_html(doc)
+    for image in list(doc.iter("img")):  # its bytes were never archived: say what it was
+        placeholder = lxml.html.Element("span")
+        placeholder.text = f"[image: {image.get('alt') or 'not archived'}]"
+        placeholder.tail = image.tail
+        image.getparent().replace(image, placeholder)
     for element in doc.iter():
         if not isinstance(element.tag, str):
             continue
