@@ -233,6 +233,26 @@ def _densest(weights: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def page_key(url: str) -> str:
+    """A URL as link counting compares it: absolute, no fragment, no trailing slash."""
+    return urlsplit(url)._replace(fragment="").geturl().rstrip("/")
+
+
+def link_targets(root: etree._Element, url: str) -> set[str]:
+    """The same-host pages this page links to (`page_key`s): what a crawl counts per
+    host to fill `SiteContext.inbound_links` (a URL every page links to is template)."""
+    host = urlsplit(url).hostname
+    out = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        target = urljoin(url, href)
+        if urlsplit(target).hostname == host:
+            out.add(page_key(target))
+    return out
+
+
 _TOKEN_SPLIT = re.compile(r"[\s_\-\d]+")
 
 
@@ -249,7 +269,7 @@ def self_linked_from_chrome(root: etree._Element, url: str | None) -> bool:
     it is one of the pages the site template points to."""
     if not url:
         return False
-    here = urlsplit(url)._replace(fragment="").geturl().rstrip("/")
+    here = page_key(url)
     last_segment = here.rsplit("/", 1)[-1]
     for a in root.iter("a"):
         href = a.get("href")
@@ -258,7 +278,7 @@ def self_linked_from_chrome(root: etree._Element, url: str | None) -> bool:
         label = "".join(a.itertext()).strip()
         if not label or len(label) > MENU_LABEL_MAX_CHARS:
             continue
-        if urlsplit(urljoin(url, href.strip()))._replace(fragment="").geturl().rstrip("/") != here:
+        if page_key(urljoin(url, href.strip())) != here:
             continue
         if any(is_chrome(el) for el in a.iterancestors()):
             return True

@@ -158,6 +158,24 @@ def test_about_page_known_from_the_site_template_yields_no_speech() -> None:
     assert page.speeches == [] and page.no_speech_reason == "about page"
 
 
+def test_inbound_links_counted_over_a_sites_pages_make_the_about_verdict() -> None:
+    from collections import Counter
+
+    from cleaning.html import parse
+    from cleaning.pagetype import link_targets, page_key
+
+    # Five pages of one site, each with the footer: count what they link to.
+    site_pages = {f"http://s.test/w/{i}.html": html(article(SPEECH_S)) for i in range(5)}
+    inbound: Counter[str] = Counter()
+    for url, raw in site_pages.items():
+        inbound.update(link_targets(parse(raw.decode()), url))
+    about = "http://s.test/guanyu.html"
+    assert inbound[page_key(about)] == 5 and inbound[page_key("http://elsewhere.test/")] == 0
+    raw = f"<html><head><meta charset='utf-8'><title>本站简介</title></head><body>{ABOUT_BODY}</body></html>".encode()
+    context = SiteContext(inbound_links=inbound[page_key(about)], site_pages=len(site_pages))
+    assert clean_page(raw, url=about.replace("guanyu", "p/intro"), site=context).no_speech_reason == "about page"
+
+
 def test_a_dated_article_linked_from_every_page_stays_an_article() -> None:
     raw = html(article(SPEECH_S), title="讲话")
     page = clean_page(raw, url="http://s.test/w/1.html", site=SiteContext(inbound_links=40, site_pages=42))
