@@ -10,7 +10,8 @@ restart in one process) and reads the real SQLite file it wrote.
     row 5   remote control               test_no_remote_control_listener_or_job_file
     row 6   link trap                    test_link_trap_ends_at_the_page_budget / _depth_limit
     row 7   robots.txt 5xx / timeout     test_robots_txt_unreachable_disallows_all
-    row 8   endless response headers     test_endless_headers_are_cut_off
+    row 8   endless response headers     test_endless_headers_are_cut_off (size),
+                                         test_crawl_slow_drip_is_bounded_in_total_time (time)
     row 9   slow-drip URL for extract    test_extract_slow_drip_url_is_bounded
     row 16  recrawl of a dead URL        test_recrawl_of_a_dead_url_fails_fast
 """
@@ -485,6 +486,21 @@ def test_endless_headers_are_cut_off(tmp_path: Path, drip, servers: list[Hostile
     assert flood.sent < 32 * 1024 * 1024, flood.sent
     assert "exceed 65536 bytes" in proc.stderr
     assert q(db, "select count(*) from crawl_errors where url = ?", f"{flood.base_url}/") == [(1,)]
+
+
+@pytest.mark.parametrize("talk", [_drip_body, _drip_headers], ids=["body", "headers"])
+def test_crawl_slow_drip_is_bounded_in_total_time(tmp_path: Path, drip, talk) -> None:
+    """The total-time half of row 8: DOWNLOAD_TIMEOUT bounds a download from request to last byte."""
+    server = drip(talk)
+    db = tmp_path / "a.db"
+    started = time.monotonic()
+    proc = run("crawl", "--db", str(db), "--start-url", f"{server.base_url}/", "-s", "DOWNLOAD_DELAY=0",
+               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "ROBOTSTXT_OBEY=0", "-s", "DOWNLOAD_TIMEOUT=2",
+               "-s", "RETRY_TIMES=0", timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert time.monotonic() - started < 15
+    assert [m for (m,) in q(db, "select message from crawl_errors")] == [
+        m for (m,) in q(db, "select message from crawl_errors") if "took longer than 2" in m] != []
 
 
 @pytest.mark.parametrize("talk", [_drip_body, _drip_headers], ids=["body", "headers"])
