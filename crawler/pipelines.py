@@ -135,10 +135,10 @@ class ArchivePipeline:
             self._group = True
         logger.info("archiving into %s (crawl run %s)", self.db_path, self.run_id)
 
-    def spider_closed(self, reason: str) -> None:
+    def spider_closed(self, reason: str):  # noqa: ANN201 - a Deferred, or None
         # Finished here, not in close_spider: only the spider_closed signal carries the reason.
         if self.archive is None:
-            return
+            return None
         status = _STATUS.get(reason, "failed")
         from crawler.limits import limit_notes
 
@@ -153,11 +153,40 @@ class ArchivePipeline:
             status = "failed"
             notes.append(self.storage_failure)
         note = "; ".join(notes) or None
+        # The closing writes wait on a thread, not on the reactor: another crawler of this
+        # process may hold SQLite's write lock in an open batch that only the reactor's
+        # commit timer releases (the demo runs four crawlers in one process).
+        from twisted.internet.threads import deferToThread
+
+        waiting: list[tuple[asyncio.Future[None], int]] = []
+        commit = self._group
+        if self._group:
+            self._group = False
+            if self._flush_timer is not None:
+                self._flush_timer.cancel()
+                self._flush_timer = None
+            waiting, self._uncommitted = self._uncommitted, []
+        closing = deferToThread(self._close_run, status, note, commit)
+
+        def closed(error: BaseException | None) -> None:
+            self._settle(waiting, error)
+            logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
+
+        return closing.addCallback(closed)
+
+    def _close_run(self, status: str, note: str | None, commit: bool) -> BaseException | None:
+        """On a thread: commit the last batch (if grouped), close the run row and the archive; the commit's error."""
         archive = self.archive
+        error: BaseException | None = None
         try:
-            if self._group:
-                self._group = False
-                self._commit_now()  # the last batch, before the run row is closed
+            if commit:
+                try:
+                    self._writer.submit(self._commit_batch).result()
+                except StorageFailure as exc:
+                    error = exc
+                except Exception as exc:  # noqa: BLE001
+                    logger.exception("committing the last batch failed")
+                    error = exc
             if self.storage_failure:
                 self._writer.submit(self._close_failed_run, note).result()
             else:
@@ -168,7 +197,7 @@ class ArchivePipeline:
             self._writer.shutdown(wait=True)
             self.archive = None
             self.cleaner.close()
-        logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
+        return error
 
     def _close_failed_run(self, note: str | None, record: bool = False, hold: bool = False) -> None:
         """On the writer thread: drop the open batch, close the run as failed (and record the error).
@@ -491,8 +520,13 @@ class ArchivePipeline:
 
     async def _finish_templates(self) -> None:
         """Clean again the pages stored with an earlier template than the final one (in place,
-        no versions), then keep what was learnt. Awaited, never blocking the reactor: other
-        crawlers of the process must still commit (SQLite has one writer)."""
+        no versions), then keep what was learnt.
+
+        Cleaning is awaited in the pool; the writes are one call on the writer thread that
+        commits at once: the write lock is never held across reactor turns, so a crawler of
+        the same process closing meanwhile (which blocks the reactor on its own writes)
+        cannot wait on us.
+        """
         from cleaning import ContentError, stitch
         from cleaning.decode import charset_from_content_type
 
@@ -500,30 +534,40 @@ class ArchivePipeline:
             return await self.cleaner.clean(fetch.body, fetch.url, charset_from_content_type(fetch.header("Content-Type")),
                                             profile, template)
 
+        refits = []
         for host, template, pages in self.templates.stale():
             for stored in pages:
                 try:
-                    fetches = await self._db("page_fetches", stored.page_id)
+                    fetches = await self._db("page_fetches", stored.page_id)  # a read: no lock
                     if fetches is None:
                         continue
                     main, parts = fetches
                     page = await clean(main, stored.profile, template)
                     if parts:
                         page = stitch([page] + [await clean(part, stored.profile, template) for part in parts])
-                    if not page.speeches:
-                        continue  # what the run stored stays; a reclean decides
-                    result = await self._db("refit_page", stored.page_id, self.run_id, page)
                 except (ContentError, ValueError, LookupError) as exc:
                     logger.warning("re-cleaning page %s with %s's template failed: %s", stored.page_id, host, exc)
                     continue
-                self._count("template_refit_pages")
-                self._count("template_replaced", result["replaced"])
-                self._count("template_versions_undone", result["undone"])
-                self._count("new_versions", -result["undone"])
-                self._count("unchanged_speeches", result["undone"])
-        for host, learnt in self.templates.to_store():
-            await self._db("save_template", host, learnt)
-            self._count("templates_learnt")
+                if page.speeches:  # else what the run stored stays; a reclean decides
+                    refits.append((stored.page_id, page))
+        learnt = self.templates.to_store()
+
+        def write() -> list[Counter[str]]:
+            results = [self.archive.refit_page(page_id, self.run_id, page) for page_id, page in refits]
+            for host, template in learnt:
+                self.archive.save_template(host, template)
+            if self.archive.in_batch:
+                self._commit_and_reopen()
+            return results
+
+        loop = asyncio.get_running_loop()
+        for result in await asyncio.wrap_future(self._writer.submit(write), loop=loop):
+            self._count("template_refit_pages")
+            self._count("template_replaced", result["replaced"])
+            self._count("template_versions_undone", result["undone"])
+            self._count("new_versions", -result["undone"])
+            self._count("unchanged_speeches", result["undone"])
+        self._count("templates_learnt", len(learnt))
         logger.info("site templates learnt this run: %s", {h: e.run.pages for h, e in self.templates.hosts.items()})
 
     async def _download(self, url: str) -> Any:
