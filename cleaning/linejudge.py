@@ -337,7 +337,8 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
             if (
                 step
                 and i not in keep
-                and probabilities[i] >= EDGE_RUN_PROBABILITY
+                # weakly junk-like, or speaking of the site/document/reader at all
+                and (probabilities[i] >= EDGE_RUN_PROBABILITY or f["outward"] > 0)
                 and not f["ends_sentence"]  # a sentence of the text is not a banner's second line
                 and len(lines[i]) <= EDGE_RUN_MAX_CHARS
                 and f["title_overlap"] < HEADING_TITLE_OVERLAP  # the speech's own heading
