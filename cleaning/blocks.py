@@ -61,6 +61,11 @@ class Walk:
     span_first: list[int] = field(default_factory=list)
     span_last: list[int] = field(default_factory=list)
 
+    @cached_property
+    def element_index(self) -> dict[int, int]:
+        """id(element) -> its position in `elements` (built on first use)."""
+        return {id(el): i for i, el in enumerate(self.elements)}
+
 
 def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_STRIP)

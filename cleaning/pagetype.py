@@ -206,13 +206,13 @@ def main_shape(items: list[blk.Block]) -> MainShape:
 
 
 def _is_list(group: repeats.Group) -> bool:
+    """Items opened by title links to different pages."""
     return group.titled >= TITLED_SHARE and group.distinct_targets >= min(len(group.items), repeats.MIN_ITEMS)
 
 
 def _block_ranges(walk: blk.Walk, elements: list[etree._Element]) -> set[int]:
-    index = walk.__dict__.get("_element_index")
-    if index is None:  # built once per walk: classify asks for many groups
-        index = walk.__dict__["_element_index"] = {id(el): i for i, el in enumerate(walk.elements)}
+    """The walk's blocks that hold the elements' text."""
+    index = walk.element_index
     out: set[int] = set()
     for el in elements:
         i = index.get(id(el))
