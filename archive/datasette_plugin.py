@@ -128,7 +128,11 @@ def _template_vars(template: str, database: str | None, table: str | None, reque
         rank = {name: i for i, name in enumerate(order)}
         return sorted(tables, key=lambda t: (t["hidden"], rank.get(t["name"], len(rank)), t["name"]))
 
-    variables: dict[str, Any] = {"ordered_tables": ordered_tables, "speech_snippet": None}
+    variables: dict[str, Any] = {"ordered_tables": ordered_tables, "speech_snippet": None,
+                                 "row_hidden_columns": ()}
+    if table and template.startswith("row"):  # a row page has no _col/_nocol
+        hidden = (_settings(datasette).get("hidden_columns") or {}).get(table) or ()
+        variables["row_hidden_columns"] = set(hidden)
     if database and table == SEARCH_TABLE and request is not None \
             and request.args.get("_searchmode") != "raw":
         terms = plan(request.args.get("_search", "")).terms

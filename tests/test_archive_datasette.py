@@ -102,6 +102,8 @@ def test_speech_row_page_links_to_the_speech_page(served) -> None:
     base, db = served
     html, _ = _html(base, f"/{db.stem}/speeches/1")
     assert f'<a href="/{db.stem}/-/speech/1">Read this speech' in html
+    assert 'data-column="title"' in html and 'data-column="_minhash"' not in html
+    assert 'class="col-_text_hash' not in html
 
 
 def test_facets_on_site_speaker_and_year(served) -> None:
