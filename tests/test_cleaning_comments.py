@@ -45,3 +45,14 @@ def test_timed_lines_inside_the_speech_stay() -> None:
 def test_a_page_of_timed_posts_only_is_no_speech() -> None:
     page = clean_page(html(comment_thread(8)), url="http://s.test/liuyan.html")
     assert page.speeches == []
+
+
+@pytest.mark.parametrize("container", ["talk", "comment-list"])
+def test_an_undated_article_takes_no_date_from_its_comments(container: str) -> None:
+    # "comment-list" is skipped by the block walk, yet a date finder over the whole
+    # tree would still see its timestamps.
+    thread = comment_thread(4).replace('class="talk"', f'class="{container}"')
+    raw = html(article(SPEECH_S, extra=thread, head=""))
+    page = clean_page(raw, url="http://s.test/w/91.html")
+    assert len(page.speeches) == 1
+    assert page.published is None
