@@ -72,12 +72,58 @@ def writable(path: str | Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
 
 
+def _connect(path: Path, immutable: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(_ro_uri(path, immutable), uri=True, check_same_thread=False)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """mode=ro; `immutable=1` only where nobody can write the file (a read-only mount)."""
+    try:
+        return _connect(path, immutable=False)
+    except sqlite3.DatabaseError as exc:
+        # A WAL file without its -shm on a read-only mount cannot be opened mode=ro.
+        if writable(path) or "file is not a database" in str(exc):
+            raise ArchiveError(f"{path}: not an SQLite database, or unreadable ({exc})") from None
+    try:
+        return _connect(path, immutable=True)
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: not an SQLite database, or unreadable ({exc})") from None
+
+
+def _validate(path: Path) -> None:
+    """check_archive, on a connection that leaves nothing behind when the file is refused.
+
+    With no -wal beside it the main file holds every commit, so it is probed
+    `immutable=1`: SQLite then creates no -wal/-shm beside someone else's file.
+    """
+    if Path(f"{path}-wal").exists():
+        conn = _connect_read_only(path)
+    else:
+        try:
+            conn = _connect(path, immutable=True)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{path}: not an SQLite database, or unreadable ({exc})") from None
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        check_archive(db, path, allow_empty=False)
+        if schema.migrations.pending(db):
+            raise _PendingUpgrade(path)
+    finally:
+        db.close()
+
+
 def open_read_only(path: str | Path) -> sqlite_utils.Database:
     """An existing archive opened read-only; ArchiveError (one line) for anything else.
 
-    Nothing is created: not the file, not a -wal or -shm where SQLite is not
-    allowed to write them. On a read-only mount a WAL archive whose -shm is
-    gone is opened `immutable=1` (nobody can change it there).
+    Nothing is created beside a file that is refused, and nothing is ever
+    written. On a read-only mount a WAL archive whose -shm is gone is opened
+    `immutable=1` (nobody can change it there).
     """
     path = Path(path)
     if not path.exists():
@@ -86,25 +132,8 @@ def open_read_only(path: str | Path) -> sqlite_utils.Database:
         raise ArchiveError(f"{path}: is a directory, not an archive")
     if path.stat().st_size == 0:
         raise ArchiveError(f"{path}: an empty file, not an archive (crawl into it first)")
-    last: Exception | None = None
-    for immutable in (False, True):
-        if immutable and writable(path):
-            break  # a writable file must not be read as immutable: a writer may change it
-        try:
-            conn = sqlite3.connect(_ro_uri(path, immutable), uri=True, check_same_thread=False)
-            conn.execute("select count(*) from sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            last = exc
-            if "file is not a database" in str(exc) or "malformed" in str(exc):
-                break
-            continue
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        check_archive(db, path, allow_empty=False)
-        if schema.migrations.pending(db):
-            db.close()
-            raise _PendingUpgrade(path)
-        return db
-    raise ArchiveError(f"{path}: not an SQLite database, or unreadable ({last})")
+    _validate(path)
+    return sqlite_utils.Database(_connect_read_only(path), execute_plugins=False)
 
 
 class _PendingUpgrade(ArchiveError):
