@@ -13,6 +13,7 @@ import re
 
 from cleaning.model import Speech
 from cleaning.rules import JunkRules
+from cleaning.script import fold_aligned
 
 _NUM = "0-9０-９一二三四五六七八九十百"
 # Each pattern: the item heading, with the number in group "n".
@@ -91,13 +92,14 @@ def strip_marker(title: str) -> str:
 
 
 def speaker_of(title: str) -> str | None:
-    match = _SPEAKER.match(title)
-    return match.group("s") if match else None
+    # Matched on the simplified folding (市長 is 市长), returned as published.
+    match = _SPEAKER.match(fold_aligned(title) or title)
+    return title[match.start("s") : match.end("s")] if match else None
 
 
 def occasion_of(title: str) -> str | None:
-    match = _OCCASION.search(title)
-    return match.group("o").strip() if match else None
+    match = _OCCASION.search(fold_aligned(title) or title)
+    return title[match.start("o") : match.end("o")].strip() if match else None
 
 
 def _compact(text: str) -> str:

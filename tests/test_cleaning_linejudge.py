@@ -162,3 +162,17 @@ def test_a_vocabulary_with_a_bad_pattern_fails_on_load() -> None:
     del data["concepts"]["reader"]
     with pytest.raises(LineJudgeError, match="reader"):
         parse_vocabulary(data)
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "occasion"),
+    [
+        ("市長在全市安全生產工作會議上的講話", "市長", "全市安全生產工作會議"),
+        ("市长在全市安全生产工作会议上的讲话", "市长", "全市安全生产工作会议"),
+    ],
+)
+def test_speaker_and_occasion_are_read_in_both_scripts_and_kept_as_published(title: str, speaker: str, occasion: str) -> None:
+    from cleaning.split import occasion_of, speaker_of
+
+    assert speaker_of(title) == speaker
+    assert occasion_of(title) == occasion
