@@ -112,7 +112,7 @@ def best_element(walk: blk.Walk) -> int:
     return best
 
 
-def _single_article(root: etree._Element) -> etree._Element | None:
+def single_article(root: etree._Element) -> etree._Element | None:
     """The page's one <article> when it holds the page's one <h1>: the publisher's own
     frame around the story (news portals put a news river beside it)."""
     articles = root.xpath("//article")
@@ -212,7 +212,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and pagetype.ends_cut(b.text, strict=True))
     if best < 0:
         return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
-    scope = _single_article(root)
+    scope = single_article(root)
     scoped = scope is not None and (best != (best := best_inside(walk, best, scope)))
     first, last = walk.first[best], walk.last[best]
     # The smallest subtree can miss an article whose container also holds

@@ -294,13 +294,15 @@ def classify(
     dated: bool = False,
     self_linked: bool = False,
     dated_blocks: Collection[int] = (),
+    article: etree._Element | None = None,
 ) -> Shape:
     """The page's kind from its repeated items, its article prose and how the site links it.
 
     `weight` scores a block as article (positive) or chrome (negative); `dated`: the
     page's head metadata dates it; `dated_blocks`: blocks near its headline that carry
     a labelled date (those inside list items date the items, not the page);
-    `self_linked`: its own menu/footer links to it.
+    `self_linked`: its own menu/footer links to it; `article`: the publisher's own
+    frame around the story (the one <article> holding the one <h1>), if any.
     """
     lists = [g for g in groups if _is_list(g) and not comments.is_thread(g)]
     threads = [g for g in groups if comments.is_thread(g)]
@@ -327,6 +329,8 @@ def classify(
         if not blocks:  # hidden from the walk by its class: never body, still dated
             shape.comments.append(group)
             continue
+        if article is not None and article is not group.parent and article not in group.parent.iterancestors():
+            continue  # beside the publisher's own story frame: a news river the extractor leaves out
         own = prose_in(blocks)
         before = prose_in(i for i in range(run_first, min(blocks)) if i not in blocks)
         after = prose_in(i for i in range(max(blocks) + 1, max(run_last, max(blocks) + 1)) if i not in blocks)

@@ -106,7 +106,8 @@ def clean_page(
     dated_blocks = [i for i in _head_range(walk.blocks, page.title, found.start) if meta.strong_date([walk.blocks[i].text])]
     self_linked = pagetype.self_linked_from_chrome(root, url)
     shape = pagetype.classify(walk, repeats.find_groups(root), content_mod.block_weight, url, site,
-                              dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks)
+                              dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks,
+                              article=content_mod.single_article(root))
     if shape.comments:
         # Reader comments are never body and their dates never the page's: gone from the tree.
         comments.drop(shape.comments)

@@ -56,3 +56,12 @@ def test_an_undated_article_takes_no_date_from_its_comments(container: str) -> N
     page = clean_page(raw, url="http://s.test/w/91.html")
     assert len(page.speeches) == 1
     assert page.published is None
+
+
+@pytest.mark.parametrize("posts", [2, 9])
+def test_comments_beside_the_publishers_article_frame(posts: int) -> None:
+    frame = article(SPEECH_S, head=PLAIN_HEAD).replace('<div class="main">', '<div class="main"><article>', 1)
+    frame = frame[: -len("</div>")] + "</article></div>"
+    page = clean_page(html(frame + comment_thread(posts)), url="http://s.test/w/5.html")
+    assert len(page.speeches) == 1 and "读者1号" not in page.speeches[0].body
+    assert page.published == "2021-03-05"
