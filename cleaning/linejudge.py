@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaning.script import fold
+from cleaning.split import find_items
 
 RULES_DIR = Path(__file__).parent / "rules"
 VOCABULARY_FILE = RULES_DIR / "linejudge.toml"
@@ -66,7 +67,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_LETTER_BYTES = re.compile(rb"[A-Za-z]")
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:-]+", re.IGNORECASE)
-# The last sentence of a paragraph: what follows its second-to-last sentence end.
+# Marks that end a sentence: a paragraph's last sentence follows the last one before its end.
 _STOPS = "。！？!?"
 
 
@@ -140,12 +141,7 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
     for name, table in (("concepts", concepts_data), ("shapes", shapes_data), ("glued", glued)):
         if not isinstance(table, dict):
             raise LineJudgeError(f"{where}: missing table [{name}]")
-    concepts = {}
-    for name in CONCEPTS:
-        words = concepts_data.get(name)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise LineJudgeError(f"{where} [concepts]: '{name}' must be a non-empty list of words")
-        concepts[name] = tuple(fold(w).lower() for w in words)
+    concepts = {name: tuple(fold(w).lower() for w in _words(concepts_data, name, f"{where} [concepts]")) for name in CONCEPTS}
     unknown = set(concepts_data) - set(CONCEPTS)
     if unknown:
         raise LineJudgeError(f"{where} [concepts]: unknown concepts {sorted(unknown)} (known: {', '.join(CONCEPTS)})")
@@ -318,13 +314,13 @@ def judged(line: str) -> bool:
 
 def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[bool]:
     """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges."""
-    judge, vocab = model(), vocabulary()
-    feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
-    probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     if len(lines) < 2:
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
+    judge, vocab = model(), vocabulary()
+    feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
+    probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     flags = [
         i not in keep and (p >= judge.threshold or is_noise(line))
         for i, (line, p) in enumerate(zip(lines, probabilities))
@@ -428,7 +424,5 @@ def _probability(text: str, index: int, count: int, title: str | None) -> float:
 
 def judge_body(paragraphs: list[str], title: str | None) -> list[str]:
     """The body's paragraphs without junk lines; a compilation's item headings always stay."""
-    from cleaning.split import find_items  # the split's own notion of an item heading
-
-    items = find_items(paragraphs) or []
+    items = find_items(paragraphs) or []  # the split's own notion of an item heading
     return clean_lines(paragraphs, title, frozenset(i for i, _ in items))
