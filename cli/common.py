@@ -126,7 +126,11 @@ class Summary:
         flat = {k: v for k, v in self.details.items() if not isinstance(v, dict)}
         for group in (v for v in self.details.values() if isinstance(v, dict)):
             for name, values in group.items():
-                lines.append(f"  {name}: " + (_words(values) if isinstance(values, dict) else str(values)))
+                if isinstance(values, dict) and "reason" in values:  # a crawl: "site: finished; fetched 3, …"
+                    rest = {k: v for k, v in values.items() if k != "reason"}
+                    lines.append(f"  {name}: {values['reason']}; {_words(rest)}")
+                else:
+                    lines.append(f"  {name}: " + (_words(values) if isinstance(values, dict) else str(values)))
         if flat:
             lines.append("  " + _words(flat))
         return "\n".join(lines)
@@ -150,8 +154,14 @@ def finish(summary: Summary, as_json: bool, err: bool = False) -> None:
     sys.exit(0 if summary.ok else 1)
 
 
-def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any]) -> Summary:
-    """A Summary of crawler.run outcomes (one per crawled site); details per site."""
+def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any], errors_fail: bool = False) -> Summary:
+    """A Summary of crawler.run outcomes (one per crawled site); details per site.
+
+    The run fails when a crawl ended abnormally, and with `errors_fail` (a
+    recrawl of named pages) also when any page failed.
+    """
+    from crawler.run import SUMMARY_KEYS
+
     ok_reasons = {"finished", "shutdown", "closespider_timeout", "closespider_pagecount", "closespider_itemcount"}
     totals: dict[str, int] = {}
     for outcome in outcomes:
@@ -166,8 +176,11 @@ def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any]) -> S
         "errors": totals.get("errors", 0),
     }
     bad = [o.reason for o in outcomes if o.reason not in ok_reasons]
-    status = "ok" if not bad and not counts["errors"] else (bad[0] if bad else "errors")
-    details = {"sites": {o.label: {"reason": o.reason, **o.counts} for o in outcomes}}
+    status = bad[0] if bad else ("errors" if errors_fail and counts["errors"] else "ok")
+    always = ("fetched", "new_speeches", "new_versions", "errors")
+    details = {"sites": {o.label: {"reason": o.reason, **{k: o.counts.get(k, 0) for k in SUMMARY_KEYS
+                                                          if o.counts.get(k) or k in always}}
+                         for o in outcomes}}
     return Summary(command, status, str(db) if db else None, counts, details)
 
 

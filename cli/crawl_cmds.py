@@ -54,12 +54,6 @@ def _run(specs: list[Any], settings: Any, total: int | None, desc: str) -> list[
         return run_crawls(specs, settings, on_item=_on_item(bar))
 
 
-def _exit_code(outcomes: list[Any]) -> int:
-    failed = [o for o in outcomes if o.reason not in ("finished", "shutdown", "closespider_timeout",
-                                                      "closespider_pagecount", "closespider_itemcount")]
-    return 1 if failed else 0
-
-
 @main.command("crawl")
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="A profile of sites.toml (repeatable).")
 @click.option("--all", "all_sites", is_flag=True, help="Every profile of sites.toml.")
@@ -83,9 +77,10 @@ def _exit_code(outcomes: list[Any]) -> int:
 @click.option("--redis", "redis_url", default=None, metavar="URL",
               help="Be one of N workers sharing the frontier on this Redis; `speech-archive ingest` writes the archive.")
 @click.option("--batch", default="default", show_default=True, help="With --redis: the batch workers and writer share.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (cli/common.py).")
 def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], db: str, config: str | None,
           max_pages: int | None, max_depth: int | None, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...],
-          redis_url: str | None = None, batch: str = "default") -> None:
+          redis_url: str | None = None, batch: str = "default", as_json: bool = False) -> None:
     """Crawl sites by profile, or from start URLs, into the archive.
 
     Politeness is on: robots.txt, AutoThrottle, the profile's delay and
@@ -97,7 +92,7 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
     Example: speech-archive crawl --all --redis redis://10.0.0.5:6379/0 --batch nightly-2025-01-31
     """
     from crawler.profiles import ProfileError, load_profiles
-    from crawler.run import CrawlSpec, JobBusy, format_summary, job_dir, lock_job, project_settings
+    from crawler.run import CrawlSpec, JobBusy, job_dir, lock_job, project_settings
 
     if not (sites or all_sites or start_urls):
         raise click.UsageError("say what to crawl: --site NAME, --all or --start-url URL")
@@ -137,8 +132,9 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
     if redis_url:
         _distribute(specs, settings, redis_url, batch)
     outcomes = _run(specs, settings, None, "crawl")
-    click.echo(format_summary(outcomes))
-    sys.exit(_exit_code(outcomes))
+    from cli.common import crawl_summary, finish
+
+    finish(crawl_summary("crawl", db, outcomes), as_json)
 
 
 def _distribute(specs: list[Any], settings: Any, redis_url: str, batch: str) -> None:
@@ -177,8 +173,9 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None, help="sites.toml to read.")
 @click.option("--base-url", default=None, help="With --site: the profile's host is served here (demo sites).")
 @click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (cli/common.py).")
 def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str, config: str | None,
-            base_url: str | None, extra: tuple[str, ...]) -> None:
+            base_url: str | None, extra: tuple[str, ...], as_json: bool = False) -> None:
     """Fetch pages again now, whatever their revisit schedule says.
 
     Conditional GET still applies: an unchanged page costs a 304 and no
@@ -226,15 +223,15 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
         outcomes = _run([spec], settings, len(todo), "recrawl")
     finally:
         Path(listing.name).unlink(missing_ok=True)
-    unchanged = total(outcomes, "not_modified") + total(outcomes, "unchanged_pages")
-    click.echo(f"fetched {total(outcomes, 'fetched')}, unchanged {unchanged}, "
-               f"new speeches {total(outcomes, 'new_speeches')}, new versions {total(outcomes, 'new_versions')}, "
-               f"errors {total(outcomes, 'errors')}")
+    from cli.common import crawl_summary, print_summary
+
+    # A recrawl asked for these pages: one that could not be fetched is a failure.
+    summary = crawl_summary("recrawl", db, outcomes, errors_fail=True)
+    print_summary(summary, as_json)
     failed = total(outcomes, "errors")
-    if failed:  # a recrawl asked for these pages: one that could not be fetched is a failure
+    if failed:
         click.echo(f"Error: {failed} of {len(todo)} page(s) failed (why: the crawl_errors table)", err=True)
-        sys.exit(1)
-    sys.exit(_exit_code(outcomes))
+    sys.exit(0 if summary.ok else 1)
 
 
 @main.command("demo")
@@ -243,7 +240,8 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
 @click.option("--keep-serving", is_flag=True, help="Keep the demo sites up after the crawl until Ctrl-C.")
 @click.option("--nights", type=click.IntRange(1, 2), default=2, show_default=True,
               help="1: crawl the sites as built; 2: then recrawl their second state (crawler/demo_sites/_night2).")
-def demo(db: str, keep_serving: bool, nights: int = 2) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary, as one JSON object (cli/common.py).")
+def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) -> None:
     """Serve the bundled demo sites on 127.0.0.1, crawl them into a fresh demo.db, summarise.
 
     Night 2 serves the sites' second bundled state (rotated sidebars, reworded
@@ -252,34 +250,47 @@ def demo(db: str, keep_serving: bool, nights: int = 2) -> None:
 
     Example: speech-archive demo && speech-archive serve --db demo.db
     """
+    from cli.common import command_hint, crawl_summary, finish, quiet
     from crawler.demo import DEMO_SITES, demo_profiles, demo_specs, fresh_db, serving, summarise
-    from crawler.run import format_summary, project_settings
+    from crawler.run import project_settings
+
+    def say(text: str) -> None:  # the demo's story; --json and -q print only the summary
+        if not (as_json or quiet()):
+            click.echo(text)
 
     profiles = demo_profiles()
     fresh_db(db)
     with serving(profiles) as servers:
         for name, server in servers.items():
-            click.echo(f"serving {name:<12} {server.base_url}/  ({profiles[name].title})")
+            say(f"serving {name:<12} {server.base_url}/  ({profiles[name].title})")
         settings = project_settings(db, trigger="demo", polite=False, log_level=_log_level())
         outcomes = _run(demo_specs(profiles, servers, DEMO_SITES), settings, None, "demo")
-        click.echo(format_summary(outcomes))
+        night1 = crawl_summary("demo", db, outcomes)
+        night1.label = "night 1"
+        say(night1.text())
         if nights == 2:
             from crawler.demo_states import recrawl_night2
 
-            click.echo("\nnight 2: the sites' second state (rotated sidebars, reworded promos, one edited article)")
+            say("\nnight 2: the sites' second state (rotated sidebars, reworded promos, one edited article)")
             night2 = recrawl_night2(db, profiles, servers, log_level=_log_level())
-            click.echo(format_summary(night2))
+            second = crawl_summary("demo", db, night2)
+            second.label = "night 2"
+            say(second.text())
             outcomes += night2
         summary = summarise(db)
-        click.echo(f"\narchived into {db}:")
+        say(f"\narchived into {db}:")
         for line in summary.lines():
-            click.echo(f"  {line}")
-        click.echo(f"\nopen it in Datasette:  speech-archive serve --db {db}")
-        click.echo(f"or query it:           sqlite-utils {db} 'select title, speaker from speeches'")
+            say(f"  {line}")
+        # Commands the user's shell can run: by path when this venv is not on PATH.
+        say(f"\nopen it in Datasette:  {command_hint('speech-archive')} serve --db {db}")
+        say(f"or query it:           {command_hint('sqlite-utils')} {db} 'select title, speaker from speeches'")
         if keep_serving:
-            click.echo("demo sites still up; Ctrl-C to stop")
+            click.echo("demo sites still up; Ctrl-C to stop", err=as_json or quiet())
             _wait_forever()
-    sys.exit(_exit_code(outcomes))
+    result = crawl_summary("demo", db, outcomes)
+    if as_json:
+        finish(result, as_json)
+    sys.exit(0 if result.ok else 1)
 
 
 def _wait_forever() -> None:

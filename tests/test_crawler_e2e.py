@@ -272,7 +272,8 @@ def test_recrawl_command_prints_a_summary(tmp_path: Path, two_sites: TwoSites) -
     private = [f"{two_sites.b.base_url}/private/secret.html", f"{two_sites.b.base_url}/private/"]
     proc = subprocess.run([EXE, "recrawl", *urls, *private, "--db", str(db)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "fetched 2, unchanged 1, new speeches 0, new versions 0, errors 0" in proc.stdout
+    assert "recrawl: ok; pages 2, " in proc.stdout  # the shared summary (cli/common.py)
+    assert "new speeches 0, new sources 0, new versions 0, unchanged 1, errors 0" in proc.stdout
     assert not [p for p in two_sites.b.paths() if p.startswith("/private/")]
     assert one(db, "select trigger from crawl_runs order by id desc limit 1") == "recrawl"
     assert one(db, "select count(*) from pages where gone_at is not null and url like '%/a/2002.html'") == 1
@@ -283,7 +284,8 @@ def test_recrawl_command_prints_a_summary(tmp_path: Path, two_sites: TwoSites) -
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     known = one(db, "select count(*) from pages where gone_at is null and url like ?", f"{two_sites.b.base_url}/%")
-    assert f"fetched {known}, unchanged {known}, new speeches 0, new versions 0, errors 0" in proc.stdout
+    assert f"recrawl: ok; pages {known}, " in proc.stdout
+    assert f"new speeches 0, new sources 0, new versions 0, unchanged {known}, errors 0" in proc.stdout
     assert sorted(set(two_sites.b.paths()) - {"/robots.txt"}) == sorted(
         r[0].split(two_sites.b.base_url, 1)[1] for r in q(db, "select url from pages where gone_at is null and url like ?",
                                                           f"{two_sites.b.base_url}/%"))
