@@ -152,16 +152,24 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
             " fields_changed = ?, diff_summary = ?, _text_hash = ? where id = ?",
             [fields["title"], fields["body"], fields["speaker"], fields["occasion"], fields["published"],
              json.dumps(changed), summary, fp.text_hash, latest["id"]])
+    shown = dict(fields)
+    if current.get("_canonical_page_id") not in (None, page_id):
+        # Another copy gives the speech its title and date (archive.dedup.adopt_canonical): keep them.
+        shown.update({k: current[k] for k in ("title", "speaker", "occasion", "published")})
     db.execute(
         "update speeches set title = ?, body = ?, speaker = ?, occasion = ?, published = ?, year = ?,"
         " last_changed = ?, version_count = ?, chars = ?, _text_hash = ?, _content_hash = ? where id = ?",
-        [fields["title"], fields["body"], fields["speaker"], fields["occasion"], fields["published"],
-         int(published[:4]) if published and published[:4].isdigit() else None, changed_at, version,
-         len(fields["body"]), fp.text_hash, chash, speech_id])
+        [shown["title"], fields["body"], shown["speaker"], shown["occasion"], shown["published"],
+         _year(shown["published"]), changed_at, version, len(fields["body"]), fp.text_hash,
+         chash, speech_id])
     db.execute("update speech_sources set _content_hash = ? where id = ?", [chash, source_id])
     register(db, speech_id, fp)
-    archive._queue_fts(speech_id, fields["title"] or "", fields["body"], old=(current["title"], current["body"]))
+    archive._queue_fts(speech_id, shown["title"] or "", fields["body"], old=(current["title"], current["body"]))
     return outcome
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
 
 
 __all__ = ["LEARN_PAGES", "hosts", "learn", "load", "refit_page", "save"]
