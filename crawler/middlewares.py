@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from time import time
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
@@ -256,8 +257,6 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def site_netloc(url: str) -> str:
     """host[:port] of a URL, lower case, without the scheme's default port (http://a:80 is http://a)."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     try:
