@@ -123,6 +123,7 @@ class Shape:
     list_chars: int = 0  # text in repeated list items inside the page's content
     # Repeated timed posts after the article (reader comments): never body, never its date.
     comments: list[repeats.Group] = field(default_factory=list)
+    comments_walked: bool = False  # some of them are in the block walk (it must be redone)
 
     @property
     def reason(self) -> str | None:
@@ -338,6 +339,7 @@ def classify(
             feed += own
         elif after < own or after < MIN_ARTICLE_WEIGHT:
             shape.comments.append(group)
+            shape.comments_walked = True
         else:
             continue
         prose -= prose_in(i for i in blocks if run_first <= i < run_last)
@@ -365,7 +367,7 @@ def classify(
             shape.kind = "about"
             shape.why = f"undated, prose {prose:.0f}, template-linked={template_linked}, url={url}"
     if shape.kind != "article":
-        shape.comments = []
+        shape.comments, shape.comments_walked = [], False
     return shape
 
 

@@ -105,13 +105,15 @@ def clean_page(
     found, walk = content_mod.generic(root, rules)
     dated_blocks = [i for i in _head_range(walk.blocks, page.title, found.start) if meta.strong_date([walk.blocks[i].text])]
     self_linked = pagetype.self_linked_from_chrome(root, url)
-    shape = pagetype.classify(walk, repeats.find_groups(root), content_mod.block_weight, url, site,
+    groups = repeats.find_groups(root, hidden=lambda el: id(el) not in walk.element_index)
+    shape = pagetype.classify(walk, groups, content_mod.block_weight, url, site,
                               dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks,
                               article=content_mod.single_article(root))
     if shape.comments:
         # Reader comments are never body and their dates never the page's: gone from the tree.
         comments.drop(shape.comments)
-        found, walk = content_mod.generic(root, rules)
+        if shape.comments_walked:
+            found, walk = content_mod.generic(root, rules)
     content_start = found.start
     if site_profile is not None and shape.kind == "article":
         chosen = content_mod.from_profile(root, site_profile, rules)

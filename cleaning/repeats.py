@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from lxml import etree
 
@@ -54,9 +53,25 @@ _BRACKETED_TOKEN = re.compile(r"[\[【(（<《]\s*[^\]】)）>》]{1,%d}\s*[\]�
 # A timestamp of a post or a brief: a time of day, a date with a time, a relative time.
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|刚刚|剛剛|昨天|今天")
-_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")
 _SPACES = re.compile(r"\s+")
 _IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
+
+
+class _cached:
+    """`functools.cached_property` without the lock it takes on every access before
+    Python 3.12: the value lands in the instance's __dict__, which wins from then on."""
+
+    def __init__(self, func):
+        self.func, self.__doc__ = func, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 def _text(elements: list[etree._Element]) -> str:
@@ -76,15 +91,20 @@ def _size(text: str) -> int:
 class Item:
     elements: list[etree._Element]
 
-    @cached_property
+    @_cached
     def text(self) -> str:
         return _text(self.elements)
 
-    @cached_property
+    @_cached
     def chars(self) -> int:
         return _size(self.text)
 
-    @cached_property
+    @_cached
+    def anchored(self) -> bool:
+        """Holds a link (a cheap C-level look before any text is measured)."""
+        return any(el.tag == "a" or el.find(".//a") is not None for el in self.elements)
+
+    @_cached
     def links(self) -> list[tuple[str, str]]:
         """(text, href) of the item's links, in order."""
         out = []
@@ -94,11 +114,11 @@ class Item:
                 out.append((_SPACES.sub(" ", "".join(a.itertext())).strip(), href))
         return out
 
-    @cached_property
+    @_cached
     def link_chars(self) -> int:
         return sum(_size(text) for text, _ in self.links)
 
-    @cached_property
+    @_cached
     def title_link(self) -> tuple[str, str] | None:
         """The longest link that leads somewhere and reads like a title."""
         best = None
@@ -108,7 +128,7 @@ class Item:
                     best = (text, href)
         return best
 
-    @cached_property
+    @_cached
     def led_by_title(self) -> bool:
         """Its main link opens it (after at most a date, a bullet or a label): a list
         entry or a teaser, not a table row with links in its cells."""
@@ -120,7 +140,7 @@ class Item:
     def excerpt_chars(self) -> int:
         return self.chars - self.link_chars
 
-    @cached_property
+    @_cached
     def truncated(self) -> bool:
         """Cut off: an ellipsis at its end, or a short closing token after its excerpt
         (a bracketed "[详细]", or a last link repeating the title link's target)."""
@@ -134,16 +154,13 @@ class Item:
             return False
         return last_href == self.title_link[1] or bool(_BRACKETED_TOKEN.search(last_text))
 
-    @cached_property
+    @_cached
     def timed(self) -> bool:
         """Stamped with a time (of day, or relative: "3小时前") at its head or its end,
         where posts and briefs carry it; a time inside a sentence is no stamp."""
         edges = (self.text[:TIME_EDGE_CHARS], self.text[-TIME_EDGE_CHARS:])
         return any(_TIME_OF_DAY.search(e) or _RELATIVE_TIME.search(e) for e in edges)
 
-    @cached_property
-    def dated(self) -> bool:
-        return bool(self.timed or _DATE.search(self.text))
 
 
 @dataclass
@@ -154,29 +171,29 @@ class Group:
     def share(self, test) -> float:
         return sum(1 for item in self.items if test(item)) / len(self.items)
 
-    @cached_property
+    @_cached
     def titled(self) -> float:
         """Share of items led by a title link (teasers, list entries)."""
         return self.share(lambda i: i.led_by_title)
 
-    @cached_property
+    @_cached
     def teasing(self) -> float:
         """Share of items that tease an article: an excerpt beside the link, or cut off."""
         return self.share(lambda i: i.truncated or i.excerpt_chars >= EXCERPT_MIN_CHARS)
 
-    @cached_property
+    @_cached
     def truncated(self) -> int:
         return sum(1 for item in self.items if item.truncated)
 
-    @cached_property
+    @_cached
     def timed(self) -> float:
         return self.share(lambda i: i.timed)
 
-    @cached_property
+    @_cached
     def chars(self) -> int:
         return sum(item.chars for item in self.items)
 
-    @cached_property
+    @_cached
     def distinct_targets(self) -> int:
         return len({item.title_link[1] for item in self.items if item.title_link})
 
@@ -206,29 +223,35 @@ def _median(values: list[int]) -> int:
 
 
 def _anchored(item: Item) -> bool:
-    """Holds a link (a cheap C-level look before any text is measured)."""
-    return any(el.tag == "a" or el.find(".//a") is not None for el in item.elements)
+    return item.anchored
 
 
-def _evidenced(items: list[Item]) -> bool:
-    """Most items hold a link or a timestamp. Cheapest test first (links, looked up in C),
-    and a few items sampled before every one is measured (an article's paragraphs)."""
+def _evidenced(items: list[Item], links_count: bool = True) -> bool:
+    """Most items hold a link or a timestamp (only a timestamp unless `links_count`).
+    Cheapest test first (links, looked up in C), and a few items sampled before every
+    one is measured (an article's paragraphs)."""
     need = MIN_ITEM_EVIDENCE * len(items)
-    if sum(1 for i in items if _anchored(i)) >= need:
+
+    def evidence(item: Item) -> bool:
+        return (links_count and _anchored(item)) or item.timed
+
+    if links_count and sum(1 for i in items if _anchored(i)) >= need:
         return True
     step = max(1, len(items) // EVIDENCE_SAMPLE)
     sample = items[::step]
-    if sum(1 for i in sample if _anchored(i) or i.timed) < MIN_ITEM_EVIDENCE * len(sample) / 2:
+    if sum(1 for i in sample if evidence(i)) < MIN_ITEM_EVIDENCE * len(sample) / 2:
         return False
-    return sum(1 for i in items if _anchored(i) or i.timed) >= need
+    return sum(1 for i in items if evidence(i)) >= need
 
 
-def find_groups(root: etree._Element, parents: Iterable[etree._Element] | None = None) -> list[Group]:
+def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] | None = None) -> list[Group]:
     """Every run of at least MIN_ITEMS same-shaped siblings that carry links or timestamps
-    (two, when they are timed posts or cut-off teasers). `parents`: the elements to
-    look under (default: the whole tree), e.g. those a block walk did not skip."""
+    (two, when they are timed posts or cut-off teasers). Under a `hidden` parent (one
+    no reader's text comes from: menus, sidebars skipped by class) only timed runs
+    count: they may be comments whose times must not date the page; its link lists
+    say nothing about the page's kind."""
     groups: list[Group] = []
-    for parent in root.iter() if parents is None else parents:
+    for parent in root.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_THREAD_ITEMS:
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
@@ -240,7 +263,8 @@ def find_groups(root: etree._Element, parents: Iterable[etree._Element] | None =
                 continue  # inline runs (spans, fonts) are text, not items
             positions = [i for i, c in enumerate(children) if _signature(c) == signature]
             items = _items(children, positions)
-            if not _evidenced(items):
+            timed_only = hidden is not None and hidden(parent)
+            if not _evidenced(items, links_count=not timed_only):
                 continue
             items = [item for item in items if item.chars]
             sizes = [i.chars for i in items] or [0]
@@ -251,7 +275,7 @@ def find_groups(root: etree._Element, parents: Iterable[etree._Element] | None =
             ):
                 continue
             group = Group(parent, items)
-            if group.share(lambda i: i.title_link is not None or i.timed) < MIN_ITEM_EVIDENCE:
+            if group.share(lambda i: i.timed or (not timed_only and i.title_link is not None)) < MIN_ITEM_EVIDENCE:
                 continue
             groups.append(group)
     return groups
