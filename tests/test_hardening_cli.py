@@ -375,16 +375,13 @@ class _SecretsHandler(BaseHTTPRequestHandler):
 def test_captures_never_store_cookie_or_auth_headers(tmp_path: Path) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _SecretsHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    db = tmp_path / "env.db"
+    db = tmp_path / "c.db"
     try:
-        # The archive comes from SPEECH_ARCHIVE_DB: no --db given.
         proc = run("crawl", "--start-url", f"http://127.0.0.1:{server.server_port}/gw/1.html", "--max-pages", "3",
-                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
-                   env={"SPEECH_ARCHIVE_DB": str(db)}, cwd=tmp_path, timeout=120)
+                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "--db", str(db), cwd=tmp_path, timeout=120)
     finally:
         server.shutdown()
         server.server_close()
-    assert db.exists() and not (tmp_path / "archive.db").exists(), proc.stderr[-3000:]
     con = sqlite3.connect(db)
     rows = con.execute("select headers from captures").fetchall()
     con.close()
@@ -413,6 +410,15 @@ def test_every_command_with_a_db_reads_speech_archive_db(tmp_path: Path, archive
     missing = {"SPEECH_ARCHIVE_DB": str(tmp_path / "missing.db")}
     recrawl = run("recrawl", "--site", "hanjia777", env=missing)
     assert recrawl.returncode != 0 and "missing.db" in recrawl.stderr
+    # The writers open the archive the environment names (someone else's database here: refused).
+    foreign = tmp_path / "foreign.db"
+    _foreign(foreign)
+    for args in (("crawl", "--start-url", "http://127.0.0.1:9/"), ("reclean",), ("ingest", "--redis", "redis://127.0.0.1:9/0")):
+        proc = run(*args, env={"SPEECH_ARCHIVE_DB": str(foreign)}, cwd=tmp_path)
+        assert proc.returncode != 0, args
+        if args[0] != "ingest":  # ingest first needs its Redis, absent here
+            one_line_error(proc, "foreign.db", "not a speech archive")
+    assert not (tmp_path / "archive.db").exists()
 
 
 def test_schedule_list_creates_no_job_store(tmp_path: Path) -> None:
