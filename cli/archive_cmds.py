@@ -1,4 +1,4 @@
-"""Archive commands: stats, search, export, serve, reclean (thin wrappers over `archive`)."""
+"""Archive commands: stats, search, index, export, serve, reclean (thin wrappers over `archive`)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from cli import main
-from cli.common import Summary, db_option, finish, output_file, print_summary, progress, refuse_overwriting_archive
+from cli.common import (Summary, db_option, finish, output_file, print_summary, progress, quiet,
+                        refuse_overwriting_archive)
 
 db_option = db_option("db_path")
 
@@ -115,6 +116,30 @@ def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
 
 @main.command()
 @db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def index(db_path: str, as_json: bool) -> None:
+    """Bring the search index up to date (crawls do it at each run's end).
+
+    Search is exact without it (the speeches the index has not reached are
+    scanned); indexing keeps that scan short. Safe to interrupt: each batch
+    of speeches is one transaction.
+
+    Example: speech-archive index --db demo.db
+    """
+    from archive import indexer
+
+    with _open(db_path) as archive:
+        done = archive.index()
+        left = indexer.tail_size(archive.db)
+    figures = {"indexed": done, "unindexed": left}
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        click.echo(f"indexed {done} speech(es); {left} left unindexed")
+
+
+@main.command()
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
@@ -157,7 +182,8 @@ def serve(db_path: str, port: int) -> None:
     with tempfile.TemporaryDirectory(prefix="speech-archive-") as tmp:
         meta = Path(tmp) / "metadata.yml"
         meta.write_text(yaml.safe_dump(metadata_for(db_path), allow_unicode=True), encoding="utf-8")
-        click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
+        if not quiet():
+            click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
         proc = subprocess.Popen(datasette_argv(db_path, meta, port))
         # A SIGTERM to us (service manager, test) stops Datasette too.
         signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
