@@ -1,10 +1,11 @@
 """Datasette plugin for the speech archive (entry point `speech_archive_search`).
 
-- Search box of `speeches`: Datasette's stock search sends the whole query to
-  one FTS table, and a trigram index silently finds nothing for two-character
-  words (经济, 招商). `filters_from_request` routes each term to the index that
-  can answer it, exactly like `speech-archive search`, and the body column of
-  the results shows a highlighted snippet around the match.
+- Search box of `speeches`: Datasette's stock search would send the query to
+  the bigram index as FTS5 syntax. `filters_from_request` asks the same exact
+  question as `speech-archive search` (archive.search: the index, plus a scan
+  of what the indexer has not reached), and the body column of the results
+  shows a highlighted snippet around the match. `prepare_connection`
+  registers the SQL function that search needs.
 - Reading pages (`register_routes`), linked from every speech id and title:
   `/<db>/-/speech/<id>` (text, sources, versions),
   `/<db>/-/speech/<id>/diff?from=A&to=B` (what changed between two versions),
@@ -27,12 +28,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from archive.capture_view import CAPTURE_CSP, capture_body, safe_html, shown_headers
-from archive.search import MAX_QUERY_TERMS, plan, snippet
+from archive.search import MAX_QUERY_TERMS, plan, plan_any, register_functions, snippet, where_any
 from archive.versions import paragraph_diff
 
 PLUGIN = "speech-archive"  # key of this plugin's settings in metadata.yml
 SEARCH_TABLE = "speeches"
-_INDEXES = {"speeches_fts", "speeches_bigrams"}
+_INDEXES = {"speeches_bigrams", "search_index_state", "_search_stale"}
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters of a body shown in a table cell (the speech page has the whole text).
 BODY_EXCERPT_CHARS = 80
@@ -185,6 +186,11 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
 
 
 # -- search box -----------------------------------------------------------------
+@hookimpl
+def prepare_connection(conn: Any) -> None:
+    register_functions(conn)
+
+
 # trylast: runs after Datasette's own search filter, so our extra_context
 # (supports_search=True) is the one the template sees.
 @hookimpl(trylast=True)
@@ -199,22 +205,23 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         query = request.args.get("_search", "")
         context: dict[str, Any] = {"supports_search": True, "search": query}
         if query.strip() and request.args.get("_searchmode") == "raw":
-            # Datasette's raw mode: the query is FTS5 syntax, run on the trigram
-            # index as it is (terms of three characters or more).
-            return FilterArguments(
-                ["id in (select rowid from speeches_fts where speeches_fts match :speech_archive_raw)"],
-                {"speech_archive_raw": query},
-                human_descriptions=[f'search matches "{query}" (raw FTS5, trigram index)'],
-                extra_context=context)
+            # Datasette's raw mode: alternatives joined by OR, each a plain query.
+            plans = plan_any(query)
+            if not plans:
+                return FilterArguments([], extra_context=context)
+            clause, params = where_any(plans, prefix="speech_archive_raw")
+            return FilterArguments([clause], params,
+                                   human_descriptions=[f'search matches "{query}" (OR of searches)'],
+                                   extra_context=context)
         search_plan = plan(query)
         if search_plan.empty:
             return FilterArguments([], extra_context=context)
-        clauses, params = search_plan.where("id", prefix="speech_archive")
+        clause, params = search_plan.where(prefix="speech_archive")
         description = f'search matches "{query}"'
         if search_plan.dropped:
             description += (f" (only the first {MAX_QUERY_TERMS} distinct words are used;"
                             f" {len(search_plan.dropped)} ignored)")
-        return FilterArguments(clauses, params, human_descriptions=[description],
+        return FilterArguments([clause], params, human_descriptions=[description],
                                extra_context=context)
 
     return inner
@@ -277,7 +284,7 @@ async def diff_page(datasette: Any, request: Any) -> Response:
         raise NotFound("from and to must be version numbers")
     rows = {r["version"]: r for r in await _rows(db, (
         "select version, title, body, speaker, occasion, published, captured_at, origin"
-        " from speech_versions where speech_id = ? and version in (?, ?)"),
+        " from speech_versions_full where speech_id = ? and version in (?, ?)"),
         [speech["id"], old, new])}
     if old not in rows or new not in rows:
         raise NotFound(f"Speech {speech['id']} has no version {old if old not in rows else new}")

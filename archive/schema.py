@@ -278,5 +278,56 @@ def m008_reading_views(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m009_search_index_off_commit_path(db: sqlite_utils.Database) -> None:
+    """One search index, brought up to date by `archive.indexer`, not by each page.
+
+    - `speeches_fts` (trigram) is dropped: `speeches_bigrams` answers every
+      query (archive.search), at about a fifth of the size.
+    - `search_index_state` (one row): `indexed_to`, the highest speech id
+      indexed. Speeches above it are the tail that search scans.
+    - `_search_stale`: speeches at or below the watermark whose title or body
+      changed since they were indexed, with the text the index still holds
+      (needed to take it out of a contentless index). Search scans them too.
+    The bigram index was kept in step until now, so everything is indexed.
+    """
+    db.execute("DROP TABLE IF EXISTS speeches_fts")
+    db["search_index_state"].create(
+        {"id": int, "indexed_to": int, "updated_at": str}, pk="id", not_null={"indexed_to"})
+    db.execute("insert into search_index_state (id, indexed_to) values"
+               " (1, (select coalesce(max(id), 0) from speeches))")
+    db.execute(
+        "CREATE TABLE _search_stale (speech_id INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+
+
+@migrations()
+def m010_version_body_once(db: sqlite_utils.Database) -> None:
+    """Each body stored once: `speech_versions.body` NULL means "the speech's current body".
+
+    - Versions whose body equals `speeches.body` drop their copy.
+    - Trigger `speech_versions_keep_body`: when `speeches.body` changes, every
+      version still pointing at it (NULL) gets the old text first, so no
+      writer can make a version show a text it never had.
+    - View `speech_versions_full`: every version with its text filled in
+      (what readers, the diff page and exports use).
+    """
+    db.execute("update speech_versions set body = null"
+               " where body = (select s.body from speeches s where s.id = speech_versions.speech_id)")
+    db.execute(
+        "CREATE TRIGGER speech_versions_keep_body BEFORE UPDATE OF body ON speeches"
+        " WHEN old.body IS NOT new.body BEGIN"
+        " UPDATE speech_versions SET body = old.body WHERE speech_id = old.id AND body IS NULL;"
+        " END")
+    db.create_view(
+        "speech_versions_full",
+        """
+        select v.id, v.speech_id, v.version, v.title, coalesce(v.body, s.body) as body,
+               v.speaker, v.occasion, v.published, v.captured_at, v.capture_id, v.page_id,
+               v.fields_changed, v.diff_summary, v.origin, v._text_hash
+        from speech_versions v join speeches s on s.id = v.speech_id
+        """,
+    )
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

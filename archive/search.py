@@ -1,107 +1,153 @@
-"""Chinese full-text search over two FTS5 indexes, shared by the CLI and Datasette.
+"""Chinese full-text search, exact, shared by the CLI and Datasette.
 
-- `speeches_fts` (trigram): terms of three characters or more, as substrings.
-- `speeches_bigrams` (unicode61 over space-separated character bigrams):
-  two-character words as one token, one character as a prefix query. FTS5's
-  trigram tokenizer silently matches nothing for terms shorter than three.
+A speech matches a query when every term is a substring of its title or body,
+both folded (NFKC + lower case, `archive.textnorm.fold`): the truth a test
+checks with Python's `in`. How it is answered:
+
+- `speeches_bigrams` (FTS5 over space-separated character bigrams of the
+  folded text, detail=none) narrows the candidates. A term of one or two
+  letters/digits is answered by the index exactly (one token, or a prefix
+  query for one character); a longer term, or one with punctuation inside
+  (6.5), takes the speeches holding all its bigrams and keeps those whose
+  text really contains it (`speech_archive_contains`).
+- The index is brought up to date in batches by `archive.indexer`, not by each
+  page. Speeches above its watermark (`search_index_state.indexed_to`) and
+  speeches changed since they were indexed (`_search_stale`) are the tail:
+  search scans their text, so a committed speech is always found.
 
 Several terms are ANDed; a repeated term counts once and at most
-MAX_QUERY_TERMS distinct terms are used (the rest are reported as dropped),
-so a pasted page of text cannot make one query take seconds. Results come
-newest first (published date, then most recently archived). Both indexes are
-plain FTS5, so any SQLite 3.34+ opens the database without an extension.
+MAX_QUERY_TERMS distinct terms are used (the rest are reported as dropped).
+Punctuation around a term is ignored; a term without letters or digits is
+dropped. Results come newest first (published date, then most recently
+archived). The index is plain FTS5; the check is a Python SQL function
+(`register_functions`), registered by the CLI and the Datasette plugin.
 """
 from __future__ import annotations
 
 import html
+import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import sqlite_utils
 
-from archive.textnorm import bigram_tokens, search_terms, word_chars
+from archive.textnorm import bigram_tokens, fold, search_terms
 
 # Distinct terms one query may AND together; further terms are dropped and
-# reported. Each term is one FTS5 phrase (a prefix scan for one character).
+# reported.
 MAX_QUERY_TERMS = 12
+# Bigrams of one long term looked up in the index: any subset finds every
+# speech holding the term (the text check does the rest), and a pasted
+# paragraph stays one short FTS5 query.
+MAX_GRAMS_PER_TERM = 8
 # Snippet: characters shown around the first match, and how many precede it.
 SNIPPET_CHARS = 120
 SNIPPET_LEAD = 30
 ELLIPSIS = "…"
+# SQL function: 1 when every term is in the folded title or body.
+CONTAINS_FUNCTION = "speech_archive_contains"
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+_EDGE_NON_WORD = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _contains(title: str | None, body: str | None, *terms: str) -> int:
+    text = fold(title or "") + "\n" + fold(body or "")
+    return int(all(term in text for term in terms))
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Make `speech_archive_contains(title, body, term, ...)` callable on `conn`."""
+    conn.create_function(CONTAINS_FUNCTION, -1, _contains, deterministic=True)
+
+
+def _spread(items: list[str], most: int) -> list[str]:
+    """At most `most` of `items`, first and last included, evenly spread."""
+    if len(items) <= most:
+        return items
+    step = (len(items) - 1) / (most - 1)
+    return [items[round(i * step)] for i in range(most)]
+
+
 @dataclass
 class SearchPlan:
-    trigram: list[str] = field(default_factory=list)  # FTS5 phrases for speeches_fts
-    bigram: list[str] = field(default_factory=list)  # FTS5 phrases for speeches_bigrams
-    terms: list[str] = field(default_factory=list)  # what a match contains (for snippets)
+    grams: list[str] = field(default_factory=list)  # FTS5 phrases for speeches_bigrams
+    checked: list[str] = field(default_factory=list)  # terms the index alone cannot confirm
+    terms: list[str] = field(default_factory=list)  # what a match contains (checks, snippets)
     dropped: list[str] = field(default_factory=list)  # distinct terms beyond MAX_QUERY_TERMS
 
     @property
     def empty(self) -> bool:
-        return not (self.trigram or self.bigram)
+        return not self.terms
 
-    def where(self, id_column: str = "id", prefix: str = "sa") -> tuple[list[str], dict[str, str]]:
-        """SQL conditions on `id_column` and their named parameters."""
-        clauses: list[str] = []
-        params: dict[str, str] = {}
-        if self.trigram:
-            params[f"{prefix}_tri"] = " AND ".join(self.trigram)
-            clauses.append(
-                f"{id_column} in (select rowid from speeches_fts"
-                f" where speeches_fts match :{prefix}_tri)"
-            )
-        if self.bigram:
-            params[f"{prefix}_bi"] = " AND ".join(self.bigram)
-            clauses.append(
-                f"{id_column} in (select rowid from speeches_bigrams"
-                f" where speeches_bigrams match :{prefix}_bi)"
-            )
-        return clauses, params
+    def where(self, table: str = "", prefix: str = "sa") -> tuple[str, dict[str, str]]:
+        """One SQL condition on the speeches table (alias `table`) and its named parameters."""
+        col = (table + ".") if table else ""
+        ident, title, body = col + "id", col + "title", col + "body"
+        params: dict[str, str] = {f"{prefix}_grams": " AND ".join(dict.fromkeys(self.grams))}
+
+        def check(terms: list[str], tag: str) -> str:
+            names = []
+            for i, term in enumerate(terms):
+                params[f"{prefix}_{tag}{i}"] = term
+                names.append(f":{prefix}_{tag}{i}")
+            return f"{CONTAINS_FUNCTION}({title}, {body}, {', '.join(names)})"
+
+        watermark = "(select indexed_to from search_index_state where id = 1)"
+        indexed = (f"{ident} in (select rowid from speeches_bigrams where speeches_bigrams"
+                   f" match :{prefix}_grams) and {ident} <= {watermark}"
+                   f" and {ident} not in (select speech_id from _search_stale)")
+        if self.checked:
+            indexed += " and " + check(self.checked, "c")
+        scan = check(self.terms, "t")
+        # Three branches SQLite answers by rowid each: the index, the tail, the stale.
+        return (f"(({indexed}) or ({ident} > {watermark} and {scan})"
+                f" or ({ident} in (select speech_id from _search_stale) and {scan}))"), params
 
 
 def plan(query: str) -> SearchPlan:
-    """Route each distinct whitespace-separated term to the index that can find it."""
+    """The index lookups and text checks for `query` (see the module docstring)."""
     result = SearchPlan()
     distinct: list[str] = []
     for term in search_terms(query):
-        if len(term) < 3:
-            term = word_chars(term)  # the bigram index holds letters and digits only
+        term = _EDGE_NON_WORD.sub("", term)
         if term and term not in distinct:
             distinct.append(term)
     distinct, result.dropped = distinct[:MAX_QUERY_TERMS], distinct[MAX_QUERY_TERMS:]
     for term in distinct:
         result.terms.append(term)
-        if len(term) >= 3:
-            result.trigram.append(_quote(term))
-        elif len(term) == 2:
-            result.bigram.append(_quote(term))
-        else:
-            result.bigram.append(_quote(term) + " *")
+        runs = _WORD_RUN.findall(term)
+        grams: list[str] = []
+        for run in runs:
+            if len(run) == 1:
+                grams.append(_quote(run) + " *")
+            else:
+                grams.extend(_quote(a + b) for a, b in zip(run, run[1:]))
+        result.grams.extend(_spread(list(dict.fromkeys(grams)), MAX_GRAMS_PER_TERM))
+        if not (len(runs) == 1 and runs[0] == term and len(term) <= 2):
+            result.checked.append(term)
     return result
 
 
-def index_speech(db: sqlite_utils.Database, speech_id: int, title: str, body: str,
-                 old: tuple[str, str] | None = None) -> None:
-    """Keep both indexes in step with `speeches` (call inside the write transaction)."""
-    if old is not None:
-        db.execute(
-            "insert into speeches_fts(speeches_fts, rowid, title, body) values('delete', ?, ?, ?)",
-            [speech_id, old[0], old[1]],
-        )
-        db.execute(
-            "insert into speeches_bigrams(speeches_bigrams, rowid, grams) values('delete', ?, ?)",
-            [speech_id, bigram_document(*old)],
-        )
-    db.execute("insert into speeches_fts(rowid, title, body) values (?, ?, ?)",
-               [speech_id, title, body])
-    db.execute("insert into speeches_bigrams(rowid, grams) values (?, ?)",
-               [speech_id, bigram_document(title, body)])
+def plan_any(query: str) -> list[SearchPlan]:
+    """Datasette's raw mode: plain queries joined by OR (quotes ignored)."""
+    parts = re.split(r"\s+OR\s+", query.replace('"', " "))
+    return [p for p in map(plan, parts) if not p.empty]
+
+
+def where_any(plans: list[SearchPlan], table: str = "", prefix: str = "sa") -> tuple[str, dict[str, str]]:
+    clauses, params = [], {}
+    for i, p in enumerate(plans):
+        clause, more = p.where(table, f"{prefix}{i}")
+        clauses.append(clause)
+        params.update(more)
+    return "(" + " or ".join(clauses) + ")", params
 
 
 def bigram_document(title: str, body: str) -> str:
@@ -179,12 +225,13 @@ def search(db: sqlite_utils.Database, query: str | SearchPlan,
     p = query if isinstance(query, SearchPlan) else plan(query)
     if p.empty:
         return iter(())
-    clauses, params = p.where("s.id")
+    register_functions(db.conn)
+    clause, params = p.where("s")
     sql = (
         "select s.id, s.title, s.speaker, s.occasion, s.published, s.site_id,"
         " coalesce(st.name, st.host) as site, s.site_count, s.version_count,"
         " s.last_changed, s.body from speeches s left join sites st on st.id = s.site_id"
-        f" where {' and '.join(clauses)}"
+        f" where {clause}"
         # Newest first, ties by id: the order of the speeches table in Datasette
         # (sort_desc: published in metadata.yml; Datasette breaks ties by primary key).
         " order by s.published desc, s.id"

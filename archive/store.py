@@ -6,6 +6,10 @@ mode, so a kill -9 loses at most the page being written and readers
 commit) each write is a SAVEPOINT of the batch's one transaction instead: a
 failing page rolls back alone, and a kill -9 loses at most the uncommitted
 batch, never part of a page.
+
+Search's index is not written here: a page's transaction only records which
+indexed speeches changed (`_mark_stale`); `archive.indexer` indexes in large
+batches after a batch commit once the tail is long, and at a run's end.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
 from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
 from archive.model import Fetch, IngestResult
-from archive.search import index_speech
+from archive import indexer
 from archive.textnorm import content_hash
 from archive.versions import diff_summary, fields_changed
 from cleaning.model import Page
@@ -148,8 +152,8 @@ class Archive:
         self.db.execute("PRAGMA temp_store = MEMORY")
         self._batch_open = False
         self._batch_tx = False  # the batch's BEGIN IMMEDIATE ran (taken at its first write)
-        # FTS writes of this transaction, applied just before COMMIT (see _flush_fts).
-        self._fts_queue: list[tuple[int, str, str, tuple[str, str] | None]] = []
+        # Run the indexer after a commit once this many speeches are unindexed (0 = never).
+        self.index_tail = indexer.TAIL_LIMIT
         # Seconds spent per ingest stage (benchmarks); None = not measured.
         self.timings: Counter[str] | None = Counter() if timings else None
         if schema.migrations.pending(self.db):
@@ -182,11 +186,9 @@ class Archive:
                 self.db.execute("BEGIN IMMEDIATE")
                 self._batch_tx = True
             self.db.execute("SAVEPOINT archive_write")
-            queued = len(self._fts_queue)
             try:
                 yield self.db
             except BaseException:
-                del self._fts_queue[queued:]
                 if self.db.conn.in_transaction:
                     self.db.execute("ROLLBACK TO archive_write")
                     self.db.execute("RELEASE archive_write")
@@ -197,9 +199,7 @@ class Archive:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-            self._flush_fts()
         except BaseException:
-            self._fts_queue.clear()
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
@@ -207,24 +207,35 @@ class Archive:
             with self._stage("commit"):
                 self.db.execute("COMMIT")
 
-    def _queue_fts(self, speech_id: int, title: str, body: str,
-                   old: tuple[str, str] | None = None) -> None:
-        self._fts_queue.append((speech_id, title, body, old))
+    def _mark_stale(self, speech_id: int, old: tuple[str, str]) -> None:
+        """The speech's title or body changed: search scans it until the indexer catches up.
 
-    def _flush_fts(self) -> None:
-        """Apply the queued FTS writes, outside any savepoint, in the open transaction.
-
-        FTS5 writes its in-memory buffer of new terms to a segment whenever a
-        SAVEPOINT opens; indexing a whole batch here lets it build one segment
-        instead of one per page. Same transaction as the speeches rows, so a
-        reader never sees one without the other.
+        `old` is the (title, body) it had before this change. Only the first
+        change since it was indexed is kept (that is what the index holds);
+        for a speech not yet indexed the row is simply dropped by the indexer.
         """
-        if not self._fts_queue:
-            return
-        with self._stage("fts"):
-            for speech_id, title, body, old in self._fts_queue:
-                index_speech(self.db, speech_id, title, body, old=old)
-        self._fts_queue.clear()
+        self.db.execute("insert or ignore into _search_stale (speech_id, title, body)"
+                        " values (?, ?, ?)", [speech_id, old[0], old[1]])
+
+    def index(self, limit: int | None = None) -> int:
+        """Bring the search index up to date now (archive.indexer); returns speeches indexed."""
+        if self._batch_tx:
+            raise RuntimeError("commit the open batch before indexing")
+        with self._stage("index"):
+            return indexer.index_pending(self.db, limit=limit)
+
+    def _index_if_tail_long(self) -> None:
+        if self.index_tail and not self._batch_tx and \
+                indexer.tail_estimate(self.db) >= self.index_tail:
+            self._index_after_commit()
+
+    def _index_after_commit(self) -> None:
+        """Index now; a failure loses nothing (search scans the tail), so it is logged, not raised."""
+        try:
+            self.index()
+        except sqlite3.Error as exc:
+            logger.warning("search index not brought up to date (%s); search scans the"
+                           " unindexed speeches until `speech-archive index` runs", exc)
 
     # -- group commit -------------------------------------------------------
     def begin_batch(self) -> None:
@@ -233,8 +244,6 @@ class Archive:
         The write lock is taken at the first write inside the batch and held
         until `commit_batch`. Each page stays all-or-nothing (a savepoint); a kill -9 before
         `commit_batch` loses the whole batch, which a resumed crawl refetches.
-        FTS indexes change in the same transaction as `speeches`, so readers
-        always see them consistent.
         """
         if self._batch_open:
             raise RuntimeError("a batch is already open")
@@ -248,11 +257,6 @@ class Archive:
         if not self._batch_tx:
             self._batch_open = False
             return
-        try:
-            self._flush_fts()
-        except BaseException:
-            self.rollback_batch()
-            raise
         self._batch_open = self._batch_tx = False
         try:
             with self._stage("commit"):
@@ -261,12 +265,12 @@ class Archive:
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
+        self._index_if_tail_long()
 
     def rollback_batch(self) -> None:
         if not self._batch_open:
             return
         began, self._batch_open, self._batch_tx = self._batch_tx, False, False
-        self._fts_queue.clear()
         if began and self.db.conn.in_transaction:
             self.db.execute("ROLLBACK")
 
@@ -363,6 +367,8 @@ class Archive:
                 "counts": json.dumps(counts or {}, ensure_ascii=False, sort_keys=True),
                 "note": note,
             })
+        if not self._batch_tx:  # the run's speeches become indexed, not scanned
+            self._index_after_commit()
 
     def _count(self, run_id: int | None, **deltas: int) -> None:
         if run_id is None:
@@ -487,6 +493,8 @@ class Archive:
             self._count(run_id, pages=1, new_speeches=result.new_speeches,
                         new_sources=result.new_sources, new_versions=result.new_versions,
                         unchanged_speeches=result.unchanged_speeches)
+        if not self._batch_open:
+            self._index_if_tail_long()
         logger.debug("ingested %s: %s", fetch.url, result)
         return result
 
@@ -594,9 +602,8 @@ class Archive:
                 if cursor.rowcount:
                     self._refresh_counts(match.speech_id)
                     indexed = adopt_canonical(self.db, match.speech_id, page_id, fields)
-                    if indexed is not None:  # the title changed: re-index it
-                        self._queue_fts(match.speech_id, fields["title"] or "", indexed[1],
-                                        old=indexed)
+                    if indexed is not None:  # the title changed: search scans it again
+                        self._mark_stale(match.speech_id, indexed)
                     result.new_sources += 1
                 else:
                     result.unchanged_speeches += 1
@@ -622,7 +629,6 @@ class Archive:
             " first_seen, last_seen, _content_hash) values (?, ?, ?, 1.0, 'first', ?, ?, ?)",
             [speech_id, page_id, position, captured_at, captured_at, chash])
         register(self.db, speech_id, fp)
-        self._queue_fts(speech_id, fields["title"], fields["body"])
         return speech_id
 
     def _new_version(self, speech_id: int, fields: dict[str, Any], fp: Fingerprint, chash: str,
@@ -638,9 +644,9 @@ class Archive:
         version = int(self.db.execute(
             "select coalesce(max(version), 0) + 1 from speech_versions where speech_id = ?",
             [speech_id]).fetchone()[0])
-        self._insert_version(speech_id, version, fields, fp.text_hash, capture_id, page_id,
-                             captured_at, changed, diff_summary(current["body"], fields["body"]),
-                             origin)
+        summary = diff_summary(current["body"], fields["body"])
+        # speeches first: its trigger gives the earlier versions their text
+        # (schema m010) before the new version points at the new one.
         self.db.execute(
             "update speeches set title = ?, body = ?, speaker = ?, occasion = ?, published = ?,"
             " year = ?, last_changed = ?, version_count = ?, chars = ?, _text_hash = ?,"
@@ -649,19 +655,21 @@ class Archive:
              fields["published"], _year(fields["published"]), changed_at, version,
              len(fields["body"]), fp.text_hash, chash,
              speech_id])
+        self._insert_version(speech_id, version, fields, fp.text_hash, capture_id, page_id,
+                             captured_at, changed, summary, origin)
         register(self.db, speech_id, fp)
-        self._queue_fts(speech_id, fields["title"], fields["body"],
-                        old=(current["title"], current["body"]))
+        self._mark_stale(speech_id, (current["title"], current["body"]))
         return True
 
     def _insert_version(self, speech_id: int, version: int, fields: dict[str, Any],
                         text_hash_: str, capture_id: int, page_id: int, captured_at: str,
                         changed: list[str], summary: str, origin: str) -> None:
+        """A version row; its body is NULL: the speech's current body, which it is (schema m010)."""
         self.db.execute(
             "insert into speech_versions (speech_id, version, title, body, speaker, occasion,"
             " published, captured_at, capture_id, page_id, fields_changed, diff_summary, origin,"
             " _text_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [speech_id, version, fields["title"], fields["body"], fields["speaker"],
+            [speech_id, version, fields["title"], None, fields["speaker"],
              fields["occasion"], fields["published"], captured_at, capture_id, page_id,
              json.dumps(changed), summary, origin, text_hash_])
 

@@ -125,7 +125,7 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
     chash = content_hash(speech.title, speech.body, fp.normal)
     if chash == old_hash:
         return "unchanged"
-    latest = next(db.query("select * from speech_versions where speech_id = ? order by version desc limit 1",
+    latest = next(db.query("select * from speech_versions_full where speech_id = ? order by version desc limit 1",
                            [speech_id]), None)
     if latest is None or latest["capture_id"] != capture_id or latest["page_id"] != page_id \
             or (latest["captured_at"] or "") < run_started:
@@ -135,7 +135,7 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
               "occasion": speech.occasion, "published": published}
     previous = None
     if latest["version"] > 1:
-        previous = next(db.query("select * from speech_versions where speech_id = ? and version = ?",
+        previous = next(db.query("select * from speech_versions_full where speech_id = ? and version = ?",
                                  [speech_id, latest["version"] - 1]), None)
     outcome = "replaced"
     if previous is not None and not fields_changed(previous, fields):
@@ -164,7 +164,7 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
          chash, speech_id])
     db.execute("update speech_sources set _content_hash = ? where id = ?", [chash, source_id])
     register(db, speech_id, fp)
-    archive._queue_fts(speech_id, shown["title"] or "", fields["body"], old=(current["title"], current["body"]))
+    archive._mark_stale(speech_id, (current["title"], current["body"]))
     return outcome
 
 

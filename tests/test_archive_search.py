@@ -1,4 +1,4 @@
-"""Search over both FTS5 indexes on a real file: every query checked against Python's `in`."""
+"""Search on a real file, indexed and not yet indexed: every query checked against Python's `in`."""
 from __future__ import annotations
 
 import json
@@ -41,13 +41,18 @@ def _truth(archive: Archive, query: str) -> set[int]:
     "经济", "招商", "汛", "营商环境", "安全度汛", "经济 招商", "经济 营商环境", "防汛 经济",
     "gdp", "GDP增长", "讲话", "致辞 投资", "不存在", "6.5",
 ])
-def test_search_matches_substring_truth(archive: Archive, query: str) -> None:
+@pytest.mark.parametrize("indexed", [False, True])
+def test_search_matches_substring_truth(archive: Archive, query: str, indexed: bool) -> None:
+    if indexed:
+        assert archive.index() == 3
     assert {r["id"] for r in search(archive.db, query, limit=None)} == _truth(archive, query)
 
 
-def test_plan_routes_by_length() -> None:
-    p = plan("经济 高质量发展 汛 ，")
-    assert p.trigram == ['"高质量发展"'] and p.bigram == ['"经济"', '"汛" *']
+def test_plan_looks_up_bigrams_and_checks_longer_terms() -> None:
+    p = plan("经济 高质量发展 汛 ，6.5,")
+    assert p.terms == ["经济", "高质量发展", "汛", "6.5"]
+    assert p.grams == ['"经济"', '"高质"', '"质量"', '"量发"', '"发展"', '"汛" *', '"6" *', '"5" *']
+    assert p.checked == ["高质量发展", "6.5"]  # one or two letters/digits: the index is exact
     assert plan("  ").empty and plan("!!").empty
 
 
@@ -58,11 +63,12 @@ def test_indexes_follow_new_versions(archive: Archive) -> None:
     result = archive.ingest(Fetch(url, 200, {}, b"v2"),
                             Page(url=url, title=title, speeches=[Speech(title, new)]))
     assert result.new_versions == 1
+    archive.index()
+    assert archive.db.execute("select count(*) from _search_stale").fetchone()[0] == 0
     assert {r["id"] for r in search(archive.db, "抗旱")} == set()
     assert {r["id"] for r in search(archive.db, "森林防火")} == {2}
     assert {r["id"] for r in search(archive.db, "防火")} == {2}
     conn = sqlite3.connect(archive.path)
-    conn.execute("insert into speeches_fts(speeches_fts) values('integrity-check')")
     conn.execute("insert into speeches_bigrams(speeches_bigrams) values('integrity-check')")
 
 
@@ -89,7 +95,7 @@ def test_snippet_is_a_window_around_the_first_match() -> None:
 
 
 def test_repeated_terms_count_once_and_extra_terms_are_dropped() -> None:
-    assert plan(" ".join(["的"] * 3000)).bigram == ['"的" *']
+    assert plan(" ".join(["的"] * 3000)).grams == ['"的" *']
     many = plan(" ".join(chr(0x4E00 + i) + chr(0x4E01 + i) for i in range(100)))
     assert len(many.terms) == MAX_QUERY_TERMS and len(many.dropped) == 100 - MAX_QUERY_TERMS
 
