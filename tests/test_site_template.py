@@ -205,3 +205,19 @@ def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: P
         assert bad.returncode != 0 and "--url" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     finally:
         server.stop()
+
+
+def test_strip_only_edges_and_never_a_reposted_body() -> None:
+    common = ["公告栏里写着今天下午三点准时开会，请大家提前到场。", "关注我们的小站，每天都有新的文章送到你的手里。"]
+    pages = []
+    for i in range(4):
+        own = f"第{'甲乙丙丁'[i]}篇自己的正文，内容各不相同，讲的是第{'甲乙丙丁'[i]}件事情。"
+        html = (f"<html><head><title>小站-文章{'甲乙丙丁'[i]}</title></head><body><div><p>{common[0]}</p>"
+                f"<p>{own}</p><p>{common[1]}</p></div></body></html>")
+        pages.append(html.encode("utf-8"))
+    template = SiteTemplate.learn("s", (observe(p) for p in pages))
+    body = [common[0], "正文第一段，说的是这个单位的事情。", common[1], "正文第二段，说的是下一步的打算。", common[1]]
+    # Edges go; the same line in the middle is the speech's own.
+    assert template.strip(body) == body[1:4]
+    # A body made of template lines (a speech reposted on most pages) is kept whole.
+    assert template.strip(common * 2) == common * 2
