@@ -22,6 +22,8 @@ from cleaning.blocks import clean_text
 logger = logging.getLogger(__name__)
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|(?<!\d)-(?!\d))\s*")
+# Share of a <title> part's characters a heading must hold to confirm that side as the title.
+SIDE_CONFIRMED = 0.8
 _TRAILING = re.compile(r"[\s:：,，]+$")
 # The article-info line some templates print inside the <h1> after a <br>
 # ("时间:2019-03-02 19:23:41来源:百花范文网本文已影响303人"): it starts at a meta
@@ -131,16 +133,16 @@ def _title_side(parts: list[str], site_names: Collection[str], headings: list[st
     """Which part of "站名--标题" / "标题_站名" is the title.
 
     A part that is the site's name (learnt from its other pages, or declared in
-    og:site_name) never is; of the rest, the one a heading shares most
-    characters with, else the first.
+    og:site_name) never is; of the rest, the one the page's <h1> (else its
+    first heading) holds, else the first.
     """
     rest = [p for p in parts if p not in site_names] or parts[:1]
     if len(rest) > 1 and headings:
-        def overlap(part: str) -> int:
-            return max(len(set(part) & set(h)) for h in headings)
-        best = max(rest, key=overlap)
-        # Confirmed: a heading holds most of the part's characters (not one shared "文").
-        if overlap(best) > overlap(rest[0]) and overlap(best) * 2 >= len(set(best)):
+        def held(part: str) -> float:
+            return max(len(set(part) & set(h)) for h in headings) / len(set(part))
+        best = max(rest, key=held)
+        # Confirmed: the heading holds (nearly) all of the part's characters, the first part's less.
+        if held(best) >= SIDE_CONFIRMED and held(best) > held(rest[0]):
             return best
     return rest[0]
 
@@ -179,7 +181,8 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
         names.add(declared)
     parts = title_parts(tag_title)
     if len(parts) > 1:
-        stripped = _title_side(parts, names, [t for _, t in candidates])
+        h1s = [t for t in (normalise_title("".join(el.itertext())) for el in root.iter("h1")) if len(t) >= 2]
+        stripped = _title_side(parts, names, h1s or [t for _, t in candidates[:1]])
     else:
         stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
         if stripped in site_names:
