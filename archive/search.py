@@ -97,18 +97,23 @@ class SearchPlan:
             for i, term in enumerate(terms):
                 params[f"{prefix}_{tag}{i}"] = term
                 names.append(f":{prefix}_{tag}{i}")
-            return f"{CONTAINS_FUNCTION}({title}, {body}, {', '.join(names)})"
+            return f"{CONTAINS_FUNCTION}({{title}}, {{body}}, {', '.join(names)})"
 
         watermark = "(select indexed_to from search_index_state where id = 1)"
-        indexed = (f"{ident} in (select rowid from speeches_bigrams where speeches_bigrams"
-                   f" match :{prefix}_grams) and {ident} <= {watermark}"
-                   f" and {ident} not in (select speech_id from _search_stale)")
-        if self.checked:
-            indexed += " and " + check(self.checked, "c")
         scan = check(self.terms, "t")
-        # Three branches SQLite answers by rowid each: the index, the tail, the stale.
-        return (f"(({indexed}) or ({ident} > {watermark} and {scan})"
-                f" or ({ident} in (select speech_id from _search_stale) and {scan}))"), params
+        # One `id in (...)`, like a plain FTS filter: the index's answer for
+        # the speeches it holds as they are, plus the tail scanned (archive.indexer).
+        candidates = (
+            f"select rowid from speeches_bigrams where speeches_bigrams match :{prefix}_grams"
+            f" and rowid <= {watermark} and rowid not in (select speech_id from _search_stale)"
+            f" union all select id from speeches where id > {watermark}"
+            f" and {scan.format(title='title', body='body')}"
+            f" union all select s.id from _search_stale x join speeches s on s.id = x.speech_id"
+            f" where {scan.format(title='s.title', body='s.body')}")
+        clause = f"{ident} in ({candidates})"
+        if self.checked:
+            clause += " and " + check(self.checked, "c").format(title=title, body=body)
+        return clause, params
 
 
 def plan(query: str) -> SearchPlan:

@@ -124,7 +124,7 @@ def test_reclean_records_versions_only_where_the_clean_text_changed(tmp_path: Pa
     assert (first["new_versions"], first["pages"]) == (1, 2)
     with Archive(path) as archive:
         rows = list(archive.db.query(
-            "select speech_id, version, body, origin from speech_versions order by speech_id, version"))
+            "select speech_id, version, body, origin from speech_versions_full order by speech_id, version"))
         assert [(r["speech_id"], r["version"], r["origin"]) for r in rows] == [
             (1, 1, "crawl"), (1, 2, "reclean"), (2, 1, "crawl")]
         current = clean_page(_html(*items[0]), url="http://www.hanjia777.com/gw/0.html")

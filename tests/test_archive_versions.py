@@ -184,5 +184,5 @@ def test_schema_is_migrated_once_and_recorded(tmp_path: Path) -> None:
     assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("select name from sqlite_master")}
     assert {"sites", "pages", "captures", "page_captures", "speeches", "speech_versions",
-            "speech_sources", "crawl_runs", "crawl_errors", "_lsh_bands", "speeches_fts",
-            "speeches_bigrams"} <= tables
+            "speech_sources", "crawl_runs", "crawl_errors", "_lsh_bands", "speeches_bigrams",
+            "search_index_state", "_search_stale"} <= tables
