@@ -13,6 +13,7 @@ from cleaning.split import drop_title_lines
 
 _NEXT_TEXT = re.compile(r"^(下一页|下页|下一頁|后一页|next\s*page|next|›|»|>|>>)$", re.I)
 _PART = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d{1,3}))?(?P<ext>\.s?html?|\.php|\.aspx?)?$", re.I)
+_PART_SUFFIX = re.compile(r"_\d+\.s?html?$")
 _PAGE_PARAM = ("page", "p", "pn", "pageno", "page_no", "pg")
 
 
@@ -53,19 +54,23 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        absolute = urljoin(base, href)
+        # The link's text first: resolving and comparing URLs costs far more, and
+        # only a "下一页" or a page number can be the next part.
         text = clean_text("".join(a.itertext()))
+        is_next = _NEXT_TEXT.match(text) is not None
         if url is None:
             # Without the page's own URL only the link's shape and text can tell.
-            if _NEXT_TEXT.match(text) and (re.search(r"_\d+\.s?html?$", href) or _query_page(urlparse(href).query)):
+            if is_next and (_PART_SUFFIX.search(href) or _query_page(urlparse(href).query)):
                 return href
             continue
+        if not is_next and (fallback is not None or not text.isdigit()):
+            continue
+        absolute = urljoin(base, href)
         if not is_next_part(url, absolute):
             continue
-        if _NEXT_TEXT.match(text):
+        if is_next:
             return absolute
-        if fallback is None and text.isdigit():
-            fallback = absolute
+        fallback = absolute
     return fallback
 
 
