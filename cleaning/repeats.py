@@ -11,7 +11,6 @@ whether it carries a timestamp.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -255,13 +254,15 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         if not isinstance(parent.tag, str) or len(parent) < MIN_THREAD_ITEMS:
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
-        counts = Counter(_signature(c) for c in children)
-        for signature, count in counts.items():
-            if count < MIN_THREAD_ITEMS or signature[0] in ("br", "hr", "img", "option", "input"):
+        # Each child's shape once; the positions of each shape in one pass.
+        shapes: dict[tuple[str, str], list[int]] = {}
+        for i, child in enumerate(children):
+            shapes.setdefault(_signature(child), []).append(i)
+        for signature, positions in shapes.items():
+            if len(positions) < MIN_THREAD_ITEMS or signature[0] in ("br", "hr", "img", "option", "input"):
                 continue
             if signature[0] not in blk.BLOCK_TAGS and signature[0] != "a":
                 continue  # inline runs (spans, fonts) are text, not items
-            positions = [i for i, c in enumerate(children) if _signature(c) == signature]
             items = _items(children, positions)
             timed_only = hidden is not None and hidden(parent)
             if not _evidenced(items, links_count=not timed_only):
