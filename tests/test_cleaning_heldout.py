@@ -32,8 +32,8 @@ NON_ARTICLE = ("list", "about")
 
 # Floors: measured 2026-11-26 on the cleaner at commit time (figures in the comments),
 # set a little under them so that noise does not fail the run but a regression does.
-F1_FLOOR = 0.92  # macro body F1 on the 32 article pages: 0.905 at 14:40, 0.941 at 15:25 UTC
-RECALL_FLOOR = 0.95  # body recall: 0.975, then 0.988 (junk removal must not eat speech text)
+F1_FLOOR = 0.91  # macro body F1 on the 32 article pages: 0.933 (15:50 UTC, with 导读 boxes and anti-copy noise)
+RECALL_FLOOR = 0.97  # body recall: 0.999 (junk removal must not eat speech text)
 DATE_FLOOR = 0.85  # publication dates right: 0.91 (42/46)
 TITLE_FLOOR = 0.80  # titles right: 0.87 (40/46)
 
@@ -135,7 +135,7 @@ def test_floors(scored) -> None:
 # --- targets of issue 9 -------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: junk leaks on 31/32 articles (113 of 1113 junk strings), at 15:25 UTC on 29/32 (59)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: after 导读 boxes and anti-copy noise were added (15:50 UTC): junk leaks on 28/32 articles, 65 of 1064 junk strings")
 def test_target_no_junk_leaks(scored) -> None:
     rows, f = scored
     # TARGET: 0 leaked junk strings on any held-out article.

@@ -163,11 +163,16 @@ class SiteBuilder:
             junk.append(text)
             notes.append(why)
 
+        if rng.random() < 0.25:
+            box = jm.lead_box(title)
+            items.append(("block", box.html))
+            junk.extend(box.strings)
+            notes.append("导读 box restating the title")
         if rng.random() < 0.7:
             line(jm.promo(title), "promo lead-in")
         if rng.random() < 0.3:
             line(jm.info(published), "info line in the body")
-        if rng.random() < 0.2:
+        if rng.random() < 0.35:
             line(jm.watermark(), "watermark")
         kept: list[str] = []
         glue_at = rng.randrange(1, len(paras) - 1) if rng.random() < 0.3 else -1
@@ -194,7 +199,7 @@ class SiteBuilder:
             line(jm.follow(), "follow-us line")
         if rng.random() < 0.35:
             line(jm.self_ad(), "self-ad")
-        if rng.random() < 0.2:
+        if rng.random() < 0.35:
             line(jm.watermark(), "watermark")
         if rng.random() < 0.4:
             box = jm.download()

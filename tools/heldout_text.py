@@ -179,7 +179,13 @@ RELATED_HEAD = ["相关文章", "延伸阅读", "同类推荐", "你可能还想
 SELF_AD = ["{site}：专业的范文写作平台，{n}万篇文档免费下载", "找范文，就上{site}！", "{site}提供各类讲话稿、总结、计划范文",
            "{site}——让写作更轻松", "本站每天更新海量优质范文，收藏不迷路", "{site}会员享无限下载特权，点击了解"]
 WATERMARK = ["（本文来自{site} {domain}）", "{domain} 版权所有", "【{site}·{domain}】", "本文由{site}整理发布，转载请保留链接",
-             "[来源：{site}]", "欢迎访问{domain}获取更多"]
+             "[来源：{site}]", "欢迎访问{domain}获取更多", "{wide}", "{spaced}", "{noise}"]
+LEAD_LABEL = ["导读：", "序言：", "摘要：", "内容提要：", "编者按：", "文章导读"]
+LEAD_BODY = ["{title}是一篇关于{kind}的范文，本文从多个方面进行了阐述，结构完整，语言规范。",
+             "本篇{kind}《{title}》内容详实，可供撰写同类材料时参考。",
+             "如何写好{kind}？下面这篇《{title}》或许能给你一些启发。",
+             "《{title}》全文约两千字，以下为正文内容。",
+             "很多读者都在找{kind}，今天推荐这篇{title}。"]
 RAW_MARKUP = ['<p style="text-indent:2em;">', "&nbsp;&nbsp;&nbsp;&nbsp;", "<!--StartFragment-->", "<o:p></o:p>",
               '<span class="MsoNormal">', "[/url]", "<br />"]
 
@@ -301,7 +307,20 @@ class JunkMaker:
         return self.conv(self.fill(self.c(SELF_AD)).replace("{n}", str(self.rng.randint(10, 900))))
 
     def watermark(self) -> str:
-        return self.conv(self.fill(self.c(WATERMARK)))
+        """Attribution lines, or anti-copy noise: a full-width or spaced-out domain, random characters."""
+        shape = self.c(WATERMARK)
+        r = self.rng
+        wide = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in self.domain)
+        spaced = " ".join(self.domain.replace(".", " . "))
+        noise = "".join(r.choice("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789#@$%") for _ in range(r.randint(6, 12)))
+        return self.conv(shape.format(site=self.site, domain=self.domain, wide=wide, spaced=spaced, noise=noise))
+
+    def lead_box(self, title: str) -> Junk:
+        """A 导读/序言 box that restates the title."""
+        label = self.conv(self.c(LEAD_LABEL))
+        text = self.conv(self.c(LEAD_BODY).format(title=title, kind=self.c(PROMO_KIND)))
+        cls = self.rng.choice(["daodu", "summary", "intro", "abstract", "lead"])
+        return Junk(f'<div class="{cls}"><b>{esc(label)}</b>{esc(text)}</div>', [label, text])
 
     def raw_markup(self) -> str:
         return self.c(RAW_MARKUP)
