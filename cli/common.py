@@ -126,9 +126,10 @@ class Summary:
         flat = {k: v for k, v in self.details.items() if not isinstance(v, dict)}
         for group in (v for v in self.details.values() if isinstance(v, dict)):
             for name, values in group.items():
-                if isinstance(values, dict) and "reason" in values:  # a crawl: "site: finished; fetched 3, …"
-                    rest = {k: v for k, v in values.items() if k != "reason"}
-                    lines.append(f"  {name}: {values['reason']}; {_words(rest)}")
+                if isinstance(values, dict) and "reason" in values:  # a crawl: "site: finished; fetched 3, …; note"
+                    rest = {k: v for k, v in values.items() if k not in ("reason", "notes")}
+                    notes = "".join(f"; {note}" for note in values.get("notes", ()))
+                    lines.append(f"  {name}: {values['reason']}; {_words(rest)}{notes}")
                 else:
                     lines.append(f"  {name}: " + (_words(values) if isinstance(values, dict) else str(values)))
         if flat:
@@ -179,7 +180,8 @@ def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any], erro
     status = bad[0] if bad else ("errors" if errors_fail and counts["errors"] else "ok")
     always = ("fetched", "new_speeches", "new_versions", "errors")
     details = {"sites": {o.label: {"reason": o.reason, **{k: o.counts.get(k, 0) for k in SUMMARY_KEYS
-                                                          if o.counts.get(k) or k in always}}
+                                                          if o.counts.get(k) or k in always},
+                                   "notes": list(getattr(o, "notes", []))}
                          for o in outcomes}}
     return Summary(command, status, str(db) if db else None, counts, details)
 
