@@ -141,16 +141,16 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
     if previous is not None and not fields_changed(previous, fields):
         # The run's new version was template churn: back to the version before it.
         db.execute("delete from speech_versions where id = ?", [latest["id"]])
-        version, changed_at = previous["version"], previous["captured_at"]
+        version, changed_at, current_version = previous["version"], previous["captured_at"], previous["id"]
         outcome = "undone"
     else:
-        version, changed_at = latest["version"], current["last_changed"]
+        version, changed_at, current_version = latest["version"], current["last_changed"], latest["id"]
         changed = list(fields) if previous is None else fields_changed(previous, fields)
         summary = "first version" if previous is None else diff_summary(previous["body"], fields["body"])
         db.execute(
-            "update speech_versions set title = ?, body = ?, speaker = ?, occasion = ?, published = ?,"
+            "update speech_versions set title = ?, speaker = ?, occasion = ?, published = ?,"
             " fields_changed = ?, diff_summary = ?, _text_hash = ? where id = ?",
-            [fields["title"], fields["body"], fields["speaker"], fields["occasion"], fields["published"],
+            [fields["title"], fields["speaker"], fields["occasion"], fields["published"],
              json.dumps(changed), summary, fp.text_hash, latest["id"]])
     shown = dict(fields)
     if current.get("_canonical_page_id") not in (None, page_id):
@@ -162,6 +162,9 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
         [shown["title"], fields["body"], shown["speaker"], shown["occasion"], shown["published"],
          _year(shown["published"]), changed_at, version, len(fields["body"]), fp.text_hash,
          chash, speech_id])
+    # After the speeches row (its trigger gives NULL-bodied versions the old text, schema m010):
+    # the current version's body is the speech's body, stored once.
+    db.execute("update speech_versions set body = null where id = ?", [current_version])
     db.execute("update speech_sources set _content_hash = ? where id = ?", [chash, source_id])
     register(db, speech_id, fp)
     archive._mark_stale(speech_id, (current["title"], current["body"]))

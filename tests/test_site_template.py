@@ -221,3 +221,43 @@ def test_strip_only_edges_and_never_a_reposted_body() -> None:
     assert template.strip(body) == body[1:4]
     # A body made of template lines (a speech reposted on most pages) is kept whole.
     assert template.strip(common * 2) == common * 2
+
+
+# -- the archive's refit (real SQLite) -----------------------------------------------
+def _speech_page(url: str, lines: list[str]) -> "Page":
+    from cleaning.model import Page, Speech
+
+    return Page(url=url, title="在全县工作会议上的讲话", published="2023-05-01",
+                speeches=[Speech("在全县工作会议上的讲话", list(lines))])
+
+
+def test_refit_replaces_this_runs_text_undoes_churn_versions_keeps_older_speeches(tmp_path: Path) -> None:
+    from archive import Archive, Fetch
+
+    body = ["同志们：", "今天召开全县工作会议，主要任务是总结上半年工作，部署下一阶段任务。",
+            "下一步，要压实责任，抓好落实，确保各项目标如期完成。"]
+    promo, reworded = "今夜月色很好，窗外的桂花开了一树。", "清晨的雨刚停，石板路还泛着光。"
+    a, b = "http://mx.example/a/1.html", "http://mx.example/a/2.html"
+    with Archive(tmp_path / "a.db") as archive:
+        run1 = archive.start_run("test")
+        first = archive.ingest(Fetch(a, 200, {}, b"night 1 a"), _speech_page(a, [promo, *body]), run_id=run1)
+        older = archive.ingest(Fetch(b, 200, {}, b"night 1 b"), _speech_page(b, [*body[:2], "另一篇讲话的结尾。"]), run_id=run1)
+        # Night 1's text of a replaced in place: still one version, without the promo.
+        assert archive.refit_page(first.page_id, run1, _speech_page(a, body))["replaced"] == 1
+        archive.finish_run(run1)
+        assert archive.db.execute("select count(*), max(body) from speech_versions_full where speech_id = 1").fetchone() \
+            == (1, "\n".join(body))
+
+        run2 = archive.start_run("test")
+        churn = archive.ingest(Fetch(a, 200, {}, b"night 2 a"), _speech_page(a, [reworded, *body]), run_id=run2)
+        assert churn.new_versions == 1
+        assert archive.refit_page(churn.page_id, run2, _speech_page(a, body))["undone"] == 1
+        assert archive.db.execute("select count(*) from speech_versions where speech_id = 1").fetchone() == (1,)
+        assert archive.db.execute("select body, version_count from speeches where id = 1").fetchone() \
+            == ("\n".join(body), 1)
+        assert archive.db.execute("select new_versions from crawl_runs where id = ?", [run2]).fetchone() == (0,)
+        # b was stored by run 1, not run 2: run 2 leaves its text alone.
+        assert archive.refit_page(older.page_id, run2, _speech_page(b, body))["kept"] == 1
+        assert archive.db.execute("select body from speeches where id = 2").fetchone()[0].endswith("另一篇讲话的结尾。")
+        # Each body stored once (schema m010): the current version points at the speech's body.
+        assert archive.db.execute("select count(*) from speech_versions where body is not null").fetchone() == (0,)
