@@ -249,8 +249,8 @@ def reclean(db_path: str, include_empty: bool, config: str | None, learn: bool, 
             template = archive.learn_template(host) if learn else archive.load_template(host)
             if template is not None and template.ready:
                 templates[host] = template.compact()
-        with progress(None, "reclean") as update:
-            totals = archive.reclean(clean, progress=update, include_empty=include_empty)
+        with progress(None, "reclean") as bar:
+            totals = archive.reclean(clean, progress=bar.update, include_empty=include_empty)
         totals["templates"] = len(templates)
     summary = Summary("reclean", "ok" if not totals.get("failed") else "errors", db_path,
                       {"pages": totals.get("pages", 0), "new_speeches": totals.get("new_speeches", 0),

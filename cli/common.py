@@ -191,31 +191,38 @@ def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any], erro
 PROGRESS_LOG_SECONDS = 30.0
 
 
-@contextmanager
-def progress(total: int | None, desc: str, unit: str = "page") -> Iterator[Callable[[int], None]]:
-    """update(n): a tqdm bar on a terminal; off it, a count logged every PROGRESS_LOG_SECONDS."""
-    import time
+class CountLog:
+    """Progress off a terminal: a count line on stderr at most every PROGRESS_LOG_SECONDS."""
 
-    if quiet():
-        yield lambda _n=1: None
-        return
-    if sys.stderr.isatty():
+    def __init__(self, total: int | None, desc: str, unit: str, enabled: bool = True) -> None:
+        import time
+
+        self.total, self.desc, self.unit, self.enabled = total, desc, unit, enabled
+        self.done = 0
+        self._clock = time.monotonic
+        self._last = self._clock()
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self.enabled and self._clock() - self._last >= PROGRESS_LOG_SECONDS:
+            self._last = self._clock()
+            of = f"/{self.total}" if self.total else ""
+            click.echo(f"{self.desc}: {self.done}{of} {self.unit}s so far", err=True)
+
+    def set_postfix_str(self, _text: str, refresh: bool = False) -> None:
+        """tqdm's signature; a count log has no postfix."""
+
+
+@contextmanager
+def progress(total: int | None, desc: str, unit: str = "page") -> Iterator[Any]:
+    """A tqdm bar on a terminal, else a CountLog (nothing with -q); both have update(n)."""
+    if not quiet() and sys.stderr.isatty():
         from tqdm import tqdm
 
         with tqdm(total=total, desc=desc, unit=unit, dynamic_ncols=True) as bar:
-            yield bar.update
+            yield bar
         return
-    done = 0
-    last = time.monotonic()
-
-    def update(n: int = 1) -> None:
-        nonlocal done, last
-        done += n
-        if time.monotonic() - last >= PROGRESS_LOG_SECONDS:
-            last = time.monotonic()
-            click.echo(f"{desc}: {done}{'/' + str(total) if total else ''} {unit}s so far", err=True)
-
-    yield update
+    yield CountLog(total, desc, unit, enabled=not quiet())
 
 
 # -- files ----------------------------------------------------------------------------------

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import click
 
@@ -21,25 +20,17 @@ def _log_level() -> str:
     return log_level()
 
 
-@contextmanager
-def _progress(total: int | None, desc: str) -> Iterator[Any]:
-    """A tqdm bar on a terminal, nothing elsewhere (logs carry the counts)."""
-    from cli.common import quiet
+def _progress(total: int | None, desc: str) -> Any:
+    """A tqdm bar on a terminal; elsewhere a count every few seconds, never a line per page (cli/common.py)."""
+    from cli.common import progress
 
-    if quiet() or not sys.stderr.isatty():
-        yield None
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, desc=desc, unit="page", dynamic_ncols=True) as bar:
-        yield bar
+    return progress(total, desc)
 
 
 def _on_item(bar: Any):  # noqa: ANN202 - a signal handler
     def handler(item: Any, **_: Any) -> None:
-        if bar is not None:
-            bar.update(1)
-            bar.set_postfix_str(item.outcome, refresh=False)
+        bar.update(1)
+        bar.set_postfix_str(item.outcome, refresh=False)
     return handler
 
 
