@@ -24,7 +24,7 @@ from cleaning.model import Page
 from cleaning.pagination import next_page_url
 from cleaning.rules import Profile, junk_rules, profiles
 from cleaning.split import split_speeches
-from cleaning.template import SiteTemplate, page_masks
+from cleaning.template import Observation, SiteTemplate, observe_tree, page_masks
 
 logger = logging.getLogger(__name__)
 
@@ -75,12 +75,15 @@ def clean_page(
     profile: str | None = None,
     template: SiteTemplate | None = None,
     site: pagetype.SiteContext | None = None,
+    observed: list[Observation] | None = None,
 ) -> Page:
     """Clean one page. Raises ContentError only for empty or binary input.
 
     `template`: what was learnt from the site's other pages (cleaning.template);
     its lines leave the body and its site name is never the title.
     `site`: how the site links to this page (pagetype.SiteContext), when the caller knows.
+    `observed`: a list that gets what the template learner needs from the page
+    (cleaning.template.Observation), read off the same parse.
     """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
@@ -95,6 +98,8 @@ def clean_page(
     page.canonical_url = head.canonical
     site_profile = find_profile(profile, url, root)
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+    if observed is not None:
+        observed.append(observe_tree(root, head.title_tag))
 
     site_names = template.site_names if template is not None else frozenset()
     page.title = meta.choose_title(root, head, site_profile.title if site_profile else (), site_names=site_names)

@@ -46,10 +46,12 @@ def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str 
 
 def _clean_observe(body: bytes, url: str | None, http_charset: str | None, profile: str | None,
                    template: Any = None) -> tuple[Any, Any]:
-    """The Page, and what the site-template learner needs from the page (cleaning.template)."""
-    from cleaning.template import observe
+    """The Page, and what the site-template learner needs from the page (cleaning.template), from one parse."""
+    from cleaning import clean_page
 
-    return _clean(body, url, http_charset, profile, template), observe(body, http_charset)
+    observed: list[Any] = []
+    page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template, observed=observed)
+    return page, observed[0]
 
 
 def _observe(body: bytes, http_charset: str | None) -> Any:
