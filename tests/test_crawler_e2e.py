@@ -239,7 +239,7 @@ def test_recrawl_unchanged_changed_removed(tmp_path: Path, two_sites: TwoSites) 
     assert one(db, "select count(*) from speech_versions") == speeches + 1
     assert one(db, "select count(*) from speeches") == speeches
     assert one(db, "select new_versions from crawl_runs order by id desc limit 1") == 1
-    versions = q(db, "select v.version, v.body like '%并补充了新的一句话%' from speech_versions v join speeches s"
+    versions = q(db, "select v.version, v.body like '%并补充了新的一句话%' from speech_versions_full v join speeches s"
                      " on s.id = v.speech_id where s.title = ? order by v.version", changed.title)
     assert versions == [(1, 0), (2, 1)]
 

@@ -21,6 +21,7 @@ import pytest
 
 from crawler.demo import DEMO_ROOT, demo_profiles, serving
 from crawler.demo_states import NIGHT2_ROOT, NIGHT2_TRIGGER, set_state
+from crawler.sitesrv import SiteServer
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 EXPECTED = json.loads((DEMO_ROOT / "expected.json").read_text(encoding="utf-8"))
@@ -106,11 +107,11 @@ def test_two_nights_archive(two_runs: list[tuple[Path, str]]) -> None:
     assert len(edited) == 1
     sid, count, body = edited[0]
     assert count >= 2 and EDITED["new_phrase"] in body and EDITED["added_phrase"] in body
-    first = _rows(db, "select body from speech_versions where speech_id = ? and version = 1", sid)[0][0]
+    first = _rows(db, "select body from speech_versions_full where speech_id = ? and version = 1", sid)[0][0]
     assert EDITED["old_phrase"] in first and EDITED["added_phrase"] not in first
     # Comments are never archived, in any version.
     for text in sites["qingfeng"]["comment_texts"] + [NIGHT2["new_comment"]]:
-        assert _rows(db, "select count(*) from speech_versions where body like ?", f"%{text}%")[0][0] == 0, text
+        assert _rows(db, "select count(*) from speech_versions_full where body like ?", f"%{text}%")[0][0] == 0, text
 
 
 @pytest.mark.xfail(strict=True, reason="measured 2026-11-26 15:30 UTC: night 2 makes 5 new versions, 1 from the edit "
@@ -138,3 +139,18 @@ def test_the_demo_gives_the_same_results_on_every_run(two_runs: list[tuple[Path,
     assert _content(db1) == _content(db2)
     summary = lambda out: out[out.index("archived into"):]  # noqa: E731 - the ports differ above it
     assert summary(out1) == summary(out2)
+
+
+def test_bad_states_are_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>一</p>", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="overlay"):
+        SiteServer(site, overlay=tmp_path / "missing")
+    server = SiteServer(site)
+    try:
+        with pytest.raises(ValueError, match="states 1 and 2"):
+            set_state({"site": server}, 3)
+        assert set_state({"site": server}, 2, overlay_root=tmp_path / "none") == []  # no overlay: state 1 bytes
+    finally:
+        server.stop()
