@@ -1,13 +1,12 @@
 """`speech-archive ingest --redis URL`: the one archive writer of a distributed crawl."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from cli import main
-from cli.common import Summary, db_option, finish
+from cli.common import Summary, db_option, finish, progress
 
 
 @main.command("ingest")
@@ -34,8 +33,6 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
     """
     import logging
 
-    from tqdm import tqdm
-
     from archive import Archive, ArchiveError
     from crawler.redis_frontier import Batch, connect
     from crawler.redis_writer import BatchWriter
@@ -48,12 +45,11 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
     except Exception as exc:  # redis.ConnectionError and friends
         raise click.ClickException(f"cannot reach Redis at {redis_url}: {exc}") from exc
 
-    bar = tqdm(unit="item", desc=f"ingest {batch}", disable=not sys.stderr.isatty())
     try:
         archive = Archive(db)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
-    with archive:
+    with archive, progress(None, f"ingest {batch}", unit="item") as bar:
         run_id = archive.start_run(trigger="distributed", sites=shared.sites())
         writer = BatchWriter(shared, archive, run_id, idle_timeout=idle_timeout,
                              on_message=lambda _m: bar.update(1))
@@ -62,10 +58,7 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
         except KeyboardInterrupt:
             archive.finish_run(run_id, status="stopped", counts=dict(writer.result.counts),
                                errors=writer.result.errors, note=f"batch {batch}: interrupted")
-            bar.close()
             raise click.ClickException("interrupted; run the same command again to continue") from None
-        finally:
-            bar.close()
         stats = shared.stats()
         counts = dict(result.counts)
         counts.update(stats)  # the workers' own counts: responses, crawl_*, workers_*, requeued

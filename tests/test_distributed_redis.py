@@ -106,7 +106,8 @@ def finish(proc: subprocess.Popen[bytes], log: Path) -> str:
 
 def worker(base_url: str, url: str, batch: str, cwd: Path, name: str) -> tuple[subprocess.Popen[bytes], Path]:
     log = cwd / f"{name}.log"
-    args = ["crawl", "--start-url", base_url + "/", "--redis", url, "--batch", batch, *FAST, *DIST]
+    # -v: the INFO lines (who seeded the batch, heartbeats) are what these tests read.
+    args = ["crawl", "-v", "--start-url", base_url + "/", "--redis", url, "--batch", batch, *FAST, *DIST]
     return start(args, cwd, log), log
 
 
