@@ -35,15 +35,20 @@ class Block:
     links: int  # characters inside <a>
     tag: str  # the block element the text sits in
     index: int = 0
+    # The text never changes after the walk: count its characters once, here.
+    size: int = field(init=False, repr=False, compare=False)
 
-    # The text never changes after the walk: measure it once.
-    @cached_property
-    def size(self) -> int:
-        return len(self.text.replace(" ", ""))
+    def __post_init__(self) -> None:
+        self.size = len(self.text) - self.text.count(" ")
 
     @cached_property
     def punctuation(self) -> int:
         return len(_PUNCT.findall(self.text))
+
+    @cached_property
+    def punctuated(self) -> bool:
+        """Holds any punctuation (one search, not a count)."""
+        return _PUNCT.search(self.text) is not None
 
 
 @dataclass
@@ -89,11 +94,17 @@ def walk(
 ) -> Walk:
     """Cut `root` into blocks; `skip(el)` drops a subtree (its tail text stays)."""
     result = Walk()
+    blocks = result.blocks
+    weights: list[float] = []
     buf: list[str] = []
     link_chars = 0
     in_link = 0
     open_idx: list[int] = []  # indices of the open elements, outermost first
     block_tags: list[str] = []
+    # Blocks [owned_first, owned_last) were cut while the element was open: its blocks.
+    owned_first: list[int] = []
+    owned_last: list[int] = []
+    span_last: list[int] = []
 
     def flush() -> None:
         nonlocal link_chars
@@ -109,31 +120,15 @@ def walk(
         total = sum(len(p) for p in pieces) or 1
         tag = block_tags[-1] if block_tags else "body"
         for piece in pieces:
-            block = Block(piece, round(links * len(piece) / total), tag, len(result.blocks))
-            result.blocks.append(block)
-            weight = score(block)
-            for idx in open_idx:
-                if idx < 0:
-                    continue
-                result.scores[idx] += weight
-                result.chars[idx] += block.size
-                result.link_chars[idx] += block.links
-                if result.first[idx] < 0:
-                    result.first[idx] = block.index
-                result.last[idx] = block.index + 1
-
-    def add(text: str | None) -> None:
-        nonlocal link_chars
-        if text:
-            buf.append(text)
-            if in_link:
-                link_chars += len(text) - text.count(" ")
+            block = Block(piece, round(links * len(piece) / total), tag, len(blocks))
+            blocks.append(block)
+            weights.append(score(block))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
         if event == "start":
-            if not tag or skip(el):
+            if not isinstance(tag, str) or skip(el):
                 walker.skip_subtree()
                 open_idx.append(-1)  # placeholder popped on "end"
                 continue
@@ -144,31 +139,53 @@ def walk(
                 flush()
             if tag == "a":
                 in_link += 1
-            idx = len(result.elements)
+            open_idx.append(len(result.elements))
             result.elements.append(el)
-            result.scores.append(0.0)
-            result.first.append(-1)
-            result.last.append(-1)
-            result.depth.append(len(open_idx))
-            result.chars.append(0)
-            result.link_chars.append(0)
-            result.span_first.append(len(result.blocks))
-            result.span_last.append(len(result.blocks))
-            open_idx.append(idx)
-            add(el.text)
+            result.depth.append(len(open_idx) - 1)
+            owned_first.append(len(blocks))
+            owned_last.append(len(blocks))
+            span_last.append(len(blocks))
+            text = el.text
+            if text:
+                buf.append(text)
+                if in_link:
+                    link_chars += len(text) - text.count(" ")
         else:
             idx = open_idx.pop()
             if idx >= 0:
+                owned_last[idx] = len(blocks)
                 if tag in BLOCK_TAGS:
                     flush()
                     block_tags.pop()
                 if tag == "a":
                     in_link -= 1
                 # Text still buffered goes into the next block, which then holds some of it.
-                result.span_last[idx] = len(result.blocks) + (1 if buf else 0)
-            add(el.tail)
+                span_last[idx] = len(blocks) + (1 if buf else 0)
+            text = el.tail
+            if text:
+                buf.append(text)
+                if in_link:
+                    link_chars += len(text) - text.count(" ")
     flush()
+    _sum_blocks(result, weights, owned_first, owned_last)
+    result.span_first, result.span_last = owned_first, span_last
     return result
+
+
+def _sum_blocks(result: Walk, weights: list[float], owned_first: list[int], owned_last: list[int]) -> None:
+    """Each element's score, characters and link characters over the blocks it owns,
+    summed once per element after the walk (not once per open ancestor per block)."""
+    chars_upto = [0]
+    links_upto = [0]
+    for block in result.blocks:
+        chars_upto.append(chars_upto[-1] + block.size)
+        links_upto.append(links_upto[-1] + block.links)
+    # The score is summed in block order, as the walk would add it (floats).
+    result.scores = [sum(weights[a:b], 0.0) for a, b in zip(owned_first, owned_last)]
+    result.chars = [chars_upto[b] - chars_upto[a] for a, b in zip(owned_first, owned_last)]
+    result.link_chars = [links_upto[b] - links_upto[a] for a, b in zip(owned_first, owned_last)]
+    result.first = [a if b > a else -1 for a, b in zip(owned_first, owned_last)]
+    result.last = [b if b > a else -1 for a, b in zip(owned_first, owned_last)]
 
 
 def cjk_share(text: str) -> float:

@@ -55,7 +55,7 @@ def block_weight(block: blk.Block) -> float:
     if links * 2 >= size:
         return -float(size)
     plain = size - links
-    if block.punctuation:
+    if block.punctuated:
         weight = float(plain)
     else:
         # Unpunctuated short text: labels, menu entries, headings. Headings sit
@@ -82,13 +82,19 @@ def _chrome(el: etree._Element) -> bool:
 
 
 def _skipper(rules: JunkRules):
+    judged: dict[str, bool] = {}  # a page repeats its class/id strings: judge each once
+
     def skip(el: etree._Element) -> bool:
         if _hidden(el):
             return True
         attrs = el.get("class")
         ident = el.get("id")
         if attrs or ident:
-            return is_junk_container(f"{attrs or ''} {ident or ''}", rules)
+            key = f"{attrs or ''} {ident or ''}"
+            junk = judged.get(key)
+            if junk is None:
+                junk = judged[key] = is_junk_container(key, rules)
+            return junk
         return False
 
     return skip
