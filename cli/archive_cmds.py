@@ -131,11 +131,8 @@ def index(db_path: str, as_json: bool) -> None:
     with _open(db_path) as archive:
         done = archive.index()
         left = indexer.tail_size(archive.db)
-    figures = {"indexed": done, "unindexed": left}
-    if as_json:
-        click.echo(json.dumps(figures))
-    else:
-        click.echo(f"indexed {done} speech(es); {left} left unindexed")
+    finish(Summary("index", db=db_path, counts={"speeches": done},
+                   details={"indexed": done, "unindexed": left}), as_json)
 
 
 @main.command()
