@@ -147,10 +147,8 @@ def test_bad_states_are_refused(tmp_path: Path) -> None:
     (site / "index.html").write_text("<p>一</p>", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="overlay"):
         SiteServer(site, overlay=tmp_path / "missing")
-    server = SiteServer(site)
-    try:
+    with SiteServer(site) as server:
         with pytest.raises(ValueError, match="states 1 and 2"):
             set_state({"site": server}, 3)
         assert set_state({"site": server}, 2, overlay_root=tmp_path / "none") == []  # no overlay: state 1 bytes
-    finally:
-        server.stop()
+        assert server.overlay is None
