@@ -89,7 +89,7 @@ MIN_CJK_CHARS = 50
 # (CJK only: code or tables in a Chinese article have their own punctuation).
 # A run of menu labels and link texts glued into one paragraph has none.
 MAX_CHARS_PER_MARK = 80
-_SENTENCE_MARK = re.compile(r"[，。！？；、,!?;]")
+_SENTENCE_MARKS = "，。！？；、,!?;"
 
 # A block cut off like a teaser: an ellipsis and at most a short word after it
 # ("…阅读全文»", "...(详情)"), or a "[详细]"-like bracketed word. A closing quote
@@ -97,7 +97,8 @@ _SENTENCE_MARK = re.compile(r"[，。！？；、,!?;]")
 _CUT_END = re.compile(
     r"(?:…+|\.{3,}|。{3,}|⋯+)\s*(?:[\[【(（<]?[^\W\d_]{1,%d}[\]】)）>]?\s*[>»]*)?$|\[[^\]\d]{1,6}\]$" % repeats.MARKER_MAX_CHARS
 )
-_ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,}|⋯+)\s*$")
+# An ellipsis at the very end (then only white space): "…+|\.{3,}|。{3,}|⋯+" spelled as endings.
+_ELLIPSIS_TAILS = ("…", "⋯", "...", "。。。")
 _TRAILING_INFO = re.compile(r"[\s\d\-:/.|｜·()（）年月日]+$")
 
 
@@ -179,7 +180,8 @@ def ends_cut(text: str, strict: bool = False) -> bool:
     """The block ends like a clipped teaser ("…", "...阅读全文»", "[详细]").
     `strict`: only an ellipsis at its very end (what a block of unknown structure proves)."""
     if strict:
-        return bool(_ELLIPSIS_END.search(text))
+        # What the pattern asks, without a search from every position of a long block.
+        return text.rstrip().endswith(_ELLIPSIS_TAILS)
     return bool(_CUT_END.search(_TRAILING_INFO.sub("", text)) or _CUT_END.search(text))
 
 
@@ -393,8 +395,11 @@ def no_speech_reason(
         return LIST_PAGE
     if len(body) < MIN_BODY_CHARS:
         return "body too short"
-    if blk.cjk_count(body) < MIN_CJK_CHARS or blk.cjk_share(body) < MIN_CJK_SHARE:
+    # Counted once: the CJK characters, then the characters that are no space.
+    cjk = blk.cjk_count(body)
+    size = len(body) - body.count(" ")
+    if cjk < MIN_CJK_CHARS or (cjk / size if size else 0.0) < MIN_CJK_SHARE:
         return "body not Chinese"
-    if len(_SENTENCE_MARK.findall(body)) * MAX_CHARS_PER_MARK < blk.cjk_count(body):
+    if sum(map(body.count, _SENTENCE_MARKS)) * MAX_CHARS_PER_MARK < cjk:
         return "body has no sentences"
     return None
