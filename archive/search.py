@@ -24,6 +24,7 @@ archived). The index is plain FTS5; the check is a Python SQL function
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import sqlite3
@@ -31,9 +32,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+import numpy as np
 import sqlite_utils
 
-from archive.textnorm import bigram_tokens, fold, search_terms
+from archive.textnorm import fold, search_terms
 
 # Distinct terms one query may AND together; further terms are dropped and
 # reported.
@@ -57,9 +59,48 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+@functools.lru_cache(maxsize=1)
+def _fold_sources() -> dict[str, str]:
+    """For each character, the other characters whose fold holds it (a: A, Ａ, ⓐ ...).
+
+    Built once (~0.2 s); planes 3-13 have no such characters.
+    """
+    sources: dict[str, set[str]] = {}
+    for code in [*range(0x30000), *range(0xE0000, 0xE1000)]:
+        char = chr(code)
+        if unicodedata.decomposition(char) or char.lower() != char:
+            folded = fold(char)
+            if folded != char:
+                for target in set(folded):
+                    sources.setdefault(target, set()).add(char)
+    return {target: "".join(sorted(chars)) for target, chars in sources.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def _term_sources(term: str) -> tuple[str, ...]:
+    """Characters that could fold into one of `term`'s characters."""
+    return tuple({char for target in term for char in _fold_sources().get(target, "")})
+
+
 def _contains(title: str | None, body: str | None, *terms: str) -> int:
-    text = fold(title or "") + "\n" + fold(body or "")
-    return int(all(term in text for term in terms))
+    """Whether every (folded) term is in the folded title or body.
+
+    Folding costs more than the search: a term found in the text as it is, or
+    absent with no character that folds into one of its own, needs no fold.
+    (Combining marks are not recomposed here: the archive's text is Chinese.)
+    """
+    text = (title or "") + "\n" + (body or "")
+    folded: str | None = None
+    for term in terms:
+        if term in text:
+            continue
+        if not any(char in text for char in _term_sources(term)):
+            return 0
+        if folded is None:
+            folded = fold(text)
+        if term not in folded:
+            return 0
+    return 1
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -108,7 +149,8 @@ class SearchPlan:
             f" and rowid <= {watermark} and rowid not in (select speech_id from _search_stale)"
             f" union all select id from speeches where id > {watermark}"
             f" and {scan.format(title='title', body='body')}"
-            f" union all select s.id from _search_stale x join speeches s on s.id = x.speech_id"
+            # CROSS JOIN keeps this order: never a scan of every speech.
+            f" union all select s.id from _search_stale x cross join speeches s on s.id = x.speech_id"
             f" where {scan.format(title='s.title', body='s.body')}")
         clause = f"{ident} in ({candidates})"
         if self.checked:
@@ -155,9 +197,41 @@ def where_any(plans: list[SearchPlan], table: str = "", prefix: str = "sa") -> t
     return "(" + " or ".join(clauses) + ")", params
 
 
-def bigram_document(title: str, body: str) -> str:
-    """What `speeches_bigrams` indexes for one speech."""
-    return bigram_tokens(title or "") + " " + bigram_tokens(body or "")
+# Code points classified by a table (planes 0-2 hold every letter that folding keeps).
+_TABLE_END = 0x30000
+
+
+@functools.lru_cache(maxsize=1)
+def _word_table() -> np.ndarray:
+    """isalnum() (a letter or digit: what `[^\\W_]` matches) for code points below _TABLE_END."""
+    return np.array([chr(code).isalnum() for code in range(_TABLE_END)], dtype=bool)
+
+
+def bigram_document(title: str | None, body: str | None) -> str:
+    """What `speeches_bigrams` indexes for one speech: its distinct bigram tokens.
+
+    Every two adjacent letters/digits of the folded text, and the last one of
+    each run alone (so one character is a prefix query), each once: the same
+    tokens as `textnorm.bigram_tokens` of title and body, built with numpy
+    (the indexer's main cost, about 2.5x faster than in Python).
+    """
+    text = fold((title or "") + "\n" + (body or ""))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if not len(codes):
+        return ""
+    low = codes < _TABLE_END
+    word = np.zeros(len(codes), dtype=bool)
+    word[low] = _word_table()[codes[low]]
+    for i in np.flatnonzero(~low):
+        word[i] = chr(codes[i]).isalnum()
+    pairs = word[:-1] & word[1:]
+    pair_codes = np.unique((codes[:-1][pairs].astype(np.uint64) << 21) | codes[1:][pairs])
+    singles = np.unique(codes[word & np.append(~word[1:], True)])
+    grams = np.empty((len(pair_codes), 3), dtype=np.uint32)  # first, second, space
+    grams[:, 0], grams[:, 1], grams[:, 2] = pair_codes >> 21, pair_codes & 0x1FFFFF, ord(" ")
+    ends = np.empty((len(singles), 2), dtype=np.uint32)
+    ends[:, 0], ends[:, 1] = singles, ord(" ")
+    return (grams.tobytes() + ends.tobytes()).decode("utf-32-le").rstrip()
 
 
 @dataclass
@@ -194,12 +268,15 @@ def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS,
             lead: int = SNIPPET_LEAD) -> Snippet:
     """About `width` characters of `body` around its first match, every match marked."""
     flat = " ".join(line.strip() for line in (body or "").split("\n") if line.strip())
-    folded = _fold(flat)
-    hits = [i for i in (folded.find(t) for t in terms if t) if i >= 0]
+    wanted = [t for t in terms if t]
+    hits = [i for i in (flat.find(t) for t in wanted) if i >= 0]
+    if len(hits) < len(wanted):  # folding the whole body costs more than the search
+        folded = _fold(flat)
+        hits = [i for i in (folded.find(t) for t in wanted) if i >= 0]
     start = max(0, min(hits) - lead) if hits else 0
     end = min(len(flat), start + width)
     start = max(0, min(start, end - width))
-    window = folded[start:end]
+    window = _fold(flat[start:end])  # _fold keeps positions: the same as a slice of the folded body
     spans: list[tuple[int, int]] = []
     for term in terms:
         at = window.find(term) if term else -1

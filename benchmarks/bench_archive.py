@@ -1,6 +1,9 @@
 """Archive benchmark: ingest N synthetic speeches into a fresh archive (run by hand).
 
-    .venv/bin/python benchmarks/bench_archive.py [-n 100000] [--batch 100] [--clauses 60] [--dir /tmp/bench]
+    .venv/bin/python benchmarks/bench_archive.py [--large | -n 20000] [--batch 100] [--clauses 60] [--dir /tmp/bench]
+
+`--large` = `-n 100000`. 1,000,000 speeches (the issue's search target) is
+`-n 1000000`, hours on two cores: by hand only.
 
 Speeches are built from the clauses of the seed pages (../shared/seeds),
 shuffled and lightly mutated, so their vocabulary and length look like the
@@ -9,14 +12,20 @@ dedup paths run). Prints:
 
 - ingest speeches/s (`Archive.ingest_many`, `--batch` pages per group-commit
   transaction, `--batch 1` = one transaction per page; timed around the calls
-  only) against a baseline measured in the same run: the same rows written
-  with plain sqlite-utils, one `insert` per transaction, WAL; then the ingest
-  time split by stage (capture, dedup, FTS, commit, the rest);
+  and the run's end, so the search indexer, which runs after a commit once
+  `indexer.TAIL_LIMIT` speeches are unindexed and at the run's end, is
+  included), per tenth of N (sustained?), against a baseline measured in the
+  same run: the same rows written with plain sqlite-utils, one `insert` per
+  transaction, WAL; then the ingest time split by stage (capture, dedup,
+  index, commit, the rest);
 - near-duplicate lookup per speech at N (MinHash of the text, then LSH
   candidates and the Jaccard check), for unseen texts and for near-copies;
-- FTS query p50/p95 at N for two-character words, four-character phrases and
-  two-word ANDs, through `archive.search.search` (what the CLI and Datasette run);
-- database bytes per speech (and for the baseline).
+- search p50/p95 at N for two-character words, four-character phrases and
+  two-word ANDs, through `archive.search.search` (what the CLI and Datasette
+  run), with everything indexed and again with the longest tail the indexer
+  leaves (`TAIL_LIMIT` speeches scanned);
+- database bytes per speech (and for the baseline), split by table (dbstat);
+- a closing table: each figure, its target, the baseline.
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ import argparse
 import random
 import re
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -38,6 +48,7 @@ from tqdm import tqdm  # noqa: E402
 
 from archive import Archive, Fetch  # noqa: E402
 from archive.dedup import Fingerprint, find_duplicate  # noqa: E402
+from archive.indexer import TAIL_LIMIT  # noqa: E402
 from archive.search import search  # noqa: E402
 from cleaning.model import Page, Speech  # noqa: E402
 
@@ -104,16 +115,21 @@ def generate(n: int, clauses: int, seed: int = 1):
 def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100) -> dict:
     totals = {"new_speeches": 0, "new_sources": 0}
     spent = 0.0
+    done = 0
+    tenths: list[float] = []  # seconds spent per tenth of n
     wall = time.perf_counter()
     with Archive(path, timings=True) as archive:
         run = archive.start_run("benchmark", ["synthetic"])
         pending: list[tuple[Fetch, Page]] = []
 
         def flush() -> None:
-            nonlocal spent
+            nonlocal spent, done
             t = time.perf_counter()
             results = archive.ingest_many(pending, run)
             spent += time.perf_counter() - t
+            done += len(pending)
+            while done * 10 >= n * (len(tenths) + 1) and len(tenths) < 10:
+                tenths.append(spent - sum(tenths))
             for result in results:
                 totals["new_speeches"] += result.new_speeches
                 totals["new_sources"] += result.new_sources
@@ -130,10 +146,13 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100) -> dict:
                 flush()
         if pending:
             flush()
+        t = time.perf_counter()
+        archive.finish_run(run, "ok", totals, 0)  # indexes what is left
+        spent += time.perf_counter() - t
         stages = dict(archive.timings or {})
-        archive.finish_run(run, "ok", totals, 0)
         archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"seconds": spent, "wall": time.perf_counter() - wall, "stages": stages, **totals}
+    return {"seconds": spent, "wall": time.perf_counter() - wall, "stages": stages,
+            "tenths": tenths, **totals}
 
 
 def bench_baseline(path: Path, n: int, clauses: int) -> dict[str, float]:
@@ -186,36 +205,71 @@ def bench_lookup(path: Path, clauses: int, samples: int = 500) -> dict[str, floa
     return out
 
 
-def bench_fts(path: Path, rounds: int = 3) -> dict[str, dict[str, float]]:
-    queries = {
-        "2-char word": ["经济", "招商", "项目", "发展", "改革", "安全", "防汛", "脱贫"],
-        "4-char phrase": ["营商环境", "招商引资", "项目建设", "脱贫攻坚", "乡村振兴", "安全生产"],
-        "two words": ["经济 招商", "项目 改革", "营商环境 安全", "脱贫攻坚 乡村振兴"],
-    }
+QUERIES = {
+    "2-char word": ["经济", "招商", "项目", "发展", "改革", "安全", "防汛", "脱贫"],
+    "4-char phrase": ["营商环境", "招商引资", "项目建设", "脱贫攻坚", "乡村振兴", "安全生产"],
+    "two words": ["经济 招商", "项目 改革", "营商环境 安全", "脱贫攻坚 乡村振兴"],
+}
+
+
+def _time_queries(db: sqlite_utils.Database, rounds: int) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
+    for label, qs in QUERIES.items():
+        times = []
+        for _ in range(rounds):
+            for q in qs:
+                t = time.perf_counter()
+                list(search(db, q, limit=20))
+                times.append(1000 * (time.perf_counter() - t))
+        times.sort()
+        out[label] = {"p50": statistics.median(times),
+                      "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
+                      "max": times[-1]}
+    return out
+
+
+def bench_fts(path: Path, rounds: int = 3) -> dict[str, dict]:
+    """Search latency indexed, then with TAIL_LIMIT speeches left to the scan."""
     with Archive(path) as archive:
-        for label, qs in queries.items():
-            times, hits = [], []
-            for _ in range(rounds):
-                for q in qs:
-                    t = time.perf_counter()
-                    rows = list(search(archive.db, q, limit=20))
-                    times.append(1000 * (time.perf_counter() - t))
-                    hits.append(len(rows))
-            times.sort()
-            out[label] = {"p50": statistics.median(times),
-                          "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
-                          "max": times[-1]}
-        # How many speeches the common words match (the cost driver).
+        archive.index()
+        out: dict[str, dict] = {"indexed": _time_queries(archive.db, rounds)}
+        # The longest tail a crawl leaves: the watermark moved back in a
+        # transaction that is rolled back (nothing is written).
+        archive.db.execute("BEGIN IMMEDIATE")
+        try:
+            archive.db.execute("update search_index_state set indexed_to = indexed_to - ?",
+                               [TAIL_LIMIT])
+            out["tail"] = _time_queries(archive.db, rounds)
+        finally:
+            archive.db.execute("ROLLBACK")
         total = archive.db.execute("select count(*) from speeches").fetchone()[0]
         matches = len(list(search(archive.db, "经济", limit=None)))
         out["matches"] = {"经济": matches, "speeches": total}
     return out
 
 
+def table_bytes(path: Path) -> dict[str, int]:
+    """Bytes per table with its indexes (FTS5 shadow tables under their index), from dbstat."""
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "select coalesce(m.tbl_name, d.name), sum(d.pgsize) from dbstat d"
+            " left join sqlite_master m on m.name = d.name group by 1").fetchall()
+    finally:
+        conn.close()
+    out: dict[str, int] = {}
+    for name, size in rows:
+        for fts in ("speeches_bigrams", "speeches_fts"):
+            if name.startswith(fts + "_"):
+                name = fts
+        out[name] = out.get(name, 0) + size
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=100_000)
+    parser.add_argument("-n", type=int, default=20_000)
+    parser.add_argument("--large", action="store_true", help="-n 100000")
     parser.add_argument("--batch", type=int, default=100,
                         help="pages per group-commit transaction (1 = one transaction per page)")
     parser.add_argument("--clauses", type=int, default=60, help="clauses per speech (~25 chars each)")
@@ -223,6 +277,8 @@ def main() -> None:
     parser.add_argument("--measure-only", action="store_true",
                         help="reuse the archive in --dir (migrating it); only lookup, FTS and size")
     args = parser.parse_args()
+    if args.large:
+        args.n = 100_000
     arch_path, base_path = args.dir / "archive.db", args.dir / "baseline.db"
     if args.measure_only:
         Archive(arch_path).close()  # apply pending migrations before timing anything
@@ -241,18 +297,22 @@ def main() -> None:
 
 def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: dict | None,
            base: dict | None, lookup: dict, fts: dict) -> None:
-
     with Archive(arch_path) as archive:
         speeches = archive.db.execute("select count(*) from speeches").fetchone()[0]
         chars = archive.db.execute("select avg(chars) from speeches").fetchone()[0]
+        null_bodies = archive.db.execute(
+            "select count(*) from speech_versions where body is null").fetchone()[0]
+    closing: list[tuple[str, str, str, str]] = []  # figure, measured, target, baseline
     if ingest and base:
         rate, base_rate = args.n / ingest["seconds"], args.n / base["seconds"]
         print(f"N={args.n} pages, {speeches} speeches after dedup "
               f"({ingest['new_sources']} merged as sources), mean {chars:.0f} chars per speech")
         print(f"ingest:   {rate:,.0f} speeches/s (wall {args.n / ingest['wall']:,.0f}/s incl. text"
-              f" generation)   target >= 2,000")
+              f" generation)   target >= 1,000 (goal 2,000)")
         print(f"baseline: {base_rate:,.0f} rows/s plain sqlite-utils insert per transaction;"
               f" archive/baseline = {rate / base_rate:.2f}")
+        per_tenth = [args.n / 10 / t for t in ingest["tenths"] if t > 0]
+        print("ingest per tenth of N, speeches/s: " + " ".join(f"{r:,.0f}" for r in per_tenth))
         stages = dict(ingest["stages"])
         stages["rest (pages, speeches, versions, sources rows)"] = (
             ingest["seconds"] - sum(stages.values()))
@@ -260,24 +320,40 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
         for name, seconds in stages.items():
             print(f"  {name:48} {1000 * seconds / args.n:6.3f} ms"
                   f"  ({seconds / ingest['seconds']:.0%})")
+        closing.append((f"ingest speeches/s at {args.n:,}", f"{rate:,.0f}"
+                        f" (tenths {min(per_tenth):,.0f}-{max(per_tenth):,.0f})",
+                        ">= 1,000 (2,000)", f"{base_rate:,.0f} plain insert ({rate / base_rate:.2f})"))
     else:
         print(f"existing archive: {speeches} speeches, mean {chars:.0f} chars per speech")
     for label in ("unseen", "near-copy"):
         print(f"near-dup {label:9}: MinHash {lookup[label + '_minhash_ms']:.2f} ms + LSH lookup and"
               f" Jaccard check {lookup[label + '_lookup_ms']:.2f} ms per speech"
               f" (found {lookup[label + '_found']:.0%})   target < 2 ms")
-    for label, figures in fts.items():
-        if label == "matches":
-            continue
-        print(f"FTS {label:13}: p50 {figures['p50']:.1f} ms  p95 {figures['p95']:.1f} ms"
-              f"  max {figures['max']:.1f} ms   target p95 < 50 ms")
-    print(f"FTS: '经济' matches {fts['matches']['经济']} of {fts['matches']['speeches']} speeches")
+    for state in ("indexed", "tail"):
+        what = "all indexed" if state == "indexed" else f"{TAIL_LIMIT:,} unindexed speeches scanned"
+        for label, figures in fts[state].items():
+            print(f"search {label:13} ({what}): p50 {figures['p50']:.1f} ms"
+                  f"  p95 {figures['p95']:.1f} ms  max {figures['max']:.1f} ms   target p95 < 50 ms")
+            closing.append((f"search p95 {label}, {what}", f"{figures['p95']:.1f} ms",
+                            "< 50 ms", ""))
+    print(f"search: '经济' matches {fts['matches']['经济']} of {fts['matches']['speeches']} speeches")
     a_bytes = db_bytes(arch_path)
     line = f"size: {a_bytes / speeches:,.0f} bytes per speech ({a_bytes / 1e6:,.1f} MB)"
+    base_line = ""
     if base_path.exists():
         b_bytes = db_bytes(base_path)
+        base_line = f"{b_bytes / args.n / 1024:,.1f} KB per plain row"
         line += f"; baseline {b_bytes / args.n:,.0f} bytes per row; ratio {a_bytes / b_bytes:.2f}"
     print(line)
+    tables = table_bytes(arch_path)
+    print("size by table, bytes per speech: " + ", ".join(
+        f"{name} {size / speeches:,.0f}" for name, size in
+        sorted(tables.items(), key=lambda kv: -kv[1]) if size / speeches >= 50))
+    print(f"version rows holding no body copy (their text is the speech's current one): {null_bodies}")
+    closing.append(("database KB per speech", f"{a_bytes / speeches / 1024:,.1f}", "<= 25", base_line))
+    print("\n| figure | measured | target | baseline (same run) |\n|---|---|---|---|")
+    for row in closing:
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":
