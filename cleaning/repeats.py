@@ -243,6 +243,9 @@ def _evidenced(items: list[Item], links_count: bool = True) -> bool:
     return sum(1 for i in items if evidence(i)) >= need
 
 
+_PARENTS = etree.XPath("descendant-or-self::*[*[%d]]" % MIN_THREAD_ITEMS)
+
+
 def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] | None = None) -> list[Group]:
     """Every run of at least MIN_ITEMS same-shaped siblings that carry links or timestamps
     (two, when they are timed posts or cut-off teasers). Under a `hidden` parent (one
@@ -250,10 +253,10 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     count: they may be comments whose times must not date the page; its link lists
     say nothing about the page's kind."""
     groups: list[Group] = []
-    for parent in root.iter():
-        if not isinstance(parent.tag, str) or len(parent) < MIN_THREAD_ITEMS:
-            continue
-        children = [c for c in parent if isinstance(c.tag, str)]
+    # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
+    # in document order, instead of a Python look at every element of the page.
+    for parent in _PARENTS(root):
+        children = list(parent.iterchildren(etree.Element))
         # Each child's shape once; the positions of each shape in one pass.
         shapes: dict[tuple[str, str], list[int]] = {}
         for i, child in enumerate(children):
