@@ -276,16 +276,15 @@ def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) ->
         say(f"\nopen it in Datasette:  {command_hint('speech-archive')} serve --db {db}")
         say(f"or query it:           {command_hint('sqlite-utils')} {db} 'select title, speaker from speeches'")
         if keep_serving:
-            click.echo("demo sites still up; Ctrl-C to stop", err=as_json or quiet())
-            _wait_forever()
+            _wait_forever(lambda: click.echo("demo sites still up; Ctrl-C to stop", err=as_json or quiet()))
     result = crawl_summary("demo", db, outcomes)
     if as_json:
         finish(result, as_json)
     sys.exit(0 if result.ok else 1)
 
 
-def _wait_forever() -> None:
+def _wait_forever(on_ready: Any) -> None:
     from crawler.demo import wait_for_stop_signal
 
-    name = wait_for_stop_signal()  # Ctrl-C or SIGTERM; the servers stop when `serving` exits
+    name = wait_for_stop_signal(on_ready)  # Ctrl-C or SIGTERM; the servers stop when `serving` exits
     click.echo(f"{name}: demo sites stopped", err=True)

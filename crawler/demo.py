@@ -7,7 +7,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from crawler.profiles import SiteProfile, load_profiles
 from crawler.run import CrawlSpec
@@ -104,8 +104,11 @@ def summarise(db: str | Path) -> ArchiveSummary:
         con.close()
 
 
-def wait_for_stop_signal() -> str:
+def wait_for_stop_signal(on_ready: Callable[[], None] | None = None) -> str:
     """Block until SIGINT (Ctrl-C) or SIGTERM; return the signal's name.
+
+    `on_ready` runs once the handlers are in place (say "Ctrl-C to stop" only
+    then: a signal sent on reading it is never lost).
 
     Our own handlers, installed here: the crawl that ran before left Scrapy's
     shutdown handlers in place, and they only ask a reactor that has already
@@ -122,6 +125,8 @@ def wait_for_stop_signal() -> str:
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
+        if on_ready is not None:
+            on_ready()
         while not stop.wait(0.5):  # a timed wait lets the handler run promptly on every platform
             pass
     finally:
