@@ -91,6 +91,10 @@ def json_option(help: str = "Print the summary as one JSON object.") -> Callable
 
 # -- the run summary ------------------------------------------------------------------------
 # The fields every summary has, in this order; 0 where a command has nothing to count.
+# pages: pages fetched (crawls) or recleaned; speeches: speeches the command read or
+# wrote (exported, indexed, or seen on the fetched pages); new_*: rows it added;
+# unchanged: pages answered 304 / same bytes (crawls) or speeches left as they were
+# (reclean); errors: pages or items that failed. Anything else goes to `details`.
 SUMMARY_FIELDS = ("pages", "speeches", "new_speeches", "new_sources", "new_versions",
                   "unchanged", "errors")
 
