@@ -20,9 +20,11 @@ import functools
 import math
 import re
 import tomllib
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cleaning.script import fold
 from cleaning.split import find_items
@@ -59,6 +61,23 @@ MAX_LATIN_SHARE = 0.5
 GLUED_MARGIN = 0.1
 # The last sentence of a paragraph is judged alone only when at least this long.
 GLUED_MIN_CHARS = 6
+# A site name shorter than this (spaces removed) is too likely a common word to mark a line.
+MIN_SITE_NAME_CHARS = 4
+# A host label shorter than this ("m", "bj") names no site.
+MIN_HOST_LABEL_CHARS = 4
+# A line naming the site is junk up to this length; in a longer paragraph only the
+# sentence naming it at the end goes.
+SITE_LINE_MAX_CHARS = 80
+# A line without CJK of at least this many characters (spaces removed) and at most
+# this many words is watermark noise ("vvYjRy89TM9", "w w w . x . c n").
+LATIN_NOISE_MIN_CHARS = 6
+LATIN_NOISE_MAX_WORDS = 1
+# A quoted span restates the title when it holds this share of the title's bigrams.
+LEAD_TITLE_OVERLAP = 0.6
+# A lead-in is short around the title it quotes: at most this many characters outside it.
+LEAD_MAX_REST_CHARS = 40
+# Concepts whose words in an unfinished glued tail ("…。充值积分后继续阅读") make it junk.
+_TAIL_CONCEPTS = ("site", "action", "paywall", "reader")
 
 _SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
 _SENTENCE_END_CHARS = frozenset("。！？!?…；;」”\"）)")
@@ -87,6 +106,11 @@ class Vocabulary:
     # "阅读", action too.
     inside: dict[str, tuple[tuple[str, str], ...]]
     outward: re.Pattern[str]  # any word of a concept about the site, the document or the reader
+    tail_words: re.Pattern[str]  # any word of _TAIL_CONCEPTS
+    generic_host_labels: frozenset[str]
+    markup_tag: re.Pattern[str]  # raw markup shown as text, anywhere in a line
+    glued_opener: re.Pattern[str]  # an ellipsis or dash run that may open a glued prompt
+    char_count: re.Pattern[str]  # "5034字": a prompt counting the characters withheld
 
 
 @dataclass(frozen=True)
@@ -156,7 +180,17 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
     outward = sorted({w for name in _OUTWARD for w in concepts[name]}, key=len, reverse=True)
     words = sorted({w for ws in concepts.values() for w in ws}, key=len, reverse=True)
     inside = {w: tuple((name, v) for name in CONCEPTS for v in concepts[name] if v in w) for w in words}
+    site_table, noise = data.get("site"), data.get("noise")
+    for name, table in (("site", site_table), ("noise", noise)):
+        if not isinstance(table, dict):
+            raise LineJudgeError(f"{where}: missing table [{name}]")
+    tail_words = sorted({w for name in _TAIL_CONCEPTS for w in concepts[name]}, key=len, reverse=True)
     return Vocabulary(
+        tail_words=re.compile("|".join(map(re.escape, tail_words))),
+        generic_host_labels=frozenset(w.lower() for w in _words(site_table, "generic_host_labels", f"{where} [site]")),
+        markup_tag=_regex(noise.get("markup_tag"), f"{where} [noise] markup_tag"),
+        glued_opener=_regex(noise.get("glued_opener"), f"{where} [noise] glued_opener"),
+        char_count=_regex(noise.get("char_count"), f"{where} [noise] char_count"),
         outward=re.compile("|".join(map(re.escape, outward))),
         any_word=re.compile("|".join(map(re.escape, words))),
         inside=inside,
@@ -216,6 +250,92 @@ def using(candidate: Model) -> Iterator[None]:
         _override.pop()
 
 
+def squeeze(text: str) -> str:
+    """A line as matched for names and shapes: NFKC (full-width ｗｗｗ．ｘ → www.x), folded
+    to simplified, without whitespace (letter-spaced "w w w . x" → "www.x"), lower case."""
+    return _SPACE.sub("", fold(unicodedata.normalize("NFKC", text))).lower()
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the site calls itself: its host's own labels and its names, squeezed.
+
+    A line holding one of them talks about the site, whatever its wording."""
+
+    keys: tuple[str, ...] = ()
+
+    def named_in(self, text: str) -> bool:
+        if not self.keys:
+            return False
+        key = squeeze(text)
+        return any(k in key for k in self.keys)
+
+
+NO_SITE = Site()
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—·»]|-{1,2}|\s-\s|：|:)\s*")
+
+
+def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | None = None,
+            title: str | None = None, vocab: Vocabulary | None = None) -> Site:
+    """The site's identity from its URL's host, its declared or learnt names and the side
+    of `<title>` that is not the headline; no key that is part of the headline."""
+    vocab = vocab or vocabulary()
+    title_key = squeeze(title or "")
+    keys: set[str] = set()
+    host = (urlsplit(url or "").hostname or "").lower()
+    for label in host.split("."):
+        if len(label) >= MIN_HOST_LABEL_CHARS and label not in vocab.generic_host_labels and not label.isdigit():
+            keys.add(label)
+    candidates = [n for n in names if n]
+    parts = [part for part in _TITLE_SEPARATORS.split(title_tag or "") if part.strip()]
+    if len(parts) > 1 and title_key:
+        # "标题_栏目_站名" / "站名--标题": the part farthest from the headline names the site.
+        if title_key in squeeze(parts[0]):
+            candidates.append(parts[-1])
+        elif title_key in squeeze(parts[-1]):
+            candidates.append(parts[0])
+    for name in candidates:
+        key = squeeze(name)
+        if len(key) < MIN_SITE_NAME_CHARS:
+            continue
+        if title_key and (key in title_key or title_key in key or _overlap(key, title_key) >= HEADING_TITLE_OVERLAP):
+            continue  # the headline's side (or a part of it) is no site name
+        keys.add(key)
+    return Site(tuple(sorted(keys)))
+
+
+def is_latin_noise(line: str) -> bool:
+    """Not a sentence in any script: no CJK, one "word" at most (a random string, a
+    letter-spaced or full-width URL)."""
+    text = unicodedata.normalize("NFKC", line)
+    if _CJK.search(text):
+        return False
+    words = [w for w in text.split() if len(w) >= 2 and _ASCII_LETTER.search(w)]
+    return len(_SPACE.sub("", text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
+
+
+_QUOTED = re.compile(r"《([^》]{2,60})》|“([^”]{2,60})”|「([^」]{2,60})」|\"([^\"]{2,60})\"|『([^』]{2,60})』")
+
+
+def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) -> bool:
+    """A line quoting the title (in 《》 or quotes) and, around it, talking to the reader
+    or about the site: the site's lead-in to the text, whatever its verbs."""
+    key = _title_key(title)
+    if len(key) < 4:
+        return False
+    vocab = vocab or vocabulary()
+    folded = fold(line)
+    for match in _QUOTED.finditer(folded):
+        quoted = _SPACE.sub("", next(g for g in match.groups() if g)).lower()
+        grams = _title_grams(key)
+        if sum(1 for gram in grams if gram in quoted) < LEAD_TITLE_OVERLAP * len(grams):
+            continue  # the quote does not restate the title (a slogan, another document)
+        rest = _SPACE.sub("", folded[: match.start()] + folded[match.end() :]).lower()
+        if len(rest) <= LEAD_MAX_REST_CHARS and vocab.outward.search(rest):
+            return True
+    return False
+
+
 _CONCEPT_KEYS = tuple((name, f"c_{name}", name in _OUTWARD) for name in CONCEPTS)
 _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 # Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
@@ -228,7 +348,9 @@ _DIGIT_CHARS = "0123456789"
 def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None) -> dict[str, float]:
     """The features of line `index` of `count` lines of one body under `title`."""
     vocab = vocab or vocabulary()
-    spaced = fold(line)
+    # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
+    # ASCII shape, so the shape features see them.
+    spaced = fold(unicodedata.normalize("NFKC", line))
     text = _SPACE.sub("", spaced).lower()
     size = len(text) or 1
     out: dict[str, float] = {}
@@ -312,7 +434,23 @@ def judged(line: str) -> bool:
     return not text or len(_ASCII_LETTER.findall(text)) <= MAX_LATIN_SHARE * len(text)
 
 
-def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[bool]:
+def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab: Vocabulary | None = None) -> bool:
+    """Junk by what the line is, not by its words: it names the site, it is no sentence in
+    any script, or it is a lead-in quoting the title."""
+    return (
+        (len(line) <= SITE_LINE_MAX_CHARS and site.named_in(line) and not _text_before_tail(line, site))
+        or is_latin_noise(line)
+        or is_lead_in(line, title, vocab)
+    )
+
+
+def _text_before_tail(line: str, site: Site) -> bool:
+    """The line is text with the site's name only in its last sentence (that sentence alone goes)."""
+    parts = _tail_split(line)
+    return parts is not None and not site.named_in(parts[0])
+
+
+def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE) -> list[bool]:
     """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges."""
     if len(lines) < 2:
         # A line is judged against the body around it; a "body" of one line is the
@@ -322,7 +460,7 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     flags = [
-        i not in keep and (p >= judge.threshold or is_noise(line))
+        i not in keep and (p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab))
         for i, (line, p) in enumerate(zip(lines, probabilities))
     ]
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
@@ -348,9 +486,14 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
 def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     """A paragraph without the prompts and markup glued into it."""
     vocab = vocab or vocabulary()
+    if "<" in text or ">" in text:
+        text = vocab.markup_tag.sub("", text)  # ASCII tags: no folding needed
     folded = fold(text)
     if len(folded) != len(text):  # offsets would not carry over: leave the text alone
-        return text
+        return text.strip()
+    cut = _glued_paywall(folded, vocab)
+    if cut is not None:
+        text, folded = text[:cut].rstrip(), folded[:cut].rstrip()
     run = vocab.markup_run.match(folded)
     if run:
         text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
@@ -360,6 +503,32 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return text.strip()
+
+
+def _glued_paywall(folded: str, vocab: Vocabulary) -> int | None:
+    """Where a prompt glued after an ellipsis or dash run starts: the span from the run to
+    the paragraph's end counts characters ("后面还有5034字"), names a paywall concept and
+    holds no sentence of text."""
+    if not vocab.char_count.search(folded):
+        return None
+    paywall = vocab.concepts["paywall"]
+    for match in vocab.glued_opener.finditer(folded):
+        span = folded[match.start() :].lower()
+        if _STOP_RE.search(span) is None and vocab.char_count.search(span) and any(w in span for w in paywall):
+            return match.start()
+    return None
+
+
+_STOP_RE = re.compile("[。！？!?]")
+
+
+def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
+    """A last sentence glued to a paragraph that is no text of it: noise, the site's name,
+    or an unfinished sentence ("…。充值积分后继续阅读") speaking of the site, the reader or a paywall."""
+    if is_latin_noise(tail) or site.named_in(tail):
+        return True
+    unfinished = tail.rstrip()[-1:] not in _SENTENCE_END_CHARS
+    return unfinished and vocab.tail_words.search(fold(tail).lower()) is not None
 
 
 def _tail_split(text: str) -> tuple[str, str] | None:
@@ -386,15 +555,21 @@ def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
     return text
 
 
-def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset()) -> list[str]:
+def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE) -> list[str]:
     """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
-    lines = [strip_glued(line) for line in lines]
+    vocab = vocabulary()
+    lines = [strip_glued(line, vocab) for line in lines]
     judge = model()
     out = []
     text_kept = False  # a line other than a title or heading was kept already
-    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep))):
+    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site))):
         if not line:
             continue
+        while not junk and i not in keep:  # tails that are junk by what they are, one by one
+            parts = _tail_split(line)
+            if parts is None or not _junk_tail(parts[1], site, vocab):
+                break
+            line = parts[0]
         # A promo glued to the first paragraph makes it the site's teaser: it goes whole.
         teaser = not text_kept
         parts = None if i in keep else _tail_split(line)
@@ -422,7 +597,9 @@ def _probability(text: str, index: int, count: int, title: str | None) -> float:
     return model().probability(features(text, index, count, title))
 
 
-def judge_body(paragraphs: list[str], title: str | None) -> list[str]:
-    """The body's paragraphs without junk lines; a compilation's item headings always stay."""
+def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE) -> list[str]:
+    """The body's paragraphs without junk lines; a compilation's item headings always stay.
+
+    `site` (`site_of`): what the site calls itself; lines naming it are junk."""
     items = find_items(paragraphs) or []  # the split's own notion of an item heading
-    return clean_lines(paragraphs, title, frozenset(i for i, _ in items))
+    return clean_lines(paragraphs, title, frozenset(i for i, _ in items), site)

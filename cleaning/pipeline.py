@@ -158,7 +158,8 @@ def clean_page(
         found.paragraphs = template.strip(found.paragraphs, page_masks(head.title_tag, headings))
 
     # Lines about the site, the document or the reader, whatever their wording.
-    found.paragraphs = linejudge.judge_body(found.paragraphs, page.title)
+    site_self = linejudge.site_of(url, (page.site_name, meta.site_name_declared(head), *site_names), head.title_tag, page.title)
+    found.paragraphs = linejudge.judge_body(found.paragraphs, page.title, site_self)
     main = pagetype.MainShape(found.link_share, found.linked_share, found.teasers)
     reason = pagetype.no_speech_reason(page.title, shape, found.paragraphs, main, found.page_link_share)
     if reason is None:
