@@ -35,20 +35,18 @@ class Block:
     links: int  # characters inside <a>
     tag: str  # the block element the text sits in
     index: int = 0
-    # The text never changes after the walk: count its characters once, here.
+    # The text never changes after the walk: measure it once, here (every block is
+    # weighed, and a cached_property takes a lock on each access before Python 3.12).
     size: int = field(init=False, repr=False, compare=False)
+    punctuated: bool = field(init=False, repr=False, compare=False)  # holds any punctuation
 
     def __post_init__(self) -> None:
         self.size = len(self.text) - self.text.count(" ")
+        self.punctuated = _PUNCT.search(self.text) is not None
 
     @cached_property
     def punctuation(self) -> int:
         return len(_PUNCT.findall(self.text))
-
-    @cached_property
-    def punctuated(self) -> bool:
-        """Holds any punctuation (one search, not a count)."""
-        return _PUNCT.search(self.text) is not None
 
 
 @dataclass
