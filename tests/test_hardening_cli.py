@@ -377,10 +377,14 @@ def test_captures_never_store_cookie_or_auth_headers(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     try:
         proc = run("crawl", "--start-url", f"http://127.0.0.1:{server.server_port}/gw/1.html", "--max-pages", "3",
-                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "--db", str(db), cwd=tmp_path, timeout=120)
+                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "--db", str(db), "--json",
+                   cwd=tmp_path, timeout=120)
     finally:
         server.shutdown()
         server.server_close()
+    # The crawl's summary: the shared fields, one JSON object (the only line on stdout).
+    summary = json.loads(proc.stdout)
+    assert (summary["command"], summary["status"], summary["new_speeches"]) == ("crawl", "ok", 1), proc.stdout
     con = sqlite3.connect(db)
     rows = con.execute("select headers from captures").fetchall()
     con.close()
