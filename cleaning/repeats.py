@@ -52,6 +52,8 @@ _BRACKETED_TOKEN = re.compile(r"[\[【(（<《]\s*[^\]】)）>》]{1,%d}\s*[\]�
 # A timestamp of a post or a brief: a time of day, a date with a time, a relative time.
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|刚刚|剛剛|昨天|今天")
+# Either stamp, in one search.
+_STAMP = re.compile(f"{_TIME_OF_DAY.pattern}|{_RELATIVE_TIME.pattern}")
 _SPACES = re.compile(r"\s+")
 _IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
 
@@ -157,8 +159,11 @@ class Item:
     def timed(self) -> bool:
         """Stamped with a time (of day, or relative: "3小时前") at its head or its end,
         where posts and briefs carry it; a time inside a sentence is no stamp."""
-        edges = (self.text[:TIME_EDGE_CHARS], self.text[-TIME_EDGE_CHARS:])
-        return any(_TIME_OF_DAY.search(e) or _RELATIVE_TIME.search(e) for e in edges)
+        text = self.text
+        if _STAMP.search(text[:TIME_EDGE_CHARS]):
+            return True
+        # A short item is its own head and end: looked at once.
+        return len(text) > TIME_EDGE_CHARS and _STAMP.search(text[-TIME_EDGE_CHARS:]) is not None
 
 
 
