@@ -140,7 +140,8 @@ class _PendingUpgrade(ArchiveError):
     """An archive of an older schema: a writer must upgrade it before reads."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path}: archive of an older schema that a read-only open cannot upgrade")
+        super().__init__(f"{path}: archive of an older schema, not upgradable here (read-only); "
+                         "open it once where it is writable (e.g. speech-archive stats) to upgrade it")
         self.path = path
 
 

@@ -22,6 +22,8 @@ def metadata_for(db_path: str | Path) -> dict:
 
 
 def datasette_argv(db_path: str | Path, metadata_path: str | Path, port: int,
-                   host: str = "127.0.0.1") -> list[str]:
-    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata",
+                   host: str = "127.0.0.1", immutable: bool = False) -> list[str]:
+    """`immutable`: serve with `-i` (a read-only file or mount, where SQLite cannot keep a WAL index)."""
+    database = ["-i", str(db_path)] if immutable else [str(db_path)]
+    return [sys.executable, "-m", "datasette", "serve", *database, "--metadata",
             str(metadata_path), "--host", host, "--port", str(port)]

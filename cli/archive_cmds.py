@@ -173,6 +173,7 @@ def serve(db_path: str, port: int) -> None:
     """
     import yaml
 
+    from archive.access import writable
     from archive.serve import datasette_argv, metadata_for
 
     _read(db_path).close()  # creates nothing; upgrades the schema if needed
@@ -181,7 +182,7 @@ def serve(db_path: str, port: int) -> None:
         meta.write_text(yaml.safe_dump(metadata_for(db_path), allow_unicode=True), encoding="utf-8")
         if not quiet():
             click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
-        proc = subprocess.Popen(datasette_argv(db_path, meta, port))
+        proc = subprocess.Popen(datasette_argv(db_path, meta, port, immutable=not writable(db_path)))
         # A SIGTERM to us (service manager, test) stops Datasette too.
         signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
         try:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
@@ -258,6 +259,13 @@ def test_archive_on_a_read_only_mount_is_read_and_never_written(read_only_copy: 
     assert found.returncode == 0 and json.loads(found.stdout.splitlines()[0])["title"] == TITLE
     exported = run("export", "--db", str(read_only_copy))
     assert exported.returncode == 0 and TITLE in exported.stdout
+    # Datasette too: served immutable (-i), since SQLite cannot keep a WAL index there.
+    from tests.datasette_server import serve
+
+    with serve(read_only_copy) as base:
+        with urllib.request.urlopen(f"{base}/a.json?sql=select+count(*)+as+n+from+speeches&_shape=array",
+                                    timeout=30) as response:
+            assert json.loads(response.read()) == [{"n": 1}]
     crawl = run("crawl", "--start-url", "http://127.0.0.1:9/", "--db", str(read_only_copy))
     one_line_error(crawl, "read-only")
     one_line_error(run("reclean", "--db", str(read_only_copy)), "read-only")
