@@ -76,6 +76,10 @@ LATIN_NOISE_MAX_WORDS = 1
 LEAD_TITLE_OVERLAP = 0.6
 # A lead-in is short around the title it quotes: at most this many characters outside it.
 LEAD_MAX_REST_CHARS = 40
+# The salutation opens the speech only when it is among the body's first lines this many.
+SALUTATION_MAX_INDEX = 6
+# A sentence above the salutation longer than this is an introduction, not a site's lead-in.
+LEAD_MAX_CHARS = 60
 # Concepts whose words in an unfinished glued tail ("…。充值积分后继续阅读") make it junk.
 _TAIL_CONCEPTS = ("site", "action", "paywall", "reader")
 
@@ -111,6 +115,8 @@ class Vocabulary:
     markup_tag: re.Pattern[str]  # raw markup shown as text, anywhere in a line
     glued_opener: re.Pattern[str]  # an ellipsis or dash run that may open a glued prompt
     char_count: re.Pattern[str]  # "5034字": a prompt counting the characters withheld
+    salutation: re.Pattern[str]  # the speech's opening address ("同志们：")
+    info_line: re.Pattern[str]  # "label: short value with a digit"
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,8 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         markup_tag=_regex(noise.get("markup_tag"), f"{where} [noise] markup_tag"),
         glued_opener=_regex(noise.get("glued_opener"), f"{where} [noise] glued_opener"),
         char_count=_regex(noise.get("char_count"), f"{where} [noise] char_count"),
+        salutation=_regex(noise.get("salutation"), f"{where} [noise] salutation"),
+        info_line=_regex(noise.get("info_line"), f"{where} [noise] info_line"),
         outward=re.compile("|".join(map(re.escape, outward))),
         any_word=re.compile("|".join(map(re.escape, words))),
         inside=inside,
@@ -444,6 +452,25 @@ def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab
     )
 
 
+def is_info_line(line: str, vocab: Vocabulary | None = None) -> bool:
+    """"label: short value with a digit" ("页数：8页"): document info when at the body's edge
+    (inside a body it may be the text's own list: "成人票原价：279元")."""
+    return (vocab or vocabulary()).info_line.match(_SPACE.sub("", unicodedata.normalize("NFKC", line))) is not None
+
+
+def above_salutation(lines: list[str], keep: frozenset[int] = frozenset(), vocab: Vocabulary | None = None) -> set[int]:
+    """Full sentences above the speech's opening address, at the body's top: the speech starts
+    at its salutation, so what precedes it is the site talking (a lead-in, a like-us line)."""
+    vocab = vocab or vocabulary()
+    first = next((i for i, line in enumerate(lines[: SALUTATION_MAX_INDEX + 1]) if vocab.salutation.match(line.strip())), None)
+    if not first:
+        return set()
+    return {
+        i for i in range(first)
+        if i not in keep and len(lines[i]) <= LEAD_MAX_CHARS and lines[i].rstrip()[-1:] in _SENTENCE_END_CHARS
+    }
+
+
 def _text_before_tail(line: str, site: Site) -> bool:
     """The line is text with the site's name only in its last sentence (that sentence alone goes)."""
     parts = _tail_split(line)
@@ -459,8 +486,12 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     judge, vocab = model(), vocabulary()
     feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
+    lead = above_salutation(lines, keep, vocab)
     flags = [
-        i not in keep and (p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab))
+        i not in keep and (
+            i in lead or p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab)
+            or (min(i, len(lines) - 1 - i) < EDGE_LINES and is_info_line(line, vocab))
+        )
         for i, (line, p) in enumerate(zip(lines, probabilities))
     ]
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
@@ -472,7 +503,7 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
                 step
                 and i not in keep
                 # weakly junk-like, or speaking of the site/document/reader at all
-                and (probabilities[i] >= EDGE_RUN_PROBABILITY or f["outward"] > 0)
+                and (probabilities[i] >= EDGE_RUN_PROBABILITY or f["outward"] > 0 or is_info_line(lines[i], vocab))
                 and not f["ends_sentence"]  # a sentence of the text is not a banner's second line
                 and len(lines[i]) <= EDGE_RUN_MAX_CHARS
                 and f["title_overlap"] < HEADING_TITLE_OVERLAP  # the speech's own heading
