@@ -152,7 +152,11 @@ class SearchPlan:
             # CROSS JOIN keeps this order: never a scan of every speech.
             f" union all select s.id from _search_stale x cross join speeches s on s.id = x.speech_id"
             f" where {scan.format(title='s.title', body='s.body')}")
-        clause = f"{ident} in ({candidates})"
+        # The unary + keeps SQLite from driving the query by this list: it
+        # reads speeches newest first by idx_speeches_published and stops at the
+        # limit (measured 10 ms instead of 170 ms for 经济 at 20k: sorting every
+        # match reads each body's overflow pages to reach `published`).
+        clause = f"+{ident} in ({candidates})"
         if self.checked:
             clause += " and " + check(self.checked, "c").format(title=title, body=body)
         return clause, params
@@ -314,9 +318,10 @@ def search(db: sqlite_utils.Database, query: str | SearchPlan,
         " coalesce(st.name, st.host) as site, s.site_count, s.version_count,"
         " s.last_changed, s.body from speeches s left join sites st on st.id = s.site_id"
         f" where {clause}"
-        # Newest first, ties by id: the order of the speeches table in Datasette
-        # (sort_desc: published in metadata.yml; Datasette breaks ties by primary key).
-        " order by s.published desc, s.id"
+        # Newest first, ties most recently archived first: the order of the
+        # speeches table in Datasette (sort_desc: published in metadata.yml),
+        # which reads idx_speeches_published backwards (see SearchPlan.where).
+        " order by s.published desc, s.id desc"
     )
     if limit:
         sql += " limit :limit"
