@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml import etree
 
@@ -121,10 +122,12 @@ def best_element(walk: blk.Walk) -> int:
 def single_article(root: etree._Element) -> etree._Element | None:
     """The page's one <article> when it holds the page's one <h1>: the publisher's own
     frame around the story (news portals put a news river beside it)."""
-    articles = root.xpath("//article")
+    # Whole document, as "//article" would; iteration in C that stops at a second one.
+    document = root.getroottree()
+    articles = list(islice(document.iter("article"), 2))
     if len(articles) != 1:
         return None
-    h1s = root.xpath("//h1")
+    h1s = list(islice(document.iter("h1"), 2))
     if len(h1s) != 1 or articles[0] not in h1s[0].iterancestors():
         return None
     return articles[0]
