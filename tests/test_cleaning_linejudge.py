@@ -176,3 +176,100 @@ def test_speaker_and_occasion_are_read_in_both_scripts_and_kept_as_published(tit
 
     assert speaker_of(title) == speaker
     assert occasion_of(title) == occasion
+
+
+# --- Mechanisms that do not depend on wording (issue 9): every line below is worded
+# for these tests only, in both scripts.
+
+SITE_URL = "http://www.qingyunfw.cn/jianghua/2023/0412.html"
+SITE_NAME = "青云范文馆"
+SITE_JUNK = {
+    "simplified": ["（内容转自青云范文馆，仅作学习交流）", "青云范文馆：写材料的好帮手"],
+    "traditional": ["（內容轉自青雲範文館，僅作學習交流）", "青雲範文館：寫材料的好幫手"],
+}
+
+
+def site() -> linejudge.Site:
+    return linejudge.site_of(SITE_URL, (SITE_NAME,), f"{TITLE}_{SITE_NAME}", TITLE)
+
+
+def test_site_of_takes_the_host_and_the_name_but_not_the_headline_or_generic_labels() -> None:
+    keys = linejudge.site_of("http://m.qingyunfw.cn/a/1.html", (), f"{TITLE} - {SITE_NAME}", TITLE).keys
+    assert set(keys) == {"qingyunfw", SITE_NAME}
+    # A "site name" that is the headline itself names nothing.
+    assert linejudge.site_of("http://127.0.0.1:8000/a.html", (TITLE,), None, TITLE).keys == ()
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_lines_naming_the_site_go_in_any_script_and_spelling(script: str) -> None:
+    spelled = ["ｗｗｗ．ｑｉｎｇｙｕｎｆｗ．ｃｎ", "q i n g y u n f w . c n", "访问 QingYunFW.cn 获取"]
+    lines = SPEECH[:2] + SITE_JUNK[script][:1] + SPEECH[2:5] + spelled + SPEECH[5:] + SITE_JUNK[script][1:]
+    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_the_site_named_at_a_paragraphs_end_goes_and_the_paragraph_stays(script: str) -> None:
+    tail = {"simplified": "（摘自青云范文馆 www.qingyunfw.cn）", "traditional": "（摘自青雲範文館 www.qingyunfw.cn）"}[script]
+    lines = SPEECH[:3] + [SPEECH[3] + tail] + SPEECH[4:]
+    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+
+
+def test_latin_noise_goes_and_english_sentences_are_not_noise() -> None:
+    assert linejudge.is_latin_noise("Qx7TbLm2Pz")
+    assert linejudge.is_latin_noise("k 3 9 d . x y . n e t")
+    assert linejudge.is_latin_noise("ｚｘ９ｑｗｅｒ")
+    assert not linejudge.is_latin_noise("Together we build a better future.")
+    assert not linejudge.is_latin_noise("OK")  # too short to tell
+    lines = SPEECH[:4] + ["Qx7TbLm2Pz"] + SPEECH[4:7] + [SPEECH[7] + "Hr8KwPq3Zv"] + SPEECH[8:]
+    assert kept(lines) == SPEECH
+
+
+@pytest.mark.parametrize("lead_in", [
+    "编辑部替您寻来了《在全县秋季农业生产工作推进会上的讲话》，敬请阅览。",
+    "編輯部替您尋來了《在全縣秋季農業生產工作推進會上的講話》，敬請閱覽。",
+    "网友投稿“全县秋季农业生产工作推进会讲话”现分享出来。",
+])
+def test_a_line_quoting_the_title_to_the_reader_is_a_lead_in(lead_in: str) -> None:
+    assert linejudge.is_lead_in(lead_in, TITLE)
+    lines = SPEECH[:3] + [lead_in] + SPEECH[3:]  # not at an edge: the quote alone decides
+    assert kept(lines) == SPEECH
+
+
+def test_a_speech_quoting_another_document_is_no_lead_in() -> None:
+    assert not linejudge.is_lead_in("我们要认真学习《乡村振兴促进法》，把各项要求落到实处。", TITLE)
+    assert not linejudge.is_lead_in("“三农”工作是重中之重，大家要关注。", TITLE)
+
+
+@pytest.mark.parametrize("prompt", [
+    "……——余下3120字——成为年度会员查看",
+    "……——尚餘3120字——成為年度會員查看",
+    "......还有887个字未展示，开通VIP继续",
+])
+def test_a_paywall_prompt_glued_after_an_ellipsis_is_cut(prompt: str) -> None:
+    lines = SPEECH[:5] + [SPEECH[5] + prompt] + SPEECH[6:]
+    assert kept(lines) == SPEECH
+    assert linejudge.strip_glued("我们要抓好三件事……第一件是春耕。") == "我们要抓好三件事……第一件是春耕。"
+
+
+@pytest.mark.parametrize("tail", ["扫码添加客服领取全部资料", "掃碼添加客服領取全部資料"])
+def test_an_unfinished_sentence_to_the_reader_glued_to_a_paragraph_is_cut(tail: str) -> None:
+    lines = SPEECH[:3] + [SPEECH[3] + tail] + SPEECH[4:]
+    assert kept(lines) == SPEECH
+
+
+def test_raw_markup_anywhere_is_cut() -> None:
+    lines = SPEECH[:2] + ['<span class="s2" style="color:#333">', SPEECH[2] + "<br/>", "<!--EndFragment-->" + SPEECH[3]] + SPEECH[4:]
+    assert kept(lines) == SPEECH
+
+
+@pytest.mark.parametrize("lead", ["盼这篇稿子能给写材料的你一点启发。", "盼這篇稿子能給寫材料的你一點啟發。"])
+def test_sentences_above_the_salutation_are_the_sites(lead: str) -> None:
+    speaker = "县委副书记 王某某"  # no sentence: the speech's own byline stays
+    assert kept([speaker, lead, *SPEECH]) == [speaker, *SPEECH]
+
+
+@pytest.mark.parametrize("info", ["字數統計：1860", "页码：共6页", "所需点数：15"])
+def test_an_info_line_at_the_edge_goes_but_not_inside_the_text(info: str) -> None:
+    assert kept(SPEECH + [info]) == SPEECH
+    assert linejudge.is_info_line(info)
+    assert not linejudge.is_info_line("今年粮食产量：比上年增长百分之五，创历史新高。")
