@@ -232,7 +232,10 @@ def bench_fts(path: Path, rounds: int = 3) -> dict[str, dict]:
     """Search latency indexed, then with TAIL_LIMIT speeches left to the scan."""
     with Archive(path) as archive:
         archive.index()
-        out: dict[str, dict] = {"indexed": _time_queries(archive.db, rounds)}
+        t = time.perf_counter()  # once per process: the text check's table of folds
+        list(search(archive.db, "营商环境", limit=20))
+        out: dict[str, dict] = {"first query": {"ms": 1000 * (time.perf_counter() - t)},
+                                "indexed": _time_queries(archive.db, rounds)}
         # The longest tail a crawl leaves: the watermark moved back in a
         # transaction that is rolled back (nothing is written).
         archive.db.execute("BEGIN IMMEDIATE")
@@ -336,6 +339,7 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
                   f"  p95 {figures['p95']:.1f} ms  max {figures['max']:.1f} ms   target p95 < 50 ms")
             closing.append((f"search p95 {label}, {what}", f"{figures['p95']:.1f} ms",
                             "< 50 ms", ""))
+    print(f"search: first query of the process (builds the fold table) {fts['first query']['ms']:.0f} ms")
     print(f"search: '经济' matches {fts['matches']['经济']} of {fts['matches']['speeches']} speeches")
     a_bytes = db_bytes(arch_path)
     line = f"size: {a_bytes / speeches:,.0f} bytes per speech ({a_bytes / 1e6:,.1f} MB)"
