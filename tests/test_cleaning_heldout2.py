@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import zhconv
 
 from evaluation.leaks import leaks_by_kind
 
@@ -27,13 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 NON_ARTICLE = ("list", "about")
 
-# Measured 2026-11-26 (15:50 UTC) with `python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline`
+# Measured 2026-11-26 (15:53 UTC) with `python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline`
 # and `python -m evaluation.leaks tests/fixtures/heldout2`.
-LEAKED_STRINGS_CEILING = 75  # of 1104 junk strings on the 24 articles
-LEAK_PAGES_CEILING = 23  # of 24 articles
+LEAKED_STRINGS_CEILING = 101  # of 1578 junk strings on the 30 articles
+LEAK_PAGES_CEILING = 29  # of 30 articles
 NEVER_LEAKED_KINDS = ("chrome", "comment", "related", "share")  # 0 leaks at commit time: keep it so
-F1_FLOOR = 0.84  # macro body F1 on the 24 articles: 0.865
-RECALL_FLOOR = 0.93  # body recall: 0.951 (paragraphs cut by a glued paywall prompt are dropped whole)
+F1_FLOOR = 0.84  # macro body F1 on the 30 articles: 0.862
+RECALL_FLOOR = 0.94  # body recall: 0.963 (paragraphs cut by a glued paywall prompt are dropped whole)
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +95,11 @@ def test_corpus_shape() -> None:
     for shape in ("document grid", "search results", "ranking table", "month archive", "account feed",
                   "topic page", "contact page", "comment thread"):
         assert shape in notes, shape
-    junk = "".join(j for r in records for j in r["must_not_contain"])
-    assert "关注" in junk and "關注" in junk and "下载" in junk and "下載" in junk  # both scripts
+    # Both scripts: many junk strings in traditional characters, many in simplified.
+    junk = [j for r in records for j in r["must_not_contain"] if re.search(r"[\u4e00-\u9fff]{4}", j)]
+    traditional = [j for j in junk if zhconv.convert(j, "zh-cn") != j]
+    simplified = [j for j in junk if zhconv.convert(j, "zh-tw") != j]
+    assert len(traditional) >= 300 and len(simplified) >= 300, (len(traditional), len(simplified))
     assert {r["encoding"] for r in records} == {"utf-8", "big5", "gbk"}
 
 
@@ -182,16 +186,16 @@ def test_body_floors(scored) -> None:
 # --- targets of issue 9 not met yet ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26 15:50 UTC: 75 of 1104 junk strings "
-                   "leaked on 23 of 24 articles (promo 16, download 15, summary box 10, page separator 7, "
-                   "watermark 6, follow 5, paywall 5, raw markup 5, info 3, self-ad 3)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26 15:53 UTC: 101 of 1578 junk strings "
+                   "leaked on 29 of 30 articles (promo 20, paywall 15, page separator 10, follow 9, ad 8, "
+                   "summary box 8, info 7, self-ad 6, watermark 5, download 5, raw markup 3, mobile prompt 3, "
+                   "disclaimer 1, tag line 1)")
 def test_target_no_junk_leaks(measured) -> None:
     assert measured["leaked"] == 0, measured["by_kind"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26 15:50 UTC: on 1 of 24 articles "
-                   "(zwgk/art-2025-3-20) the first comment's date 2025-04-20 is taken over the info line's "
-                   "'2025年03月20日 更新'")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26 15:54 UTC: on 2 of 30 articles the first "
+                   "comment's date is taken over the info line's ('2025年09月11日 登载', '2025/06/05 編輯')")
 def test_target_comment_dates_never_taken(scored) -> None:
     taken = [(r["page"], r["published"]) for r in scored
              if r["published"] and str(r["published"])[:10] in r["comment_dates"]]

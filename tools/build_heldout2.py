@@ -37,7 +37,7 @@ from heldout2_text import (ABOUT_PARAS, CITIES, CONTACT_LINES, SPEECHES, JunkMak
 log = logging.getLogger("build_heldout2")
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261127
-ARTICLES_PER_SITE = 8
+ARTICLES_PER_SITE = 10
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ class SiteBuilder:
         if rng.random() < 0.3:
             line(jm.watermark(), "watermark noise", "watermark")
         paywall = rng.random() < 0.35
-        cut_at = rng.randrange(3, len(paras)) if paywall else len(paras)
+        cut_at = rng.randrange(4, len(paras)) if paywall else len(paras)  # a preview long enough to be kept
         glue_at = rng.randrange(1, cut_at - 1) if rng.random() < 0.35 else -1
         prefix_at = rng.randrange(1, cut_at - 1) if rng.random() < 0.25 else -1
         raw_at = rng.randrange(1, cut_at) if rng.random() < 0.3 else -1
@@ -321,6 +321,14 @@ class SiteBuilder:
             line(jm.self_ad(), "site self-ad", "self_ad")
         if rng.random() < 0.3:
             line(jm.watermark(), "watermark noise", "watermark")
+        if rng.random() < 0.35:
+            line(jm.disclaimer(), "disclaimer / use note", "disclaimer")
+        if rng.random() < 0.2:
+            line(jm.third_party_ad(), "third-party ad in the text column", "ad")
+        if rng.random() < 0.3:
+            line(jm.tag_line(), "tag line inside the text column", "tag_line")
+        if rng.random() < 0.2:
+            line(jm.mobile_prompt(), "read-on-your-phone prompt", "mobile_prompt")
         if sd.layout == "wenku" or rng.random() < 0.3:
             block(jm.download(), "document-download box", "download")
         if rng.random() < 0.6:

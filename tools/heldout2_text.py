@@ -6,7 +6,7 @@ with at least six synonyms, and every line can come out in simplified or
 traditional characters (`zhconv`). The kinds are what real 范文/公文 sites print
 around a text: the site's own blurb about the genre, info lines of new shapes,
 paywall/truncation prompts (also glued inside a paragraph), follow/subscribe
-lines, document-download boxes, share widgets, prev/next and related lists,
+lines, disclaimers, third-party ads, tag lines, read-on-your-phone prompts, document-download boxes, share widgets, prev/next and related lists,
 self-ads, anti-copy watermark noise and raw markup shown as text, and reader
 comment threads with floors, votes and later dates.
 
@@ -106,7 +106,7 @@ PROMO_SHORT = ["精选范文，值得一读！", "本篇为站内高分范文，
 
 # Info lines: new labels and new shapes (word counts, reading time, reviewer, relative stamps).
 INFO_DATE = ["发稿日期：{d:%Y-%m-%d}", "刊发：{d:%Y年%m月%d日}", "收录于{d:%Y.%m.%d}", "{d:%Y/%m/%d} 编辑",
-             "提交时间 {d:%Y-%m-%d %H:%M}", "最后修订：{d:%Y-%m-%d}", "入库日期：{d:%Y%m%d}", "{d:%Y年%m月%d日} 更新"]
+             "提交时间 {d:%Y-%m-%d %H:%M}", "上线时间：{d:%Y-%m-%d}", "入库日期：{d:%Y%m%d}", "{d:%Y年%m月%d日} 登载"]
 INFO_WORDS = ["全文共{w}字", "字数：{w}", "约{w}字", "本文{w}字，阅读约需{m}分钟", "篇幅：{w}字左右", "总字数{w}"]
 INFO_VIEWS = ["已有{n}人查看", "被浏览{n}次", "{n}人看过", "围观人数：{n}", "热度值{n}", "阅读数 {n}", "{n}次预览"]
 INFO_WHO = ["撰稿：{who}", "整理：{who}", "责任编辑：{who}", "审核：{who}", "供稿：{who}", "上传用户：{who}",
@@ -171,6 +171,22 @@ WATERMARK = ["w w w . {dspaced}", "本文链接：http://{domain}/{n}.html", "==
 # Raw markup shown as text.
 RAW = ["[b]{title}[/b]", "{{dede:field.body/}}", "&lt;br /&gt;", '<span style="font-family:仿宋_GB2312;">',
        "[pagebreak]", "<!--more-->", "&amp;nbsp;&amp;nbsp;", "[img]/uploads/{n}.jpg[/img]", "</div></td></tr>"]
+
+# Disclaimers and use notes a 范文 site appends to every text.
+DISCLAIMER = ["本范文仅供参考，使用时请结合本单位实际修改完善", "注：文中数据均为示例，引用前请核实替换",
+              "【版权声明】本文内容由网友自发贡献，观点仅代表作者本人，本站仅提供信息存储空间服务",
+              "郑重提示：请勿将本文用于考试、评比等需原创的场合", "如发现本站内容有侵权行为，请发送邮件举证，一经查实立即删除",
+              "以上材料系编辑从公开渠道整理，版权归原作者所有", "温馨提醒：下载的文档仅限个人学习，不得用于商业用途"]
+# Third-party ads printed inside the text column.
+AD_THIRD = ["[广告] 公考申论系统班，报名立减{y}0元", "推广｜遴选笔试高分技巧，免费领取资料包",
+            "赞助内容：企业文化墙设计一站式服务", "（广告）办公用品批发，全场包邮",
+            "广告 · 党建展厅设计施工，案例{n}+", "【推广】公文写作训练营第{k}期火热招生"]
+# Tag lines at the bottom of the text.
+TAG_LABEL = ["本文标签：", "文章关键词：", "相关标签：", "所属话题：", "归类于：", "Tags："]
+TAG_WORDS = ["讲话材料", "领导发言", "会议讲稿", "致辞", "范本", "工作部署", "表态发言", "文秘写作"]
+# Prompts to read on a phone.
+MOBILE_PROMPT = ["手机扫码，随时随地阅读本文", "用手机看：扫描下方二维码", "本文已同步至手机版，扫码查看",
+                 "发送“范文”到公众号，手机也能看", "在APP中打开，阅读更顺畅", "微信扫一扫，把本文带走"]
 
 # 导读 / summary boxes that restate the title.
 LEAD_HEAD = ["内容简介", "文档简介", "本文概要", "核心提示", "阅读提示", "编辑点评"]
@@ -291,6 +307,18 @@ class JunkMaker2:
 
     def watermark(self) -> str:
         return self.conv(self.fill(self.c(WATERMARK)))
+
+    def disclaimer(self) -> str:
+        return self.conv(self.c(DISCLAIMER))
+
+    def third_party_ad(self) -> str:
+        return self.conv(self.fill(self.c(AD_THIRD)))
+
+    def tag_line(self) -> str:
+        return self.conv(self.c(TAG_LABEL) + " ".join(self.rng.sample(TAG_WORDS, self.rng.randint(2, 4))))
+
+    def mobile_prompt(self) -> str:
+        return self.conv(self.c(MOBILE_PROMPT))
 
     def raw_markup(self, title: str) -> str:
         return self.fill(self.c(RAW), title=title)
