@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from cleaning.blocks import clean_text
+from cleaning.script import fold_aligned
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def strip_site_suffix(title: str) -> tuple[str, str | None]:
 
 def normalise_title(text: str) -> str:
     text = clean_text(text)
-    glued = _GLUED_META.search(text)
+    glued = _GLUED_META.search(fold_aligned(text) or text)  # labels in either script
     if glued and glued.start() >= 4:  # a heading that is only a meta line stays as it is
         text = text[: glued.start()]
     return _TRAILING.sub("", text)
@@ -254,6 +255,7 @@ def date_from_head(head: Head) -> str | None:
 
 def _strong_dates(line: str):
     """Dates in a line that carry a label ("发布时间:") or a time of day."""
+    line = fold_aligned(line) or line  # "發佈時間" is a label as "发布时间" is; digits stay in place
     for match in _US_DATE.finditer(line):
         found = _valid(match.group(3), match.group(1), match.group(2))
         if found:
@@ -299,6 +301,7 @@ def date_from_lines(lines: list[str]) -> str | None:
     """The first labelled or timed date in the lines, else the first date at all."""
     first = None
     for line in lines:
+        line = fold_aligned(line) or line  # labels in either script
         for match in _DATE.finditer(line):
             found = _valid(match.group(1), match.group(2), match.group(3))
             if not found:
@@ -312,9 +315,10 @@ def date_from_lines(lines: list[str]) -> str | None:
 
 def author_from_lines(lines: list[str], head: Head) -> str | None:
     for line in lines:
-        match = _AUTHOR.search(line)
+        folded = fold_aligned(line) or line  # "作者：" and "來源" in either script
+        match = _AUTHOR.search(folded)
         if match and not _NOT_AUTHOR.match(match.group(1)):
-            return match.group(1)
+            return line[match.start(1) : match.end(1)]  # the name as published
     for item in head.jsonld:
         author = item.get("author")
         if isinstance(author, list) and author:

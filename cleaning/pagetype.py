@@ -30,6 +30,7 @@ from lxml import etree
 from cleaning import blocks as blk
 from cleaning import comments, repeats
 from cleaning.rules import RULES_DIR, RuleError
+from cleaning.script import fold
 
 # Verdicts (Page.no_speech_reason); the crawler and the tests rely on these strings.
 LIST_PAGE = "list page"
@@ -74,8 +75,7 @@ MENU_LABEL_MAX_CHARS = 8
 # a bare 404 touching a digit, letter or CJK character is part of other text.
 _NOT_FOUND = re.compile(
     r"((?<![0-9A-Za-z\u3400-\u9fff])404(?![0-9A-Za-z\u3400-\u9fff])|404\s*(错误|页面|not\s+found|error)|(错误|error)\s*(代码)?\s*[:：]?\s*404"
-    r"|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在"
-    r"|頁面不存在|頁面未找到|找不到(該|此|您要的)?頁面|文章不存在|已被刪除|內容不存在)",
+    r"|页面不存在|页面未找到|找不到(该|此|您要的)?页面|not\s+found|文章不存在|已被删除|内容不存在|该页面已删除|指定的(文章|主题|页面)不存在)",
     re.I,
 )
 # A not-found verdict needs a short page: an article may quote "404".
@@ -378,7 +378,8 @@ def no_speech_reason(
 ) -> str | None:
     """Why the page yields no speech: its kind, then what its extracted body lacks."""
     body = "".join(paragraphs)
-    if len(body) < NOT_FOUND_MAX_CHARS and ((title and _NOT_FOUND.search(title)) or _NOT_FOUND.search(body)):
+    # Phrases in simplified characters: traditional pages are folded for matching.
+    if len(body) < NOT_FOUND_MAX_CHARS and ((title and _NOT_FOUND.search(fold(title))) or _NOT_FOUND.search(fold(body))):
         return NOT_FOUND_PAGE
     if shape.reason:
         return shape.reason

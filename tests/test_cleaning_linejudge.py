@@ -273,3 +273,21 @@ def test_an_info_line_at_the_edge_goes_but_not_inside_the_text(info: str) -> Non
     assert kept(SPEECH + [info]) == SPEECH
     assert linejudge.is_info_line(info)
     assert not linejudge.is_info_line("今年粮食产量：比上年增长百分之五，创历史新高。")
+
+
+# --- Labels and phrases written in simplified characters match traditional pages too
+# (matched on cleaning.script.fold, returned as published).
+
+@pytest.mark.parametrize("line", ["撰稿人：劉曉燕 發佈時間：2022-06-18", "撰稿人：刘晓燕 发布时间：2022-06-18"])
+def test_metadata_labels_are_read_in_both_scripts(line: str) -> None:
+    from cleaning import metadata
+
+    assert metadata.strong_date([line]) == "2022-06-18"
+    assert metadata.author_from_lines([line], metadata.Head()) in ("劉曉燕", "刘晓燕")
+    assert metadata.author_from_lines([line], metadata.Head())[0] == line[4]  # as published
+
+
+@pytest.mark.parametrize("words", ["頁面不存在，請返回首頁", "页面不存在，请返回首页"])
+def test_not_found_phrases_match_both_scripts(words: str) -> None:
+    html = f'<html><head><meta charset="utf-8"><title>提示</title></head><body><div><p>{words}</p></div></body></html>'
+    assert clean_page(html.encode("utf-8")).no_speech_reason == "not found page"
