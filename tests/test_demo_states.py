@@ -115,7 +115,7 @@ def test_two_nights_archive(two_runs: list[tuple[Path, str]]) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="measured 2026-11-26: night 2 made 5 new versions at 15:30 UTC (4 from reworded "
-                   "promo/follow lines kept in the body), 2 at 16:00 UTC: the edit and /jianghua/2023/0901/502.html, "
+                   "promo/follow lines kept in the body), 2 at 15:50 UTC: the edit and /jianghua/2023/0901/502.html, "
                    "whose night-1 body kept the follow-us line '更多同类文章，请关注我们的头条号' that night 2 rewords")
 def test_night2_makes_exactly_one_version(two_runs: list[tuple[Path, str]]) -> None:
     db, _ = two_runs[0]
@@ -147,7 +147,7 @@ def test_the_fourth_site_and_night2_give_the_same_results_on_every_run(two_runs:
 
 # Not strict: whether the two runs differ depends on which site's copy of a repost the
 # crawl stores first (a race), so this can pass by chance before the archive is fixed.
-@pytest.mark.xfail(strict=False, reason="issue 11, measured 2026-11-26 16:00 UTC: 2 of 2 runs differed on 3 reposted "
+@pytest.mark.xfail(strict=False, reason="issue 11, measured 2026-11-26 15:50 UTC: 2 of 2 runs differed on 3 reposted "
                    "speeches of the three CMS sites (body with masks filled or not, version-1 title taken from a "
                    "compilation item): the canonical copy still depends on which site's page is stored first")
 def test_the_demo_gives_the_same_results_on_every_run(two_runs: list[tuple[Path, str]]) -> None:
