@@ -158,3 +158,49 @@ def test_kill_9_of_the_ingest_and_of_the_indexer_leaves_search_exact(tmp_path: P
         assert archive.index() == tail
     _sound(path)
     assert _compare(reader) == (speeches, 0)
+
+
+def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
+    """m009/m010 on an archive written before them: index kept, bodies stored once, search exact."""
+    from archive import Fetch, schema
+    from archive.textnorm import bigram_tokens
+    from cleaning.model import Page, Speech
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    schema.migrations.apply(old, stop_before="m009_search_index_off_commit_path")
+    texts = {1: ("在经济工作会议上的讲话", "招商引资要有新突破。\n营商环境持续优化。"),
+             2: ("在防汛会议上的讲话", "防汛抗旱责任重大。")}
+    for sid, (title, body) in texts.items():  # what the previous code wrote: v1 a copy of the body
+        old.execute("insert into pages (id, url) values (?, ?)", [sid, f"http://old.example/{sid}.html"])
+        old.execute("insert into speeches (id, title, body, chars) values (?, ?, ?, ?)",
+                    [sid, title, body, len(body)])
+        old.execute("insert into speech_versions (speech_id, version, title, body) values (?, 1, ?, ?)",
+                    [sid, title, body])
+        old.execute("insert into speech_sources (speech_id, page_id, position, match, _content_hash)"
+                    " values (?, ?, 0, 'first', 'old')", [sid, sid])
+        old.execute("insert into speeches_fts (rowid, title, body) values (?, ?, ?)", [sid, title, body])
+        old.execute("insert into speeches_bigrams (rowid, grams) values (?, ?)",
+                    [sid, bigram_tokens(title) + " " + bigram_tokens(body)])
+    old.conn.commit()
+    old.close()
+    with Archive(path) as archive:
+        db = archive.db
+        assert "speeches_fts" not in db.table_names()
+        assert db.execute("select indexed_to from search_index_state").fetchone()[0] == 2
+        assert db.execute("select count(*) from speech_versions where body is null").fetchone()[0] == 2
+        assert [r[0] for r in db.execute("select body from speech_versions_full order by speech_id")] \
+            == [texts[1][1], texts[2][1]]
+        assert [r["id"] for r in search(db, "营商环境")] == [1]
+        # A new version of a speech the old code indexed: its old tokens leave the index.
+        url, title = "http://old.example/1.html", texts[1][0]
+        result = archive.ingest(Fetch(url, 200, {}, b"v2"),
+                                Page(url=url, title=title, speeches=[Speech(title, ["乡村振兴战略全面推进。"])]))
+        assert result.new_versions == 1
+        assert [r["id"] for r in search(db, "营商环境")] == [] and [r["id"] for r in search(db, "乡村振兴")] == [1]
+        assert archive.index() >= 1
+        versions = list(db.execute("select version, body from speech_versions where speech_id = 1 order by version"))
+        assert versions == [(1, texts[1][1]), (2, None)]  # v1 got its text back; v2 is the current body
+        assert [r["id"] for r in search(db, "营商环境")] == [] and [r["id"] for r in search(db, "乡村振兴")] == [1]
+    _sound(path)
+    _compare(_reader(path))
