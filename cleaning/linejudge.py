@@ -80,6 +80,9 @@ LEAD_MAX_REST_CHARS = 40
 SALUTATION_MAX_INDEX = 6
 # A sentence above the salutation longer than this is an introduction, not a site's lead-in.
 LEAD_MAX_CHARS = 60
+# The body's first sentence is the site's lead-in when it speaks of this many concepts
+# about the site, the document or the reader (the `outward` feature) and not as the speaker.
+TOP_LEAD_OUTWARD = 0.75
 # Concepts whose words in an unfinished glued tail ("…。充值积分后继续阅读") make it junk.
 _TAIL_CONCEPTS = ("site", "action", "paywall", "reader")
 
@@ -487,6 +490,10 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     lead = above_salutation(lines, keep, vocab)
+    top = next((i for i, line in enumerate(lines) if title_overlap(line, title) < HEADING_TITLE_OVERLAP), None)
+    if top is not None and top not in keep and len(lines[top]) <= LEAD_MAX_CHARS \
+            and feats[top]["outward"] >= TOP_LEAD_OUTWARD and not feats[top]["c_voice"]:
+        lead.add(top)  # the first thing said talks outward: the site's lead-in
     flags = [
         i not in keep and (
             i in lead or p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab)

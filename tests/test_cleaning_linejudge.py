@@ -291,3 +291,11 @@ def test_metadata_labels_are_read_in_both_scripts(line: str) -> None:
 def test_not_found_phrases_match_both_scripts(words: str) -> None:
     html = f'<html><head><meta charset="utf-8"><title>提示</title></head><body><div><p>{words}</p></div></body></html>'
     assert clean_page(html.encode("utf-8")).no_speech_reason == "not found page"
+
+
+@pytest.mark.parametrize("lead", ["这回给读者带来一份致辞样稿，供参考。", "這回給讀者帶來一份致辭樣稿，供參考。"])
+def test_a_first_line_talking_outward_is_the_sites_lead_in(lead: str) -> None:
+    body = SPEECH[1:]  # no salutation to start the speech
+    assert linejudge.junk_probabilities([lead, *body], TITLE)[0] < linejudge.model().threshold  # the model alone keeps it
+    assert kept([lead, *body]) == body
+    assert kept(body) == body  # the speech's own first sentence stays
