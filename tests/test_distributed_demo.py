@@ -52,7 +52,8 @@ def test_demo_sites_distributed_equals_single_process(redis_url: str, tmp_path: 
         db = tmp_path / "dist.db"
         writer = start(["ingest", "--redis", redis_url, "--batch", "demo", "--db", str(db)], tmp_path,
                        tmp_path / "ingest.log")
-        workers = [start(["crawl", *starts, "--redis", redis_url, "--batch", "demo", *FAST, *DIST], tmp_path,
+        # -v: the INFO line "seeded batch ..." is what the seeding check below reads.
+        workers = [start(["crawl", "-v", *starts, "--redis", redis_url, "--batch", "demo", *FAST, *DIST], tmp_path,
                          tmp_path / f"w{k}.log") for k in range(2)]
         outs = [finish(w, tmp_path / f"w{k}.log") for k, w in enumerate(workers)]
         out_ingest = finish(writer, tmp_path / "ingest.log")
