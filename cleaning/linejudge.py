@@ -318,13 +318,14 @@ def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | 
 def is_latin_noise(line: str) -> bool:
     """Not a sentence in any script: no CJK, one "word" at most (a random string, a
     letter-spaced or full-width URL)."""
-    text = unicodedata.normalize("NFKC", line)
-    if _CJK.search(text):
+    if _CJK.search(line):  # NFKC makes no CJK character of others, nor the reverse
         return False
+    text = unicodedata.normalize("NFKC", line)
     words = [w for w in text.split() if len(w) >= 2 and _ASCII_LETTER.search(w)]
     return len(_SPACE.sub("", text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
 
 
+_QUOTE_OPENERS = frozenset("《“「\"『")
 _QUOTED = re.compile(r"《([^》]{2,60})》|“([^”]{2,60})”|「([^」]{2,60})」|\"([^\"]{2,60})\"|『([^』]{2,60})』")
 
 
@@ -332,7 +333,7 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) ->
     """A line quoting the title (in 《》 or quotes) and, around it, talking to the reader
     or about the site: the site's lead-in to the text, whatever its verbs."""
     key = _title_key(title)
-    if len(key) < 4:
+    if len(key) < 4 or not _QUOTE_OPENERS.intersection(line):
         return False
     vocab = vocab or vocabulary()
     folded = fold(line)
