@@ -78,6 +78,9 @@ class _cached:
 def _text(elements: list[etree._Element]) -> str:
     last = len(elements) - 1
     # lxml's text serialiser runs in C: far cheaper than joining itertext() in Python.
+    if not last:  # the common item: one element
+        raw = etree.tostring(elements[0], method="text", encoding="unicode", with_tail=False)
+        return _SPACES.sub(" ", raw).strip()
     raw = "".join(
         etree.tostring(el, method="text", encoding="unicode", with_tail=i < last) for i, el in enumerate(elements)
     )
@@ -112,7 +115,8 @@ class Item:
         for el in self.elements:
             for a in el.iter("a"):
                 href = (a.get("href") or "").strip()
-                out.append((_SPACES.sub(" ", "".join(a.itertext())).strip(), href))
+                text = etree.tostring(a, method="text", encoding="unicode", with_tail=False)
+                out.append((_SPACES.sub(" ", text).strip(), href))
         return out
 
     @_cached
