@@ -64,7 +64,7 @@ def _run(specs: list[Any], settings: Any, total: int | None, desc: str) -> list[
               help="Where crawls keep resumable state (default: <db>.jobs/). A crawl that was stopped or killed resumes from it.")
 @click.option("--no-resume", is_flag=True, help="Start afresh even if an interrupted job is waiting.")
 @click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
-# -- distributed crawling (crawler/distributed.py) --
+# -- distributed crawling (crawler/distributed/components.py) --
 @click.option("--redis", "redis_url", default=None, metavar="URL",
               help="Be one of N workers sharing the frontier on this Redis; `speech-archive ingest` writes the archive.")
 @click.option("--batch", default="default", show_default=True, help="With --redis: the batch workers and writer share.")
@@ -130,8 +130,8 @@ def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], 
 
 def _distribute(specs: list[Any], settings: Any, redis_url: str, batch: str) -> None:
     """`crawl --redis`: this process becomes a worker of the batch (README: distributed)."""
-    from crawler.distributed import distribute
-    from crawler.redis_frontier import connect
+    from crawler.distributed.components import distribute
+    from crawler.distributed.frontier import connect
 
     try:
         connect(redis_url).close()

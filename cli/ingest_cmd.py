@@ -34,8 +34,8 @@ def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool
     import logging
 
     from archive import Archive, ArchiveError
-    from crawler.redis_frontier import Batch, connect
-    from crawler.redis_writer import BatchWriter
+    from crawler.distributed.frontier import Batch, connect
+    from crawler.distributed.writer import BatchWriter
 
     log = logging.getLogger(__name__)
     try:

@@ -9,7 +9,7 @@ import time
 import pytest
 import redis
 
-from crawler.redis_frontier import Batch, CrawlKeys, Frontier, validate_batch_name
+from crawler.distributed.frontier import Batch, CrawlKeys, Frontier, validate_batch_name
 from tests.conftest_redis import redis_client, redis_url  # noqa: F401
 
 

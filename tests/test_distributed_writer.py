@@ -9,9 +9,9 @@ import redis
 
 from archive import Archive, Fetch
 from cleaning.model import Page, Speech
-from crawler.redis_frontier import Batch, Frontier
-from crawler.redis_items import BadMessage, Message, decode, encode
-from crawler.redis_writer import BatchWriter
+from crawler.distributed.frontier import Batch, Frontier
+from crawler.distributed.items import BadMessage, Message, decode, encode
+from crawler.distributed.writer import BatchWriter
 from tests.conftest_redis import redis_client, redis_url  # noqa: F401
 
 BODY = "<html><body><h1>在全市工作会议上的讲话</h1><p>同志们：今天召开会议。</p></body></html>".encode()

@@ -10,7 +10,7 @@ serialisation), with three additions that make a crawl a bounded batch:
   (scrapy-redis spiders idle forever, plain spiders close as soon as their
   own view of the queue is empty while another worker is still producing).
 - `SeedOnceMiddleware`: the start requests are pushed by one worker per batch.
-- `crawler.redis_pipeline.RedisItemPipeline` (in place of the SQLite
+- `crawler.distributed.pipeline.RedisItemPipeline` (in place of the SQLite
   `ArchivePipeline`): workers clean pages and push them to a Redis list; one
   `speech-archive ingest` process writes them, so SQLite keeps one writer.
 
@@ -32,12 +32,12 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
-from crawler.redis_frontier import CrawlKeys, Frontier, connect, crawl_name, new_worker_id, validate_batch_name
+from crawler.distributed.frontier import CrawlKeys, Frontier, connect, crawl_name, new_worker_id, validate_batch_name
 
 logger = logging.getLogger(__name__)
 
 ARCHIVE_PIPELINE = "crawler.pipelines.ArchivePipeline"
-REDIS_PIPELINE = "crawler.redis_pipeline.RedisItemPipeline"
+REDIS_PIPELINE = "crawler.distributed.pipeline.RedisItemPipeline"
 
 # Scrapy stats a worker adds to the batch's stats hash when it closes.
 _WORKER_STATS = {
@@ -64,10 +64,10 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
     priority = pipelines.pop(ARCHIVE_PIPELINE, 300)
     pipelines[REDIS_PIPELINE] = priority
     middlewares = dict(spider_middlewares or {})
-    middlewares["crawler.distributed.SeedOnceMiddleware"] = 10
+    middlewares["crawler.distributed.components.SeedOnceMiddleware"] = 10
     return {
         "REDIS_URL": redis_url,
-        "SCHEDULER": "crawler.distributed.DistributedScheduler",
+        "SCHEDULER": "crawler.distributed.components.DistributedScheduler",
         "SCHEDULER_PERSIST": True,  # one worker closing must not flush the others' queue
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from archive import Archive
-from crawler.redis_frontier import Batch
-from crawler.redis_items import BadMessage, Message, decode
+from crawler.distributed.frontier import Batch
+from crawler.distributed.items import BadMessage, Message, decode
 
 logger = logging.getLogger(__name__)
 

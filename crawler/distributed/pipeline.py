@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from archive import Fetch, IngestResult
 from cleaning.model import Page
-from crawler.distributed import frontier_from_crawler
+from crawler.distributed.components import frontier_from_crawler
 from crawler.pipelines import ArchivePipeline, clean_workers_setting, run_sites
-from crawler.redis_frontier import Frontier
-from crawler.redis_items import Message, encode
+from crawler.distributed.frontier import Frontier
+from crawler.distributed.items import Message, encode
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
