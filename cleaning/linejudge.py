@@ -312,6 +312,9 @@ def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | 
         if title_key and (key in title_key or title_key in key or _overlap(key, title_key) >= HEADING_TITLE_OVERLAP):
             continue  # the headline's side (or a part of it) is no site name
         keys.add(key)
+        if len(key) > MIN_SITE_NAME_CHARS and _CJK.match(key[-1]):
+            # without its last character, the kind of thing it is (网, 站, 号): "X号" is X's account
+            keys.add(key[:-1])
     return Site(tuple(sorted(keys)))
 
 

@@ -23,6 +23,7 @@ from cleaning.html import NON_CONTENT_TAGS, parse
 from cleaning.model import Page
 from cleaning.pagination import next_page_url
 from cleaning.rules import Profile, junk_rules, profiles
+from cleaning import sitename
 from cleaning.split import split_speeches
 from cleaning.template import Observation, SiteTemplate, observe_tree, page_masks
 
@@ -102,6 +103,9 @@ def clean_page(
         observed.append(observe_tree(root, head.title_tag))
 
     site_names = template.site_names if template is not None else frozenset()
+    # A <title> part the host spells in pinyin is the site's name, learnt or not.
+    host_names = sitename.names_by_host(url, meta.title_parts(head.title_tag))
+    site_names = site_names | host_names
     page.title = meta.choose_title(root, head, site_profile.title if site_profile else (), site_names=site_names)
     page.breadcrumbs = meta.breadcrumbs(root, head)
     page.tags = meta.tags(root)
@@ -152,6 +156,8 @@ def clean_page(
     if template is not None and template.site_names and page.site_name not in template.site_names \
             and not meta.site_name_declared(head):
         page.site_name = template.site_name  # the <title> part that changes from page to page is no site name
+    if host_names and page.site_name not in host_names and not meta.site_name_declared(head):
+        page.site_name = min(host_names, key=len)  # the <title> part the host spells
     if template is not None and template.template_lines:
         # The lines this site prints on page after page are its template, whatever their wording.
         headings = [meta.normalise_title("".join(h.itertext())) for h in root.iter("h1")]

@@ -195,7 +195,8 @@ def site() -> linejudge.Site:
 
 def test_site_of_takes_the_host_and_the_name_but_not_the_headline_or_generic_labels() -> None:
     keys = linejudge.site_of("http://m.qingyunfw.cn/a/1.html", (), f"{TITLE} - {SITE_NAME}", TITLE).keys
-    assert set(keys) == {"qingyunfw", SITE_NAME}
+    # The name without its last character too: "青云范文号" is the same site's account.
+    assert set(keys) == {"qingyunfw", SITE_NAME, "青云范文"}
     # A "site name" that is the headline itself names nothing.
     assert linejudge.site_of("http://127.0.0.1:8000/a.html", (TITLE,), None, TITLE).keys == ()
 
@@ -299,3 +300,36 @@ def test_a_first_line_talking_outward_is_the_sites_lead_in(lead: str) -> None:
     assert linejudge.junk_probabilities([lead, *body], TITLE)[0] < linejudge.model().threshold  # the model alone keeps it
     assert kept([lead, *body]) == body
     assert kept(body) == body  # the speech's own first sentence stays
+
+
+# --- The <title> part the host spells in pinyin is the site's name (cleaning/sitename.py).
+
+@pytest.mark.parametrize("label, name", [
+    ("qingyunfw", "青云范文馆"), ("qingyunfw", "青雲範文館"),
+    ("changxin-fwk", "长信范文库"),  # 长 read zhang or chang: every reading counts
+    ("zhangxinfw", "長信範文網"),
+])
+def test_a_host_spelling_the_name_in_pinyin(label: str, name: str) -> None:
+    from cleaning.sitename import spells
+
+    assert spells(label, name)
+
+
+def test_a_headline_is_not_spelled_by_the_host() -> None:
+    from cleaning.sitename import names_by_host, spells
+
+    assert not spells("qingyunfw", TITLE)
+    assert names_by_host("http://qy.cn/a.html", ["青云"]) == set()  # too short a label to be evidence
+    assert names_by_host("http://www.qingyunfw.cn/a/1.html", ["青雲範文館", TITLE]) == {"青雲範文館"}
+    assert names_by_host("http://127.0.0.1:8123/a/1.html", ["青雲範文館", TITLE]) == set()
+
+
+@pytest.mark.parametrize("site_name", ["青云范文馆", "青雲範文館"])
+def test_site_name_first_in_the_title_tag_is_not_taken_for_the_headline(site_name: str) -> None:
+    html = (
+        f'<html><head><meta charset="utf-8"><title>{site_name}-- {TITLE}</title></head><body>'
+        '<div class="content">' + "".join(f"<p>{p}</p>" for p in SPEECH) + "</div></body></html>"
+    )
+    page = clean_page(html.encode("utf-8"), url="http://www.qingyunfw.cn/jianghua/1.html")
+    assert page.title == TITLE
+    assert page.site_name == site_name
