@@ -708,6 +708,8 @@ class Archive:
                 self._reclean_page(row, clean, totals)
                 if progress:
                     progress(1)
+        if not self._batch_open:  # the changed speeches become indexed, not scanned
+            self._index_after_commit()
         return totals
 
     def _reclean_page(self, row: dict[str, Any], clean: Callable[[Fetch, list[Fetch]], Page | None],

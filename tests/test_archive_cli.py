@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from archive import Archive, Fetch
+from archive.indexer import tail_size
+from archive.search import search
 from cleaning import clean_page
 from cleaning.model import Page, Speech
 
@@ -129,6 +131,8 @@ def test_reclean_records_versions_only_where_the_clean_text_changed(tmp_path: Pa
             (1, 1, "crawl"), (1, 2, "reclean"), (2, 1, "crawl")]
         current = clean_page(_html(*items[0]), url="http://www.hanjia777.com/gw/0.html")
         assert rows[1]["body"] == current.speeches[0].body and "猜你喜欢" not in rows[1]["body"]
+        # reclean ends with the search index up to date: the old text is no longer found.
+        assert tail_size(archive.db) == 0 and list(search(archive.db, "猜你喜欢")) == []
     again = json.loads(_run("reclean", "--db", str(path), "--json").stdout)
     assert (again["new_versions"], again["new_speeches"]) == (0, 0)
 
