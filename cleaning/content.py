@@ -78,15 +78,22 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+_CHROME_TAGS = ("nav", "aside", "footer")
+
+
 def _chrome(el: etree._Element) -> bool:
-    return el.tag in ("nav", "aside", "footer")
+    return el.tag in _CHROME_TAGS
 
 
 def _skipper(rules: JunkRules):
     judged: dict[str, bool] = {}  # a page repeats its class/id strings: judge each once
 
     def skip(el: etree._Element) -> bool:
-        if _hidden(el):
+        # _hidden(el) spelled out: this runs once per element of the page.
+        if el.tag in _CHROME_TAGS:
+            return True
+        style = el.get("style")
+        if style and _HIDDEN_STYLE.search(style):
             return True
         attrs = el.get("class")
         ident = el.get("id")
