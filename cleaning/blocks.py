@@ -112,6 +112,8 @@ def walk(
         buf.clear()
         links = link_chars
         link_chars = 0
+        if raw.isspace():  # the layout's line breaks between tags: no block (as split_indented finds)
+            return
         pieces = split_indented(raw)
         if not pieces:
             return
