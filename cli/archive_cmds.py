@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -129,7 +130,11 @@ def index(db_path: str, as_json: bool) -> None:
     from archive import indexer
 
     with _open(db_path) as archive:
-        done = archive.index()
+        try:
+            done = archive.index()
+        except sqlite3.OperationalError as exc:  # e.g. locked by a writer for over 30 s
+            raise click.ClickException(f"{db_path}: search index not updated ({exc});"
+                                       " search stays exact, scanning what is not indexed") from None
         left = indexer.tail_size(archive.db)
     finish(Summary("index", db=db_path, counts={"speeches": done},
                    details={"indexed": done, "unindexed": left}), as_json)
