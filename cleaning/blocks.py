@@ -124,12 +124,15 @@ def walk(
             blocks.append(block)
             weights.append(score(block))
 
+    # Bound once: the loop below runs twice per element of the page.
+    elements, depth = result.elements, result.depth
     walker = etree.iterwalk(root, events=("start", "end"))
+    skip_subtree = walker.skip_subtree
     for event, el in walker:
         tag = el.tag
         if event == "start":
             if not isinstance(tag, str) or skip(el):
-                walker.skip_subtree()
+                skip_subtree()
                 open_idx.append(-1)  # placeholder popped on "end"
                 continue
             if tag in BLOCK_TAGS:
@@ -139,9 +142,9 @@ def walk(
                 flush()
             if tag == "a":
                 in_link += 1
-            open_idx.append(len(result.elements))
-            result.elements.append(el)
-            result.depth.append(len(open_idx) - 1)
+            open_idx.append(len(elements))
+            elements.append(el)
+            depth.append(len(open_idx) - 1)
             owned_first.append(len(blocks))
             owned_last.append(len(blocks))
             span_last.append(len(blocks))
