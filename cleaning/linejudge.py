@@ -120,6 +120,8 @@ class Vocabulary:
     char_count: re.Pattern[str]  # "5034字": a prompt counting the characters withheld
     salutation: re.Pattern[str]  # the speech's opening address ("同志们：")
     info_line: re.Pattern[str]  # "label: short value with a digit"
+    host_shape: re.Pattern[str]  # a host or URL, squeezed
+    random_token: re.Pattern[str]  # a watermark string, case-sensitive
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,11 @@ def _regex(value: object, where: str) -> re.Pattern[str]:
         raise LineJudgeError(f"{where}: bad regular expression {value!r}: {err}") from err
 
 
+def _case_regex(value: object, where: str) -> re.Pattern[str]:
+    pattern = _regex(value, where)  # validated
+    return re.compile(pattern.pattern)
+
+
 def _words(table: dict, key: str, where: str) -> list[str]:
     words = table.get(key)
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
@@ -202,6 +209,8 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         char_count=_regex(noise.get("char_count"), f"{where} [noise] char_count"),
         salutation=_regex(noise.get("salutation"), f"{where} [noise] salutation"),
         info_line=_regex(noise.get("info_line"), f"{where} [noise] info_line"),
+        host_shape=_regex(noise.get("host_shape"), f"{where} [noise] host_shape"),
+        random_token=_case_regex(noise.get("random_token"), f"{where} [noise] random_token"),
         outward=re.compile("|".join(map(re.escape, outward))),
         any_word=re.compile("|".join(map(re.escape, words))),
         inside=inside,
@@ -484,8 +493,10 @@ def _text_before_tail(line: str, site: Site) -> bool:
     return parts is not None and not site.named_in(parts[0])
 
 
-def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE) -> list[bool]:
-    """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges."""
+def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE,
+               marked: frozenset[int] = frozenset()) -> list[bool]:
+    """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges.
+    `marked`: lines found junk before their watermarks were cut (they named the site)."""
     if len(lines) < 2:
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
@@ -500,7 +511,7 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         lead.add(top)  # the first thing said talks outward: the site's lead-in
     flags = [
         i not in keep and (
-            i in lead or p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab)
+            i in lead or i in marked or p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab)
             or (min(i, len(lines) - 1 - i) < EDGE_LINES and is_info_line(line, vocab))
         )
         for i, (line, p) in enumerate(zip(lines, probabilities))
@@ -533,6 +544,9 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     folded = fold(text)
     if len(folded) != len(text):  # offsets would not carry over: leave the text alone
         return text.strip()
+    if _LATIN_RUN_CHARS.search(text):
+        text = _strip_watermarks(text, vocab)
+        folded = fold(text)
     cut = _glued_paywall(folded, vocab)
     if cut is not None:
         text, folded = text[:cut].rstrip(), folded[:cut].rstrip()
@@ -545,6 +559,27 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return text.strip()
+
+
+# Runs of Latin letters, digits and URL marks (full-width too), single spaces inside.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a][A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a.\uff0e/\uff0f:\uff1a\-$ ]{4,}[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a$]")
+_LATIN_RUN_CHARS = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _strip_watermarks(text: str, vocab: Vocabulary) -> str:
+    """The text without hosts/URLs (full-width, letter-spaced) and random strings written
+    into it: a watermark is no part of any sentence, wherever it stands."""
+    def cut(match: re.Match[str]) -> str:
+        run = match.group(0)
+        squeezed = _SPACE.sub("", unicodedata.normalize("NFKC", run))
+        # A host written plainly may be the text's own reference ("见www.gov.cn"); one
+        # spelled full-width or letter by letter hides from search: a watermark.
+        disguised = squeezed != run.strip()
+        if (disguised and vocab.host_shape.match(squeezed.lower())) or (" " not in run.strip() and vocab.random_token.match(squeezed)):
+            return ""
+        return run
+
+    return _LATIN_RUN.sub(cut, text)
 
 
 def _glued_paywall(folded: str, vocab: Vocabulary) -> int | None:
@@ -600,11 +635,13 @@ def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
 def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE) -> list[str]:
     """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
     vocab = vocabulary()
+    # A line naming the site is junk as published, before its host is cut out of it.
+    marked = frozenset(i for i, line in enumerate(lines) if i not in keep and is_structural_junk(line, title, site, vocab))
     lines = [strip_glued(line, vocab) for line in lines]
     judge = model()
     out = []
     text_kept = False  # a line other than a title or heading was kept already
-    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site))):
+    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked))):
         if not line:
             continue
         while not junk and i not in keep:  # tails that are junk by what they are, one by one

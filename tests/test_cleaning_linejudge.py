@@ -333,3 +333,17 @@ def test_site_name_first_in_the_title_tag_is_not_taken_for_the_headline(site_nam
     page = clean_page(html.encode("utf-8"), url="http://www.qingyunfw.cn/jianghua/1.html")
     assert page.title == TITLE
     assert page.site_name == site_name
+
+
+@pytest.mark.parametrize("mark", ["ｑｉｎｇｙｕｎｆｗ．ｃｏｍ", "q i n g y u n f w . c o m", "Tq7rWx42pL"])
+def test_watermarks_inside_a_paragraph_are_cut_and_plain_references_stay(mark: str) -> None:
+    text = "各乡镇要组织农机手提前检修机具，" + mark + "合理安排收割进度，做到顆粒歸倉。"
+    assert linejudge.strip_glued(text) == "各乡镇要组织农机手提前检修机具，合理安排收割进度，做到顆粒歸倉。"
+    for plain in ("详见www.gov.cn的通知。", "服务器参数设为Xmx512m即可。", "新款iPhone15已经上市。"):
+        assert linejudge.strip_glued(plain) == plain
+
+
+def test_a_line_naming_the_site_goes_though_its_host_is_cut_first() -> None:
+    line = "欢迎光临ｑｉｎｇｙｕｎｆｗ．ｃｎ获取更多"  # the host is cut first; the line still goes
+    lines = SPEECH[:3] + [line] + SPEECH[3:]
+    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
