@@ -342,10 +342,17 @@ def _link_texts(el: etree._Element) -> list[str]:
     return out
 
 
+_TRAIL_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[self::div or self::p or self::span or self::nav or self::section]"
+    "[(count(a) >= 2 and count(a) <= 8) or (count(a) = 0 and count(span/a) >= 2 and count(span/a) <= 8)]"
+)
+
+
 def _separator_trail(root: etree._Element) -> etree._Element | None:
     """A container of two or more links joined only by "›", ">", "»" and the like."""
-    for el in root.iter("div", "p", "span", "nav", "section"):
-        # Direct links only (or wrapped once in a span): cheap, and a trail is flat.
+    # Direct links only (or wrapped once in a span): cheap, and a trail is flat. The
+    # containers with 2-8 of them are found in C (the test below, as an XPath).
+    for el in _TRAIL_CANDIDATES(root):
         links = el.findall("a") or el.findall("span/a")
         if not 2 <= len(links) <= 8:
             continue
@@ -364,7 +371,8 @@ def _separator_trail(root: etree._Element) -> etree._Element | None:
 def breadcrumbs(root: etree._Element, head: Head | None = None) -> list[str]:
     trail = None
     for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        cls, ident = el.get("class"), el.get("id")
+        attrs = f"{cls or ''} {ident or ''}" if cls or ident else ""
         if attrs.strip() and _BREADCRUMB_TOKENS.search(attrs):
             trail = el
             break
