@@ -8,10 +8,12 @@ no second pass over the tree.
 """
 from __future__ import annotations
 
+import operator
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
 
 from lxml import etree
 
@@ -175,6 +177,16 @@ def walk(
     return result
 
 
+if sys.version_info >= (3, 12):
+    def _float_sum(values: list[float]) -> float:
+        """Left to right, as the walk used to add them (sum() of floats compensates from 3.12)."""
+        return reduce(operator.add, values, 0.0)
+else:
+    def _float_sum(values: list[float]) -> float:
+        """Left to right, as the walk used to add them (sum() of floats on 3.11)."""
+        return sum(values, 0.0)
+
+
 def _sum_blocks(result: Walk, weights: list[float], owned_first: list[int], owned_last: list[int]) -> None:
     """Each element's score, characters and link characters over the blocks it owns,
     summed once per element after the walk (not once per open ancestor per block)."""
@@ -183,8 +195,7 @@ def _sum_blocks(result: Walk, weights: list[float], owned_first: list[int], owne
     for block in result.blocks:
         chars_upto.append(chars_upto[-1] + block.size)
         links_upto.append(links_upto[-1] + block.links)
-    # The score is summed in block order, as the walk would add it (floats).
-    result.scores = [sum(weights[a:b], 0.0) for a, b in zip(owned_first, owned_last)]
+    result.scores = [_float_sum(weights[a:b]) for a, b in zip(owned_first, owned_last)]
     result.chars = [chars_upto[b] - chars_upto[a] for a, b in zip(owned_first, owned_last)]
     result.link_chars = [links_upto[b] - links_upto[a] for a, b in zip(owned_first, owned_last)]
     result.first = [a if b > a else -1 for a, b in zip(owned_first, owned_last)]
