@@ -129,8 +129,8 @@ def adopt_canonical(db: sqlite_utils.Database, speech_id: int, page_id: int,
     A reposted speech shows its canonical copy: the earliest published, then
     the first by site name, then by URL, so what the archive shows does not
     depend on which site was crawled first. The text stays (changes of text
-    are versions). Returns the (title, body) the search indexes hold when the
-    title changed, so the caller re-indexes; else None.
+    are versions). Returns the (title, body) it had when the title changed,
+    else None (the search index learns of the change by a trigger, schema m011).
     """
     row = db.execute(
         "select title, body, published, coalesce(_canonical_page_id, (select page_id"

@@ -329,5 +329,25 @@ def m010_version_body_once(db: sqlite_utils.Database) -> None:
     )
 
 
+
+@migrations()
+def m011_search_stale_by_trigger(db: sqlite_utils.Database) -> None:
+    """The database itself records what the search index no longer matches.
+
+    A change of a speech's title or body, or its deletion, puts the speech in
+    `_search_stale` with the text it had (kept if already there: that is the
+    text the index holds), whichever code made the change. Search scans stale
+    speeches and the indexer re-indexes them (archive.indexer).
+    """
+    db.execute(
+        "CREATE TRIGGER speeches_search_stale_on_update AFTER UPDATE OF title, body ON speeches"
+        " WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN"
+        " INSERT OR IGNORE INTO _search_stale (speech_id, title, body)"
+        " VALUES (old.id, old.title, old.body); END")
+    db.execute(
+        "CREATE TRIGGER speeches_search_stale_on_delete AFTER DELETE ON speeches BEGIN"
+        " INSERT OR IGNORE INTO _search_stale (speech_id, title, body)"
+        " VALUES (old.id, old.title, old.body); END")
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

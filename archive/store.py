@@ -7,8 +7,8 @@ commit) each write is a SAVEPOINT of the batch's one transaction instead: a
 failing page rolls back alone, and a kill -9 loses at most the uncommitted
 batch, never part of a page.
 
-Search's index is not written here: a page's transaction only records which
-indexed speeches changed (`_mark_stale`); `archive.indexer` indexes in large
+Search's index is not written here: a trigger records which indexed speeches
+changed (`_search_stale`, schema m011); `archive.indexer` indexes in large
 batches after a batch commit once the tail is long, and at a run's end.
 """
 from __future__ import annotations
@@ -206,16 +206,6 @@ class Archive:
         else:
             with self._stage("commit"):
                 self.db.execute("COMMIT")
-
-    def _mark_stale(self, speech_id: int, old: tuple[str, str]) -> None:
-        """The speech's title or body changed: search scans it until the indexer catches up.
-
-        `old` is the (title, body) it had before this change. Only the first
-        change since it was indexed is kept (that is what the index holds);
-        for a speech not yet indexed the row is simply dropped by the indexer.
-        """
-        self.db.execute("insert or ignore into _search_stale (speech_id, title, body)"
-                        " values (?, ?, ?)", [speech_id, old[0], old[1]])
 
     def index(self, limit: int | None = None) -> int:
         """Bring the search index up to date now (archive.indexer); returns speeches indexed."""
@@ -601,9 +591,7 @@ class Archive:
                      captured_at, captured_at, chash])
                 if cursor.rowcount:
                     self._refresh_counts(match.speech_id)
-                    indexed = adopt_canonical(self.db, match.speech_id, page_id, fields)
-                    if indexed is not None:  # the title changed: search scans it again
-                        self._mark_stale(match.speech_id, indexed)
+                    adopt_canonical(self.db, match.speech_id, page_id, fields)
                     result.new_sources += 1
                 else:
                     result.unchanged_speeches += 1
@@ -658,7 +646,6 @@ class Archive:
         self._insert_version(speech_id, version, fields, fp.text_hash, capture_id, page_id,
                              captured_at, changed, summary, origin)
         register(self.db, speech_id, fp)
-        self._mark_stale(speech_id, (current["title"], current["body"]))
         return True
 
     def _insert_version(self, speech_id: int, version: int, fields: dict[str, Any],

@@ -167,7 +167,6 @@ def _refit_speech(archive: Archive, page_id: int, capture_id: int, run_started: 
     db.execute("update speech_versions set body = null where id = ?", [current_version])
     db.execute("update speech_sources set _content_hash = ? where id = ?", [chash, source_id])
     register(db, speech_id, fp)
-    archive._mark_stale(speech_id, (current["title"], current["body"]))
     return outcome
 
 

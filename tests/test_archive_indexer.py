@@ -204,3 +204,25 @@ def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
         assert [r["id"] for r in search(db, "营商环境")] == [] and [r["id"] for r in search(db, "乡村振兴")] == [1]
     _sound(path)
     _compare(_reader(path))
+
+
+def test_any_writer_changing_or_deleting_a_speech_keeps_search_exact(tmp_path: Path) -> None:
+    """The schema's triggers, not the writer's code, record what the index no longer matches."""
+    path = tmp_path / "foreign.db"
+    child = _child(INGEST, path, 0, 60, 0)
+    assert child.wait() == 0, child.stderr.read()
+    with Archive(path) as archive:
+        archive.index()
+    conn = sqlite3.connect(path, isolation_level=None)  # plain SQL, no archive code
+    conn.execute("update speeches set body = '乡村振兴与防汛并重。GDP增长6.5%' where id = 3")
+    conn.execute("update speeches set title = '营商环境' where id = 5")
+    conn.execute("delete from speech_sources where speech_id = 7")
+    conn.execute("delete from speech_versions where speech_id = 7")
+    conn.execute("delete from speeches where id = 7")
+    assert {r[0] for r in conn.execute("select speech_id from _search_stale")} == {3, 5, 7}
+    reader = _reader(path)
+    _compare(reader)
+    with Archive(path) as archive:
+        assert archive.index() == 3
+    _sound(path)
+    assert _compare(reader)[1] == 0
