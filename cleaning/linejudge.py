@@ -83,8 +83,13 @@ LEAD_MAX_CHARS = 60
 # The body's first sentence is the site's lead-in when it speaks of this many concepts
 # about the site, the document or the reader (the `outward` feature) and not as the speaker.
 TOP_LEAD_OUTWARD = 0.75
-# Concepts whose words in an unfinished glued tail ("…。充值积分后继续阅读") make it junk.
-_TAIL_CONCEPTS = ("site", "action", "paywall", "reader")
+# Concepts whose words in an unfinished glued tail ("…。充值积分后继续阅读") make it junk,
+# when it uses at least TAIL_MIN_CONCEPTS of them and is at most TAIL_MAX_CHARS long.
+_TAIL_CONCEPTS = ("site", "document", "action", "paywall", "reader")
+TAIL_MIN_CONCEPTS = 2
+TAIL_MAX_CHARS = 30
+# A glued paywall prompt (ellipsis or dash run to the paragraph's end) is at most this long.
+GLUED_PROMPT_MAX_CHARS = 40
 
 _SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
 _SENTENCE_END_CHARS = frozenset("。！？!?…；;」”\"）)")
@@ -280,18 +285,32 @@ def squeeze(text: str) -> str:
 class Site:
     """What the site calls itself: its host's own labels and its names, squeezed.
 
-    A line holding one of them talks about the site, whatever its wording."""
+    A line holding its host label talks about the site, whatever its wording. A name
+    may also be what the text talks of (a government site's name is its office's):
+    a line holding it talks about the site only when, besides the name, it speaks
+    of the site, the document or the reader, labels a source, or is a bracketed note."""
 
     keys: tuple[str, ...] = ()
+    hosts: frozenset[str] = frozenset()  # the keys that are host labels
 
     def named_in(self, text: str) -> bool:
         if not self.keys:
             return False
         key = squeeze(text)
-        return any(k in key for k in self.keys)
+        for k in self.keys:
+            if k in key:
+                if k in self.hosts:
+                    return True
+                rest = key.replace(k, " ")
+                vocab = vocabulary()
+                if key[:1] in _NOTE_OPENERS or vocab.outward.search(rest) or any(w in rest for w in vocab.concepts["meta"]):
+                    return True
+        return False
 
 
 NO_SITE = Site()
+# A line opening with one of these is a note beside the text ("（本文来自…）", "【站名·网址】").
+_NOTE_OPENERS = frozenset("([【「『<［〔")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—·»]|-{1,2}|\s-\s|：|:)\s*")
 
 
@@ -324,7 +343,7 @@ def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | 
         if len(key) > MIN_SITE_NAME_CHARS and _CJK.match(key[-1]):
             # without its last character, the kind of thing it is (网, 站, 号): "X号" is X's account
             keys.add(key[:-1])
-    return Site(tuple(sorted(keys)))
+    return Site(tuple(sorted(keys)), frozenset(k for k in keys if k.isascii()))
 
 
 def is_latin_noise(line: str) -> bool:
@@ -547,17 +566,17 @@ def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
     if _LATIN_RUN_CHARS.search(text):
         text = _strip_watermarks(text, vocab)
         folded = fold(text)
-    cut = _glued_paywall(folded, vocab)
-    if cut is not None:
-        text, folded = text[:cut].rstrip(), folded[:cut].rstrip()
     run = vocab.markup_run.match(folded)
     if run:
         text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
-    if not vocab.prompt_words.search(folded):
-        return text.strip()
-    spans = [m.span() for m in vocab.prompts.finditer(folded) if m.end() > m.start()]
-    for start, end in reversed(spans):
-        text = text[:start] + text[end:]
+    if vocab.prompt_words.search(folded):
+        # The listed prompt shapes first: they cut the prompt alone, text after it stays.
+        spans = [m.span() for m in vocab.prompts.finditer(folded) if m.end() > m.start()]
+        for start, end in reversed(spans):
+            text, folded = text[:start] + text[end:], folded[:start] + folded[end:]
+    cut = _glued_paywall(folded, vocab)
+    if cut is not None:
+        text = text[:cut]
     return text.strip()
 
 
@@ -586,17 +605,24 @@ def _glued_paywall(folded: str, vocab: Vocabulary) -> int | None:
     """Where a prompt glued after an ellipsis or dash run starts: the span from the run to
     the paragraph's end counts characters ("后面还有5034字"), names a paywall concept and
     holds no sentence of text."""
-    if not vocab.char_count.search(folded):
+    counts = list(vocab.char_count.finditer(folded))
+    if not counts:
         return None
-    paywall = vocab.concepts["paywall"]
-    for match in vocab.glued_opener.finditer(folded):
-        span = folded[match.start() :].lower()
-        if _STOP_RE.search(span) is None and vocab.char_count.search(span) and any(w in span for w in paywall):
-            return match.start()
+    # The run nearest before the count opens the prompt; an earlier one is the text's own pause.
+    openers = [m for m in vocab.glued_opener.finditer(folded, 0, counts[-1].start()) if m.end() <= counts[-1].start()]
+    if not openers:
+        return None
+    start = openers[-1].start()
+    while start and folded[start - 1] in _OPENER_CHARS:  # "……——": one run of marks
+        start -= 1
+    span = folded[start:].lower()
+    if len(span) <= GLUED_PROMPT_MAX_CHARS and _STOP_RE.search(span) is None and any(w in span for w in vocab.concepts["paywall"]):
+        return start
     return None
 
 
 _STOP_RE = re.compile("[。！？!?]")
+_OPENER_CHARS = frozenset("…—-.·⋯ ")
 
 
 def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
@@ -604,8 +630,11 @@ def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
     or an unfinished sentence ("…。充值积分后继续阅读") speaking of the site, the reader or a paywall."""
     if is_latin_noise(tail) or site.named_in(tail):
         return True
-    unfinished = tail.rstrip()[-1:] not in _SENTENCE_END_CHARS
-    return unfinished and vocab.tail_words.search(fold(tail).lower()) is not None
+    if tail.rstrip()[-1:] in _SENTENCE_END_CHARS or len(tail) > TAIL_MAX_CHARS:
+        return False  # a finished sentence, or one too long for a prompt: the model's to judge
+    words = set(vocab.tail_words.findall(fold(tail).lower()))
+    concepts = {name for word in words for name, _ in vocab.inside[word] if name in _TAIL_CONCEPTS}
+    return len(concepts) >= TAIL_MIN_CONCEPTS
 
 
 def _tail_split(text: str) -> tuple[str, str] | None:

@@ -184,8 +184,8 @@ def test_speaker_and_occasion_are_read_in_both_scripts_and_kept_as_published(tit
 SITE_URL = "http://www.qingyunfw.cn/jianghua/2023/0412.html"
 SITE_NAME = "青云范文馆"
 SITE_JUNK = {
-    "simplified": ["（内容转自青云范文馆，仅作学习交流）", "青云范文馆：写材料的好帮手"],
-    "traditional": ["（內容轉自青雲範文館，僅作學習交流）", "青雲範文館：寫材料的好幫手"],
+    "simplified": ["（内容转自青云范文馆，仅作学习交流）", "青云范文馆：写材料的好帮手，欢迎常来"],
+    "traditional": ["（內容轉自青雲範文館，僅作學習交流）", "青雲範文館：寫材料的好幫手，歡迎常來"],
 }
 
 
@@ -347,3 +347,13 @@ def test_a_line_naming_the_site_goes_though_its_host_is_cut_first() -> None:
     line = "欢迎光临ｑｉｎｇｙｕｎｆｗ．ｃｎ获取更多"  # the host is cut first; the line still goes
     lines = SPEECH[:3] + [line] + SPEECH[3:]
     assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+
+
+def test_a_site_name_the_text_talks_of_is_kept_without_talk_about_the_site() -> None:
+    # A government site is named after its office; the speech names the office too.
+    office = linejudge.site_of("http://www.qingyun.gov.cn/a/1.html", ("青云县人民政府",), None, TITLE)
+    speaker = "青云县人民政府副县长 李某某"
+    lines = [speaker, *SPEECH]
+    assert linejudge.judge_body(lines, TITLE, office) == lines
+    credit = "（来源：青云县人民政府）"
+    assert linejudge.judge_body([*SPEECH, credit], TITLE, office) == SPEECH
