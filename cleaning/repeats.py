@@ -252,6 +252,9 @@ def _evidenced(items: list[Item], links_count: bool = True) -> bool:
     return sum(1 for i in items if evidence(i)) >= need
 
 
+# The tags an item can have: blocks and links; inline runs (spans, fonts) are text, not
+# items, and rules, breaks, images and form fields never are.
+_ITEM_TAGS = (blk.BLOCK_TAGS | {"a"}) - {"br", "hr", "img", "option", "input"}
 _PARENTS = etree.XPath("descendant-or-self::*[*[%d]]" % MIN_THREAD_ITEMS)
 
 
@@ -269,12 +272,11 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         # Each child's shape once; the positions of each shape in one pass.
         shapes: dict[tuple[str, str], list[int]] = {}
         for i, child in enumerate(children):
-            shapes.setdefault(_signature(child), []).append(i)
-        for signature, positions in shapes.items():
-            if len(positions) < MIN_THREAD_ITEMS or signature[0] in ("br", "hr", "img", "option", "input"):
+            if child.tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
+                shapes.setdefault(_signature(child), []).append(i)
+        for positions in shapes.values():
+            if len(positions) < MIN_THREAD_ITEMS:
                 continue
-            if signature[0] not in blk.BLOCK_TAGS and signature[0] != "a":
-                continue  # inline runs (spans, fonts) are text, not items
             items = _items(children, positions)
             timed_only = hidden is not None and hidden(parent)
             if not _evidenced(items, links_count=not timed_only):
