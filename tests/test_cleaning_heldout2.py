@@ -30,11 +30,13 @@ NON_ARTICLE = ("list", "about")
 
 # Measured 2026-11-26 (15:53 UTC) with `python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline`
 # and `python -m evaluation.leaks tests/fixtures/heldout2`.
-LEAKED_STRINGS_CEILING = 101  # of 1578 junk strings on the 30 articles
+# 16:08 UTC: line judge tails/paywall spans narrowed so they no longer cut body text:
+# leaked 101 -> 106 strings, recall 0.963 -> 0.979, pages missing a must_contain line 6 -> 2.
+LEAKED_STRINGS_CEILING = 106  # of 1578 junk strings on the 30 articles
 LEAK_PAGES_CEILING = 29  # of 30 articles
 NEVER_LEAKED_KINDS = ("chrome", "comment", "related", "share")  # 0 leaks at commit time: keep it so
 F1_FLOOR = 0.84  # macro body F1 on the 30 articles: 0.862
-RECALL_FLOOR = 0.94  # body recall: 0.963 (paragraphs cut by a glued paywall prompt are dropped whole)
+RECALL_FLOOR = 0.97  # body recall: 0.979 (was 0.963: paragraphs cut by a glued paywall prompt were dropped whole)
 
 
 @pytest.fixture(scope="module")
