@@ -216,6 +216,9 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         search_plan = plan(query)
         if search_plan.empty:
             return FilterArguments([], extra_context=context)
+        # Always by date: Datasette orders by `published desc` alone, and ties
+        # then come as idx_speeches_published holds them (newest id first),
+        # the order `speech-archive search` gives explicitly.
         clause, params = search_plan.where(prefix="speech_archive")
         description = f'search matches "{query}"'
         if search_plan.dropped:

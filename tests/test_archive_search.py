@@ -144,3 +144,19 @@ def test_cli_search_json_has_snippets_and_says_when_words_are_dropped(big_archiv
     for line in done.stdout.splitlines():
         row = json.loads(line)
         assert {"id", "title", "published", "site", "snippet", "marks"} <= set(row)
+
+
+@pytest.mark.parametrize("query", ["的", "讲话19", "讲话1999", "的 量"])
+def test_both_ways_of_reading_candidates_give_the_same_rows(big_archive: Path, query: str) -> None:
+    """SearchPlan.where(by_date=...): walking speeches by date or reading the candidates."""
+    from archive.search import register_functions
+
+    with Archive(big_archive) as arch:
+        register_functions(arch.db.conn)
+        rows = []
+        for by_date in (True, False):
+            clause, params = plan(query).where("s", by_date=by_date)
+            rows.append([r[0] for r in arch.db.execute(
+                f"select s.id from speeches s where {clause} order by s.published desc, s.id desc",
+                params)])
+    assert rows[0] == rows[1] and rows[0]
