@@ -106,7 +106,8 @@ class Item:
     @_cached
     def anchored(self) -> bool:
         """Holds a link (a cheap C-level look before any text is measured)."""
-        return any(el.tag == "a" or el.find(".//a") is not None for el in self.elements)
+        # iter("a") covers the element itself and its subtree, in C (find(".//a") parses a path in Python).
+        return any(next(el.iter("a"), None) is not None for el in self.elements)
 
     @_cached
     def links(self) -> list[tuple[str, str]]:
