@@ -42,7 +42,7 @@ test-min: $(MIN_VENV)/.installed
 	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FAST_TESTS)
 
 eval: $(STAMP)
-	$(PY) -m cleaning.evaluate tests/fixtures/pages
+	$(PY) -m evaluation.evaluate tests/fixtures/pages
 
 clean:
 	rm -rf $(VENV) $(MIN_VENV) build *.egg-info demo.db demo.db-wal demo.db-shm

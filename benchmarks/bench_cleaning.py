@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaning.evaluation.corpora import Case, load  # noqa: E402
+from evaluation.corpora import Case, load  # noqa: E402
 
 DEFAULT_FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 DEFAULT_REAL = ROOT.parent / "shared" / "corpus" / "real"

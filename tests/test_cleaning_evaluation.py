@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaning.evaluation import OVERALL, evaluate, load, metrics
-from cleaning.evaluation.corpora import CorpusError, detect
-from cleaning.evaluation.systems import Output, run
+from evaluation import OVERALL, evaluate, load, metrics
+from evaluation.corpora import CorpusError, detect
+from evaluation.systems import Output, run
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -195,7 +195,7 @@ def test_baseline_runs_end_to_end_on_a_page(tmp_path: Path) -> None:
 def test_cli_prints_json_and_refuses_a_non_corpus(tmp_path: Path) -> None:
     _write_fixture(tmp_path / "corpus", "discuz", "d", ARTICLE, {"title": "t", "published": None, "speeches": []}, kind="404")
     done = subprocess.run(
-        [sys.executable, "-m", "cleaning.evaluate", str(tmp_path / "corpus"), "--system", "trafilatura", "--json"],
+        [sys.executable, "-m", "evaluation.evaluate", str(tmp_path / "corpus"), "--system", "trafilatura", "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr
@@ -205,7 +205,7 @@ def test_cli_prints_json_and_refuses_a_non_corpus(tmp_path: Path) -> None:
     assert page["truth"]["speech_count"] == 0
     assert page["systems"]["trafilatura"]["count_ok"] is False  # truth: no speech; trafilatura returns the text
     (tmp_path / "empty").mkdir()
-    done = subprocess.run([sys.executable, "-m", "cleaning.evaluate", str(tmp_path / "empty")],
+    done = subprocess.run([sys.executable, "-m", "evaluation.evaluate", str(tmp_path / "empty")],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "no corpus found" in done.stderr

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaning.evaluation import evaluate, load
+from evaluation import evaluate, load
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"

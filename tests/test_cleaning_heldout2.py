@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 NON_ARTICLE = ("list", "about")
 
-# Measured 2026-11-26 (15:53 UTC) with `python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline`
+# Measured 2026-11-26 (15:53 UTC) with `python -m evaluation.evaluate tests/fixtures/heldout2 --no-baseline`
 # and `python -m evaluation.leaks tests/fixtures/heldout2`.
 # 16:03 UTC: line judge tails/paywall spans narrowed so they no longer cut body text:
 # leaked 101 -> 106 strings, recall 0.963 -> 0.979, pages missing a must_contain line 6 -> 2.
@@ -46,7 +46,7 @@ def measured():
 
 @pytest.fixture(scope="module")
 def scored():
-    from cleaning.evaluation import evaluate, load
+    from evaluation import evaluate, load
 
     ev = evaluate(load(HELDOUT2), ["cleaner"])
     rows = []

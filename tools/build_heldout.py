@@ -1,7 +1,7 @@
 """Build the held-out cleaning fixtures of issue 9 (c) (dev tool, run by hand; output committed).
 
     .venv/bin/python tools/build_heldout.py [--out tests/fixtures/heldout]
-    .venv/bin/python -m cleaning.evaluate tests/fixtures/heldout
+    .venv/bin/python -m evaluation.evaluate tests/fixtures/heldout
 
 Written after the cleaner's rules, by someone who did not read them: four
 page layouts that are none of the six CMS families (`heldout_layouts.py`),
@@ -378,7 +378,7 @@ blog in traditional characters with comment threads), original speeches, and jun
 drawn from slots of many synonyms in both scripts. Format: docs/ground-truth.md, plus
 `kind` "about" (zero speeches) and a `note` per page. Scored by
 
-    .venv/bin/python -m cleaning.evaluate tests/fixtures/heldout
+    .venv/bin/python -m evaluation.evaluate tests/fixtures/heldout
     .venv/bin/pytest -q tests/test_cleaning_heldout.py -s
 
 | page | kind | http_charset | note |

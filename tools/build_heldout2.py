@@ -1,7 +1,7 @@
 """Build the second held-out cleaning set of issue 9 (c) (dev tool, run by hand; output committed).
 
     .venv/bin/python tools/build_heldout2.py [--out tests/fixtures/heldout2]
-    .venv/bin/python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline
+    .venv/bin/python -m evaluation.evaluate tests/fixtures/heldout2 --no-baseline
 
 The first held-out set (tools/build_heldout.py) is now used to develop the
 cleaner, so it no longer measures generalisation. This one was written by an
@@ -511,8 +511,8 @@ junk wording with >= 6 synonyms per slot in both scripts (tools/heldout2_text.py
 six new list shapes, about and contact pages, comment threads with floors and votes.
 Format: docs/ground-truth.md, plus `kind` "about" (zero speeches) and a `note`.
 
-    .venv/bin/python -m cleaning.evaluate tests/fixtures/heldout2 --no-baseline
-    .venv/bin/python evaluation/leaks.py tests/fixtures/heldout2
+    .venv/bin/python -m evaluation.evaluate tests/fixtures/heldout2 --no-baseline
+    .venv/bin/python -m evaluation.leaks tests/fixtures/heldout2
     .venv/bin/pytest -q tests/test_cleaning_heldout2.py -s
 
 Do not tune the cleaner on these pages: once it is, build a third set.

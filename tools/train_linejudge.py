@@ -21,7 +21,7 @@ scores them. Pages here come from 50 hosts, one page each.
 
 Leave-one-family-out (--lofo): for each CMS family of tests/fixtures/pages, a
 model (weights and threshold) is trained without that family's lines, and the
-family's pages are cleaned with it and scored with cleaning.evaluate's measures
+family's pages are cleaned with it and scored with evaluation.evaluate's measures
 (body F1, leaking pages, titles, speech counts), without the family's site
 profile (profiles.toml) either. Nothing is written.
 """
@@ -171,7 +171,7 @@ def _without_profile(family: str) -> Iterator[None]:
 
 def leave_one_family_out(lines: list[Line]) -> list[dict]:
     """One row per fixture family: the family scored by a model trained without its lines."""
-    from cleaning.evaluation import evaluate, load
+    from evaluation import evaluate, load
 
     cases = load(FIXTURES)
     rows = []
