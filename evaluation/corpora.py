@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaning.evaluation.metrics import parse_truth_date
+from evaluation.metrics import parse_truth_date
 
 logger = logging.getLogger(__name__)
 

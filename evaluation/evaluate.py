@@ -1,4 +1,4 @@
-"""`python -m cleaning.evaluate CORPUS_DIR ...`: score the cleaner against ground truth.
+"""`python -m evaluation.evaluate CORPUS_DIR ...`: score the cleaner against ground truth.
 
 Prints per group (fixture family, real corpus folder) and overall the body
 precision/recall/F1, junk leaks, title/date/speech-count accuracy of the cleaner
@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from cleaning.evaluation import CorpusError, evaluate, load, report
-from cleaning.evaluation.systems import SYSTEMS
+from evaluation import CorpusError, evaluate, load, report
+from evaluation.systems import SYSTEMS
 
 
 @click.command(
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Example: python -m cleaning.evaluate tests/fixtures/pages ../shared/corpus/real --worst 10",
+    epilog="Example: python -m evaluation.evaluate tests/fixtures/pages ../shared/corpus/real --worst 10",
 )
 @click.argument("corpus_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document (figures and every page) instead of the table.")
@@ -63,7 +63,7 @@ def main(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not verbose:
         # trafilatura and htmldate log a warning for every odd page; the scores tell the story.
-        for name in ("trafilatura", "htmldate", "courlan", "justext", "cleaning.evaluation.runner"):
+        for name in ("trafilatura", "htmldate", "courlan", "justext", "evaluation.runner"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         cases = [case for root in corpus_dirs for case in load(root)]

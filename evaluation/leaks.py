@@ -16,7 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from cleaning.evaluation import evaluate, load
+from evaluation import evaluate, load
 
 
 def leaks_by_kind(folder: Path) -> dict:

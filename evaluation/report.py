@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaning.evaluation import scoring
-from cleaning.evaluation.runner import OVERALL, Evaluation, badness, page_dict
-from cleaning.evaluation.scoring import Summary
+from evaluation import scoring
+from evaluation.runner import OVERALL, Evaluation, badness, page_dict
+from evaluation.scoring import Summary
 
 LEGEND = """\
 P/R/F1: character-bigram multiset precision/recall/F1, all whitespace removed, speeches'

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaning.evaluation.corpora import Case
-from cleaning.evaluation.scoring import PageScore, Summary, score_page
-from cleaning.evaluation.systems import SYSTEMS, Output, run
+from evaluation.corpora import Case
+from evaluation.scoring import PageScore, Summary, score_page
+from evaluation.systems import SYSTEMS, Output, run
 
 logger = logging.getLogger(__name__)
 

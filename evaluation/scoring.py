@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaning.evaluation import metrics
-from cleaning.evaluation.corpora import Case
-from cleaning.evaluation.systems import Output
+from evaluation import metrics
+from evaluation.corpora import Case
+from evaluation.systems import Output
 
 SPEECH_FIELDS = ("title", "speaker", "occasion")
 META_FIELDS = ("author", "site_name", "breadcrumbs", "tags")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaning.evaluation.corpora import Case
+from evaluation.corpora import Case
 
 
 @dataclass
