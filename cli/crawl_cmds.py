@@ -34,7 +34,7 @@ def _on_item(bar: Any):  # noqa: ANN202 - a signal handler
     return handler
 
 
-def _run(specs: list[Any], settings: Any, total: int | None, desc: str) -> list[Any]:
+def _run(specs: list[Any], settings: Any, total: int | None, desc: str, sequential: bool = False) -> list[Any]:
     import logging
 
     from crawler.run import run_crawls
@@ -42,7 +42,7 @@ def _run(specs: list[Any], settings: Any, total: int | None, desc: str) -> list[
     # Scrapy installs its own root handler with LOG_LEVEL: drop the CLI's to avoid double lines.
     logging.getLogger().handlers.clear()
     with _progress(total, desc) as bar:
-        return run_crawls(specs, settings, on_item=_on_item(bar))
+        return run_crawls(specs, settings, on_item=_on_item(bar), sequential=sequential)
 
 
 @main.command("crawl")
@@ -242,8 +242,7 @@ def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) ->
     Example: speech-archive demo && speech-archive serve --db demo.db
     """
     from cli.common import command_hint, crawl_summary, finish, quiet
-    from crawler.demo import DEMO_SITES, demo_profiles, demo_specs, fresh_db, serving, summarise
-    from crawler.run import project_settings
+    from crawler.demo import DEMO_SITES, demo_profiles, demo_settings, demo_specs, fresh_db, serving, summarise
 
     def say(text: str) -> None:  # the demo's story; --json and -q print only the summary
         if not (as_json or quiet()):
@@ -254,8 +253,9 @@ def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) ->
     with serving(profiles) as servers:
         for name, server in servers.items():
             say(f"serving {name:<12} {server.base_url}/  ({profiles[name].title})")
-        settings = project_settings(db, trigger="demo", polite=False, log_level=_log_level())
-        outcomes = _run(demo_specs(profiles, servers, DEMO_SITES), settings, None, "demo")
+        # One site after another, one page at a time: the same archive on every run (crawler/demo.py).
+        settings = demo_settings(db, "demo", _log_level())
+        outcomes = _run(demo_specs(profiles, servers, DEMO_SITES), settings, None, "demo", sequential=True)
         night1 = crawl_summary("demo", db, outcomes)
         night1.label = "night 1"
         say(night1.text())

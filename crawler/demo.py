@@ -7,16 +7,32 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from crawler.profiles import SiteProfile, load_profiles
-from crawler.run import CrawlSpec
+from crawler.run import CrawlSpec, project_settings
 from crawler.sitesrv import SiteServer, loopback_host
 
 logger = logging.getLogger(__name__)
 
 DEMO_ROOT = Path(__file__).parent / "demo_sites"
 DEMO_SITES = DEMO_ROOT / "sites.toml"
+
+# The demo's archive is the same on every run (speech ids, which copy of a repost is kept):
+# its crawls run one after another in sites.toml order (run_crawls(sequential=True)) and
+# each site is crawled one page at a time, from request to archive, breadth-first
+# (crawler/settings.py), so pages reach the archive in one fixed order. Real crawls stay parallel.
+REPEATABLE_SETTINGS = {
+    "CONCURRENT_REQUESTS": 1,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+    # Scrapy requests nothing new while a response and its items are still being processed
+    # (a soft limit in bytes; every response counts at least 1 KB).
+    "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 1,
+    # Each page then waits for its commit before the next is fetched: commit per page,
+    # not a group-commit timer per page.
+    "ARCHIVE_COMMIT_PAGES": 1,
+    "ARCHIVE_CLEAN_WORKERS": 0,  # one page at a time: no worker processes to start per crawl
+}
 
 
 def demo_profiles(config: str | Path = DEMO_SITES) -> dict[str, SiteProfile]:
@@ -49,6 +65,12 @@ def demo_specs(profiles: dict[str, SiteProfile], servers: dict[str, SiteServer],
     return [CrawlSpec("site", name, kwargs={"site": name, "base_url": servers[name].base_url,
                                             "sites_config": str(config)})
             for name in profiles]
+
+
+def demo_settings(db: str | Path, trigger: str, log_level: str, config: str | Path | None = None) -> Any:
+    """The settings of the demo's crawls (both nights): loopback speed, repeatable order."""
+    return project_settings(db, trigger=trigger, config=config, polite=False, log_level=log_level,
+                            extra=REPEATABLE_SETTINGS)
 
 
 def fresh_db(db: str | Path) -> Path:

@@ -54,11 +54,12 @@ def recrawl_specs(db: str | Path, profiles: dict[str, SiteProfile], servers: dic
 
 
 def _crawl_child(specs: list[CrawlSpec], db: str, trigger: str, log_level: str, config: str, conn) -> None:
-    from crawler.run import project_settings, run_crawls
+    from crawler.demo import demo_settings
+    from crawler.run import run_crawls
 
     try:
-        settings = project_settings(db, trigger=trigger, config=config, polite=False, log_level=log_level)
-        conn.send(("ok", run_crawls(specs, settings)))
+        settings = demo_settings(db, trigger, log_level, config)
+        conn.send(("ok", run_crawls(specs, settings, sequential=True)))
     except BaseException as exc:  # reported to the parent, which fails the demo with it
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

@@ -1,5 +1,10 @@
 """Run crawls from Python (the CLI's library side): one CrawlerProcess, one crawler per site.
 
+Crawlers run side by side, or with `sequential=True` one after another in the
+given order (the demo: which site's copy of a repost is archived first must
+not depend on timing). Sequential runs chain the crawls in one reactor, the
+way Scrapy documents for running spiders one after another in a process.
+
 The Twisted reactor cannot be restarted in a process, so `run_crawls` is
 called once per process; the CLI, the scheduler (a child process per crawl)
 and the tests (subprocesses) all respect that. SIGTERM/SIGINT stop the crawls
@@ -14,10 +19,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Generator
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from twisted.internet.defer import inlineCallbacks
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +121,8 @@ def lock_job(directory: str | Path) -> int:
 
 
 def run_crawls(specs: list[CrawlSpec], settings: Settings,
-               on_item: Callable[[Any], None] | None = None) -> list[CrawlOutcome]:
-    """Run the crawls side by side in this process; block until all are done."""
+               on_item: Callable[[Any], None] | None = None, sequential: bool = False) -> list[CrawlOutcome]:
+    """Run the crawls in this process, side by side (or one after another); block until all are done."""
     if not specs:
         return []
     process = CrawlerProcess(settings)
@@ -131,8 +137,11 @@ def run_crawls(specs: list[CrawlSpec], settings: Settings,
 
             crawler.signals.connect(on_item, signal=signals.item_scraped)
         crawlers.append((spec, crawler))
-        process.crawl(crawler, **spec.kwargs)
-    process.start()
+        if not sequential:
+            process.crawl(crawler, **spec.kwargs)
+    if sequential:
+        _one_after_another(process, crawlers)  # the first crawl starts now and installs the reactor, as above
+    process.start(stop_after_crawl=not sequential)
     from crawler.limits import limit_notes
 
     outcomes = []
@@ -142,6 +151,34 @@ def run_crawls(specs: list[CrawlSpec], settings: Settings,
         reason = str(stats.get("finish_reason", "not started"))
         outcomes.append(CrawlOutcome(spec.label, reason, counts, limit_notes(reason, stats, crawler.settings)))
     return outcomes
+
+
+@inlineCallbacks
+def _one_after_another(process: CrawlerProcess, crawlers: list[tuple[CrawlSpec, Crawler]]) -> Generator[Any, Any, None]:
+    """Each crawl starts when the one before has finished; the reactor stops after the last.
+
+    A graceful stop (Ctrl-C, SIGTERM) ends the running crawl as "shutdown" and
+    starts no more: those crawls are reported as not started.
+    """
+    try:
+        for spec, crawler in crawlers:
+            try:
+                yield process.crawl(crawler, **spec.kwargs)
+            except Exception:  # noqa: BLE001 - logged by Scrapy; the next site still runs, as side by side
+                logger.exception("crawl %s failed", spec.label)
+            if crawler.stats and crawler.stats.get_value("finish_reason") == "shutdown":
+                break
+    finally:
+        from twisted.internet import reactor
+        from twisted.internet.error import ReactorNotRunning
+
+        if not reactor.running:  # every crawl failed before the reactor started
+            reactor.callWhenRunning(reactor.stop)
+        else:
+            try:
+                reactor.stop()
+            except ReactorNotRunning:
+                pass  # a signal has stopped it already
 
 
 def format_summary(outcomes: list[CrawlOutcome]) -> str:
