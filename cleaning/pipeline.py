@@ -46,12 +46,15 @@ def find_profile(name: str | None, url: str | None, root: etree._Element) -> Pro
     return None
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _title_index(blocks: list[Block], title: str | None, start: int) -> int:
     if not title:
         return -1
-    key = re.sub(r"\s+", "", title)
+    key = _WHITESPACE.sub("", title)
     for block in blocks[: max(start + 1, 1) + 200]:
-        text = re.sub(r"\s+", "", block.text)
+        text = _WHITESPACE.sub("", block.text)
         if text.startswith(key) or (len(text) >= 6 and key.startswith(text)):
             return block.index
     return -1
