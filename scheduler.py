@@ -58,9 +58,6 @@ DEFAULT_MISFIRE_GRACE = 6 * 3600  # a run missed by less than this still runs (o
 DEFAULT_MAX_PARALLEL = 2  # crawls of different sites at the same time
 NIGHTLY_HOURS = (1, 2, 3, 4)  # default schedules are spread over 01:00-04:59
 _DOW_NUMBER = re.compile(r"\d")
-# crawl_runs count columns (archive/schema.py), logged after each crawl.
-COUNT_COLUMNS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
-                 "not_modified", "unchanged_pages", "gone")
 
 # Process-wide crawl state. Job functions are stored in the job store by
 # reference ("scheduler:run_site_crawl"), so they cannot be handed an object;
@@ -238,7 +235,11 @@ def _to_run(row: sqlite3.Row) -> RunRow:
             counts = {str(k): int(v) for k, v in json.loads(raw_counts).items()}
         except (TypeError, ValueError, AttributeError):
             counts = {}
-    for column in COUNT_COLUMNS:  # the archive's own count columns win over the JSON
+    from archive.model import RUN_COUNTERS  # plain data: no writer, no numpy
+
+    for column in RUN_COUNTERS:  # the archive's own count columns win over the JSON
+        if column == "errors":
+            continue  # its own field below
         if column in keys and row[column] is not None:
             counts[column] = int(row[column])
     return RunRow(

@@ -4,6 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# crawl_runs' count columns (added by archive/schema.py m001; never edited there).
+RUN_COUNTERS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
+                 "not_modified", "unchanged_pages", "gone", "errors")
+
+
 @dataclass
 class Fetch:
     """One HTTP response as the crawler received it (body undecoded)."""

@@ -33,7 +33,7 @@ from archive import schema, templates
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
 from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
-from archive.model import Fetch, IngestResult
+from archive.model import RUN_COUNTERS, Fetch, IngestResult
 from archive import indexer
 from archive.textnorm import content_hash
 from archive.versions import diff_summary, fields_changed
@@ -43,8 +43,6 @@ logger = logging.getLogger(__name__)
 
 # "killed": closed by `close_dead_runs`, never passed to finish_run.
 RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout", "killed"}
-_RUN_COUNTERS = ("pages", "new_speeches", "new_sources", "new_versions", "unchanged_speeches",
-                 "not_modified", "unchanged_pages", "gone", "errors")
 
 
 def utcnow() -> str:
@@ -366,7 +364,7 @@ class Archive:
         deltas = {k: v for k, v in deltas.items() if v}
         if not deltas:
             return
-        unknown = set(deltas) - set(_RUN_COUNTERS)
+        unknown = set(deltas) - set(RUN_COUNTERS)
         if unknown:
             raise ValueError(f"unknown run counters {sorted(unknown)}")
         sets = ", ".join(f"{k} = {k} + :{k}" for k in deltas)

@@ -165,9 +165,9 @@ def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any], erro
     The run fails when a crawl ended abnormally, and with `errors_fail` (a
     recrawl of named pages) also when any page failed.
     """
+    from crawler.close_reasons import RUN_STATUS
     from crawler.run import SUMMARY_KEYS
 
-    ok_reasons = {"finished", "shutdown", "closespider_timeout", "closespider_pagecount", "closespider_itemcount"}
     totals: dict[str, int] = {}
     for outcome in outcomes:
         for key, value in outcome.counts.items():
@@ -180,7 +180,7 @@ def crawl_summary(command: str, db: str | Path | None, outcomes: list[Any], erro
         "unchanged": totals.get("not_modified", 0) + totals.get("unchanged_pages", 0),
         "errors": totals.get("errors", 0),
     }
-    bad = [o.reason for o in outcomes if o.reason not in ok_reasons]
+    bad = [o.reason for o in outcomes if o.reason not in RUN_STATUS]  # a reason that fails the run
     status = bad[0] if bad else ("errors" if errors_fail and counts["errors"] else "ok")
     always = ("fetched", "new_speeches", "new_versions", "errors")
     details = {"sites": {o.label: {"reason": o.reason, **{k: o.counts.get(k, 0) for k in SUMMARY_KEYS

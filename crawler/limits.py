@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-PAGE_BUDGET_REASON = "closespider_pagecount"
+from crawler.close_reasons import PAGE_BUDGET
+
 DEPTH_IGNORED_STAT = "depth/request_ignored_count"
 
 
 def limit_notes(reason: str, stats: dict[str, Any], settings: Any) -> list[str]:
     """One phrase per limit that was hit in this run, e.g. 'page budget of 500 reached'."""
     notes = []
-    if reason == PAGE_BUDGET_REASON:
+    if reason == PAGE_BUDGET:
         notes.append(f"page budget of {settings.getint('CLOSESPIDER_PAGECOUNT')} pages reached")
     skipped = int(stats.get(DEPTH_IGNORED_STAT) or 0)
     if skipped:

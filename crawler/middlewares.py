@@ -22,6 +22,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from crawler.addons import required
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
@@ -42,8 +44,8 @@ class ConditionalGetMiddleware:
     carries meta["force"] (one-off recrawls).
     """
 
-    def __init__(self, db_path: str, stats: StatsCollector, revisit_base_hours: float = 20.0,
-                 revisit_max_days: float = 30.0) -> None:
+    def __init__(self, db_path: str, stats: StatsCollector, revisit_base_hours: float,
+                 revisit_max_days: float) -> None:
         self.db_path = db_path
         self.stats = stats
         self.revisit_base_hours = revisit_base_hours
@@ -54,11 +56,15 @@ class ConditionalGetMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
         settings = crawler.settings
         db_path = settings.get("ARCHIVE_DB_PATH")
-        if not db_path or not settings.getbool("ARCHIVE_CONDITIONAL_GET", True):
-            raise NotConfigured("ARCHIVE_DB_PATH not set or ARCHIVE_CONDITIONAL_GET off")
+        if not db_path:
+            raise NotConfigured("ARCHIVE_DB_PATH not set")
+        required(settings, "ARCHIVE_CONDITIONAL_GET")  # unset: the add-on is off, an error
+        if not settings.getbool("ARCHIVE_CONDITIONAL_GET"):
+            raise NotConfigured("ARCHIVE_CONDITIONAL_GET off")
         assert crawler.stats is not None
-        mw = cls(db_path, crawler.stats, settings.getfloat("ARCHIVE_REVISIT_BASE_HOURS", 20.0),
-                 settings.getfloat("ARCHIVE_REVISIT_MAX_DAYS", 30.0))
+        # Defaults: crawler.addons.ArchiveAddon (from the archive's RevisitPolicy).
+        mw = cls(db_path, crawler.stats, float(required(settings, "ARCHIVE_REVISIT_BASE_HOURS")),
+                 float(required(settings, "ARCHIVE_REVISIT_MAX_DAYS")))
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
@@ -104,8 +110,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
-        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
-        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+        self.backoff_base = float(required(settings, "RETRY_BACKOFF_BASE"))  # defaults: crawler.addons
+        self.backoff_max = float(required(settings, "RETRY_BACKOFF_MAX"))
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         result = super().process_response(request, response)

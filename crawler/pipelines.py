@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.addons import required
 from crawler.cleanpool import CleanPool
+from crawler.close_reasons import FINISHED, STORAGE_FAILURE, run_status
 from crawler.site_templates import RunTemplates
 from crawler.items import PageItem
 from crawler.storage_failure import is_storage_failure
@@ -35,9 +37,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-
-# The close reason when the archive cannot be written (the run is "failed").
-STORAGE_FAILURE_REASON = "archive_write_failed"
 
 
 @dataclass
@@ -50,10 +49,6 @@ class _PageState:
 
 
 _PAGE: ContextVar[_PageState | None] = ContextVar("page_state", default=None)
-
-# Close reason -> crawl_runs.status
-_STATUS = {"finished": "ok", "shutdown": "stopped", "closespider_timeout": "timeout",
-           "closespider_pagecount": "ok", "closespider_itemcount": "ok"}
 
 
 def default_clean_workers() -> int:
@@ -83,10 +78,11 @@ class PartError(Exception):
 
 class ArchivePipeline:
     """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS,
-    ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS (group commit; 1 page = one transaction per page)."""
+    ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS (group commit; 1 page = one transaction per page).
+    Their defaults: crawler.addons.ArchiveAddon."""
 
-    def __init__(self, db_path: str, trigger: str = "cli", max_parts: int = 20, crawler: Crawler | None = None,
-                 clean_workers: int = 0, commit_pages: int = 1, commit_ms: float = 500.0) -> None:
+    def __init__(self, db_path: str, trigger: str, max_parts: int, crawler: Crawler | None = None,
+                 clean_workers: int = 0, commit_pages: int = 1, commit_ms: float = 0.0) -> None:
         self.db_path = db_path
         self.commit_pages = max(1, commit_pages)
         self.commit_ms = commit_ms
@@ -113,9 +109,10 @@ class ArchivePipeline:
         db_path = settings.get("ARCHIVE_DB_PATH")
         if not db_path:
             raise NotConfigured("ARCHIVE_DB_PATH is not set: pages are fetched but not archived")
-        pipeline = cls(db_path, settings.get("ARCHIVE_RUN_TRIGGER", "cli"), settings.getint("ARCHIVE_MAX_PARTS", 20),
-                       crawler, clean_workers=clean_workers_setting(settings), commit_pages=settings.getint("ARCHIVE_COMMIT_PAGES", 50),
-                       commit_ms=settings.getfloat("ARCHIVE_COMMIT_MS", 500.0))
+        pipeline = cls(db_path, required(settings, "ARCHIVE_RUN_TRIGGER"), int(required(settings, "ARCHIVE_MAX_PARTS")),
+                       crawler, clean_workers=clean_workers_setting(settings),
+                       commit_pages=int(required(settings, "ARCHIVE_COMMIT_PAGES")),
+                       commit_ms=float(required(settings, "ARCHIVE_COMMIT_MS")))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -139,10 +136,10 @@ class ArchivePipeline:
         # Finished here, not in close_spider: only the spider_closed signal carries the reason.
         if self.archive is None:
             return None
-        status = _STATUS.get(reason, "failed")
+        status = run_status(reason)
         from crawler.limits import limit_notes
 
-        notes = [] if reason == "finished" else [f"close reason: {reason}"]
+        notes = [] if reason == FINISHED else [f"close reason: {reason}"]
         if self.crawler is not None and self.crawler.stats is not None:
             notes += limit_notes(reason, self.crawler.stats.get_stats(), self.crawler.settings)
         spider = self.crawler.spider if self.crawler else None
@@ -365,7 +362,7 @@ class ArchivePipeline:
                             hold=True)
         if self.crawler is not None and self.crawler.engine is not None:
             self._closing = asyncio.get_running_loop().create_task(
-                self.crawler.engine.close_spider_async(reason=STORAGE_FAILURE_REASON))
+                self.crawler.engine.close_spider_async(reason=STORAGE_FAILURE))
 
     async def _db(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """archive.<method>(...) on the writer thread; notes the commit generation it ran in for the page."""

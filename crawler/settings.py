@@ -2,7 +2,9 @@
 
 Components are wired here by import path; their own settings carry a prefix
 (ARCHIVE_* for the archive pipeline and the conditional-GET middleware,
-RETRY_BACKOFF_* for the back-off, SITES_CONFIG for the profiles).
+RETRY_BACKOFF_* for the back-off, SITES_CONFIG for the profiles). The defaults
+of the ARCHIVE_* and RETRY_BACKOFF_* settings are stated once, by the add-on
+crawler.addons.ArchiveAddon (enabled below); set one here or with -s to change it.
 """
 from __future__ import annotations
 
@@ -42,8 +44,7 @@ COOKIES_ENABLED = False
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 520, 522, 524, 408]
-RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled for each next one
-RETRY_BACKOFF_MAX = 120.0
+# RETRY_BACKOFF_BASE / RETRY_BACKOFF_MAX: crawler.addons.ArchiveAddon.
 
 # Scrapy 2.19 ignores CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0 (see crawler/downloader.py).
 DOWNLOADER = "crawler.downloader.SlotSafeDownloader"
@@ -65,18 +66,9 @@ DOWNLOADER_MIDDLEWARES = {
 
 # -- archive ----------------------------------------------------------------
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
-ARCHIVE_DB_PATH = None  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
-ARCHIVE_RUN_TRIGGER = "cli"  # recorded in crawl_runs.trigger
-ARCHIVE_MAX_PARTS = 20  # pages of one multi-page article, at most
-ARCHIVE_COMMIT_PAGES = 50  # group commit: one archive transaction per 50 pages ...
-ARCHIVE_COMMIT_MS = 500  # ... or per 500 ms, whichever first (1 page = one transaction per page)
-ARCHIVE_CONDITIONAL_GET = True
-# Cleaning runs in this many worker processes (None: one per spare core, at most 4; 0: inline).
-ARCHIVE_CLEAN_WORKERS = None
-# An unchanged article is revisited BASE hours after its last visit, doubled for each
-# unchanged visit in a row, at most MAX days; 0 revisits every run. Lists: every run.
-ARCHIVE_REVISIT_BASE_HOURS = 20.0
-ARCHIVE_REVISIT_MAX_DAYS = 30.0
+# ARCHIVE_DB_PATH (required for archiving: -s ARCHIVE_DB_PATH=archive.db) and every other
+# ARCHIVE_* setting: their defaults and meaning are in crawler.addons.ArchiveAddon.
+ADDONS = {"crawler.addons.ArchiveAddon": 0}
 SITES_CONFIG = None  # sites.toml path; default ./sites.toml, else crawler/sites.toml
 
 # Requests are kept breadth-first and small: the archive, not the queue, holds the pages.

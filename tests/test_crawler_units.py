@@ -19,6 +19,7 @@ from scrapy.utils.test import get_crawler
 
 from archive import Archive, Fetch
 from cli import main
+from crawler.addons import ArchiveAddon
 from crawler.frontier import Frontier
 from crawler.middlewares import BackoffRetryMiddleware, ConditionalGetMiddleware, ContactUserAgentMiddleware, RevisitLater
 from crawler.pipelines import ArchivePipeline
@@ -234,7 +235,8 @@ def test_conditional_get_from_the_archive(tmp_path: Path) -> None:
     with Archive(db) as archive:
         archive.ingest(Fetch("http://a/1.html", 200, {"ETag": '"e1"', "Last-Modified": "Mon, 01 Jan 2024 00:00:00 GMT"},
                              b"<html>x</html>"), None)
-    crawler = get_crawler(settings_dict={"ARCHIVE_DB_PATH": str(db), "ARCHIVE_REVISIT_BASE_HOURS": 0})
+    crawler = get_crawler(settings_dict={"ADDONS": {ArchiveAddon: 0}, "ARCHIVE_DB_PATH": str(db),
+                                         "ARCHIVE_REVISIT_BASE_HOURS": 0})
     mw = ConditionalGetMiddleware.from_crawler(crawler)
     mw.spider_opened()
     try:
@@ -262,7 +264,8 @@ def test_revisit_back_off_skips_fresh_articles(tmp_path: Path) -> None:
     page = Page(url="http://a/1.html", title="t", speeches=[Speech("市长在全市会议上的讲话", ["同志们:" + "今天开会。" * 40])])
     with Archive(db) as archive:
         archive.ingest(Fetch("http://a/1.html", 200, {"ETag": '"e1"'}, b"<html>x</html>"), page)
-    crawler = get_crawler(settings_dict={"ARCHIVE_DB_PATH": str(db)})  # default back-off: 20 hours
+    # The add-on's default back-off: 20 hours.
+    crawler = get_crawler(settings_dict={"ADDONS": {ArchiveAddon: 0}, "ARCHIVE_DB_PATH": str(db)})
     mw = ConditionalGetMiddleware.from_crawler(crawler)
     mw.spider_opened()
     try:

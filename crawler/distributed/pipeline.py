@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from archive import Fetch, IngestResult
 from cleaning.model import Page
+from crawler.addons import required
 from crawler.distributed.components import frontier_from_crawler
 from crawler.pipelines import ArchivePipeline, clean_workers_setting, run_sites
 from crawler.distributed.frontier import Frontier
@@ -84,7 +85,7 @@ class RedisItemPipeline(ArchivePipeline):
         from scrapy import signals
 
         settings = crawler.settings
-        pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed", settings.getint("ARCHIVE_MAX_PARTS", 20),
+        pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed", int(required(settings, "ARCHIVE_MAX_PARTS")),
                        crawler, clean_workers=clean_workers_setting(settings))
         pipeline.frontier = frontier_from_crawler(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)

@@ -15,6 +15,7 @@ from twisted.python.failure import Failure
 
 from archive.store import utcnow
 from cleaning.decode import charset_from_content_type
+from crawler.close_reasons import JOURNAL_FAILURE, ends_job
 from crawler.frontier import Frontier
 from crawler.items import PageItem
 from crawler.middlewares import RevisitLater, RobotsUnavailable, site_netloc
@@ -31,7 +32,6 @@ logger = logging.getLogger(__name__)
 # RedirectMiddleware; 5xx reach the spider only after the retries gave up.
 HANDLED_STATUSES = [304, 400, 401, 403, 404, 405, 408, 410, 429, 451, 500, 502, 503, 504, 520, 521, 522, 524]
 GONE_STATUSES = (404, 410)
-JOURNAL_FAILURE_REASON = "journal_write_failed"  # close reason: the job dir cannot be written (run "failed")
 _IGNORED_SUFFIX = re.compile(r"\.(%s)$" % "|".join(re.escape(e) for e in IGNORED_EXTENSIONS), re.I)
 _DEFAULT_PARTS = tuple(re.compile(p) for p in DEFAULT_PART_PATTERNS)
 
@@ -61,10 +61,8 @@ class ArchiveSpider(scrapy.Spider):
         """Subclasses: read arguments and profiles, adjust crawler.settings."""
 
     def _close_frontier(self, reason: str) -> None:
-        # "finished" and max-pages closes end the job; a signal or a timeout pauses it.
         try:
-            self.frontier.close(finished=reason == "finished" or reason.startswith("closespider_pagecount")
-                                or reason.startswith("closespider_itemcount"))
+            self.frontier.close(finished=ends_job(reason))
         except Exception as exc:
             if not is_storage_failure(exc):
                 raise
@@ -97,7 +95,7 @@ class ArchiveSpider(scrapy.Spider):
         except Exception as exc:
             if is_storage_failure(exc):  # the job dir's disk is full: the crawl cannot go on
                 self.logger.error("job journal write failed: %s: %s; stopping the crawl", type(exc).__name__, exc)
-                raise CloseSpider(JOURNAL_FAILURE_REASON) from None
+                raise CloseSpider(JOURNAL_FAILURE) from None
             raise
         if not added:
             return None
