@@ -41,6 +41,7 @@ class Block:
     # weighed, and a cached_property takes a lock on each access before Python 3.12).
     size: int = field(init=False, repr=False, compare=False)
     punctuated: bool = field(init=False, repr=False, compare=False)  # holds any punctuation
+    weight: float | None = field(default=None, init=False, repr=False, compare=False)  # content.block_weight's, once
 
     def __post_init__(self) -> None:
         self.size = len(self.text) - self.text.count(" ")

@@ -48,7 +48,15 @@ class Content:
 
 
 def block_weight(block: blk.Block) -> float:
-    """How much a block says "article here" (positive) or "page chrome" (negative)."""
+    """How much a block says "article here" (positive) or "page chrome" (negative).
+    Weighed once per block (the walk, the run search, the filters all ask)."""
+    weight = block.weight
+    if weight is None:
+        weight = block.weight = _weigh(block)
+    return weight
+
+
+def _weigh(block: blk.Block) -> float:
     size = block.size
     if not size:
         return 0.0
