@@ -150,9 +150,9 @@ def _as_read(db: Path) -> dict:
     speeches = _rows(db, "select s.id, s.title, s.body, s.speaker, s.occasion, s.published, s.version_count,"
                          " s.source_count, s.site_count, st.name from speeches s join sites st on st.id = s.site_id"
                          " order by s.id")
-    versions = _rows(db, "select speech_id, version, title, body, speaker, occasion, published, fields_changed,"
-                         " diff_summary, origin, p.url from speech_versions v join pages p on p.id = v.page_id"
-                         " order by speech_id, version")
+    versions = _rows(db, "select v.speech_id, v.version, v.title, v.body, v.speaker, v.occasion, v.published,"
+                         " v.fields_changed, v.diff_summary, v.origin, p.url from speech_versions v"
+                         " join pages p on p.id = v.page_id order by v.speech_id, v.version")
     sources = _rows(db, "select ss.speech_id, ss.position, ss.similarity, ss.match, p.url from speech_sources ss"
                         " join pages p on p.id = ss.page_id order by ss.speech_id, p.url")
     return {
