@@ -259,7 +259,11 @@ def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) ->
         night1 = crawl_summary("demo", db, outcomes)
         night1.label = "night 1"
         say(night1.text())
-        if nights == 2:
+        from crawler.close_reasons import SHUTDOWN
+
+        if nights == 2 and any(o.reason == SHUTDOWN for o in outcomes):
+            say("\nnight 2 skipped: the crawl was stopped")
+        elif nights == 2:
             from crawler.demo_states import recrawl_night2
 
             say("\nnight 2: the sites' second state (rotated sidebars, reworded promos, one edited article)")

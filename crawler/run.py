@@ -25,6 +25,8 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from twisted.internet.defer import inlineCallbacks
 
+from crawler import close_reasons
+
 logger = logging.getLogger(__name__)
 
 # What a summary shows, in order (keys of the pipeline's counts).
@@ -139,23 +141,34 @@ def run_crawls(specs: list[CrawlSpec], settings: Settings,
         crawlers.append((spec, crawler))
         if not sequential:
             process.crawl(crawler, **spec.kwargs)
+    finished: list[Crawler] = [crawler for _, crawler in crawlers]
     if sequential:
-        _one_after_another(process, crawlers)  # the first crawl starts now and installs the reactor, as above
+        finished = []
+        _one_after_another(process, crawlers, finished)  # the first crawl starts now and installs the reactor, as above
     process.start(stop_after_crawl=not sequential)
     from crawler.limits import limit_notes
 
     outcomes = []
     for spec, crawler in crawlers:
-        stats = crawler.stats.get_stats() if crawler.stats else {}
+        # A crawl never started has no stats (Scrapy raises on reading them): "not started" below.
+        stats = _stats(crawler) if crawler in finished else {}
         counts = {k.split("/", 1)[1]: int(v) for k, v in stats.items() if k.startswith("archive/")}
         reason = str(stats.get("finish_reason", "not started"))
         outcomes.append(CrawlOutcome(spec.label, reason, counts, limit_notes(reason, stats, crawler.settings)))
     return outcomes
 
 
+def _stats(crawler: Crawler) -> dict[str, Any]:
+    try:
+        return crawler.stats.get_stats() if crawler.stats else {}
+    except RuntimeError:  # "Crawler.stats is not set yet": the crawl failed before it started
+        return {}
+
+
 @inlineCallbacks
-def _one_after_another(process: CrawlerProcess, crawlers: list[tuple[CrawlSpec, Crawler]]) -> Generator[Any, Any, None]:
-    """Each crawl starts when the one before has finished; the reactor stops after the last.
+def _one_after_another(process: CrawlerProcess, crawlers: list[tuple[CrawlSpec, Crawler]],
+                       finished: list[Crawler]) -> Generator[Any, Any, None]:
+    """Each crawl starts when the one before has finished (then joins `finished`); the reactor stops after the last.
 
     A graceful stop (Ctrl-C, SIGTERM) ends the running crawl as "shutdown" and
     starts no more: those crawls are reported as not started.
@@ -164,9 +177,10 @@ def _one_after_another(process: CrawlerProcess, crawlers: list[tuple[CrawlSpec, 
         for spec, crawler in crawlers:
             try:
                 yield process.crawl(crawler, **spec.kwargs)
-            except Exception:  # noqa: BLE001 - logged by Scrapy; the next site still runs, as side by side
+            except Exception:  # noqa: BLE001 - the next site still runs, as it would side by side
                 logger.exception("crawl %s failed", spec.label)
-            if crawler.stats and crawler.stats.get_value("finish_reason") == "shutdown":
+            finished.append(crawler)
+            if _stats(crawler).get("finish_reason") == close_reasons.SHUTDOWN:
                 break
     finally:
         from twisted.internet import reactor
