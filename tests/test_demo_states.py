@@ -174,3 +174,34 @@ def test_the_demo_gives_the_same_results_on_every_run(two_runs: list[tuple[Path,
     assert _content(db1) == _content(db2)
     summary = lambda out: out[out.index("archived into"):]  # noqa: E731 - the ports differ above it
     assert summary(out1) == summary(out2)
+
+
+def test_ctrl_c_during_night1_stops_the_demo(tmp_path: Path) -> None:
+    """The demo's sites run one after another: Ctrl-C stops the running one, starts no other and no night 2."""
+    import signal
+    import time
+
+    db = tmp_path / "demo.db"
+    proc = subprocess.Popen([EXE, "demo", "--db", str(db)], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (db.exists() and _pages(db)) and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)  # until the first site's first page is archived
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 1, err[-3000:]
+    runs = _rows(db, "select trigger, status from crawl_runs order by id")
+    assert runs and runs[-1] == ("demo", "stopped") and len(runs) < len(EXPECTED["sites"]), runs
+    assert "not started" in out and "night 2 skipped" in out, out
+
+
+def _pages(db: Path) -> int:
+    try:
+        return _rows(db, "select count(*) from pages")[0][0]
+    except sqlite3.OperationalError:  # the schema is not written yet
+        return 0
