@@ -244,13 +244,26 @@ def _evidenced(items: list[Item], links_count: bool = True) -> bool:
     def evidence(item: Item) -> bool:
         return (links_count and _anchored(item)) or item.timed
 
-    if links_count and sum(1 for i in items if _anchored(i)) >= need:
+    if links_count and _at_least(map(_anchored, items), need):
         return True
     step = max(1, len(items) // EVIDENCE_SAMPLE)
     sample = items[::step]
     if sum(1 for i in sample if evidence(i)) < MIN_ITEM_EVIDENCE * len(sample) / 2:
         return False
-    return sum(1 for i in items if evidence(i)) >= need
+    return _at_least(map(evidence, items), need)
+
+
+def _at_least(tests, need: float) -> bool:
+    """At least `need` of the tests are true; the rest are not run once that is known."""
+    if need <= 0:
+        return True
+    hits = 0
+    for passed in tests:
+        if passed:
+            hits += 1
+            if hits >= need:
+                return True
+    return False
 
 
 # The tags an item can have: blocks and links; inline runs (spans, fonts) are text, not
