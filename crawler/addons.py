@@ -21,7 +21,10 @@ class ArchiveAddon:
     """Defaults of the ARCHIVE_* and RETRY_BACKOFF_* settings (see the comments)."""
 
     DEFAULTS: dict[str, Any] = {
-        "ARCHIVE_DB_PATH": None,  # required for archiving: -s ARCHIVE_DB_PATH=archive.db
+        # Where the pipeline's pages go (crawler.sink): the SQLite archive at ARCHIVE_DB_PATH;
+        # a distributed crawl sets crawler.distributed.pipeline.redis_outbox.
+        "ARCHIVE_SINK": "crawler.sink.sqlite_archive",
+        "ARCHIVE_DB_PATH": None,  # required by the SQLite sink: -s ARCHIVE_DB_PATH=archive.db
         "ARCHIVE_RUN_TRIGGER": "cli",  # recorded in crawl_runs.trigger
         "ARCHIVE_MAX_PARTS": 20,  # pages of one multi-page article, at most
         # Group commit: one archive transaction per 50 pages or per 500 ms, whichever first

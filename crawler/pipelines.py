@@ -19,14 +19,16 @@ from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import Request, signals
-from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import load_object
 
 from crawler.addons import required
 from crawler.cleanpool import CleanPool
 from crawler.close_reasons import FINISHED, STORAGE_FAILURE, run_status
+from crawler.sink import ArchiveSink, SinkOpener, TemplateStore
 from crawler.site_templates import RunTemplates
 from crawler.items import PageItem
 from crawler.storage_failure import is_storage_failure
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -77,13 +80,15 @@ class PartError(Exception):
 
 
 class ArchivePipeline:
-    """Settings: ARCHIVE_DB_PATH (required), ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS,
-    ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS (group commit; 1 page = one transaction per page).
-    Their defaults: crawler.addons.ArchiveAddon."""
+    """Settings: ARCHIVE_SINK (where pages go, crawler.sink), ARCHIVE_DB_PATH (the SQLite sink's file),
+    ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS, ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS
+    (group commit; 1 page = one transaction per page). Their defaults: crawler.addons.ArchiveAddon."""
 
-    def __init__(self, db_path: str, trigger: str, max_parts: int, crawler: Crawler | None = None,
-                 clean_workers: int = 0, commit_pages: int = 1, commit_ms: float = 0.0) -> None:
-        self.db_path = db_path
+    def __init__(self, open_sink: Callable[[], ArchiveSink], trigger: str, max_parts: int,
+                 crawler: Crawler | None = None, clean_workers: int = 0, commit_pages: int = 1,
+                 commit_ms: float = 0.0, sink_name: str = "archive") -> None:
+        self.open_sink = open_sink
+        self.sink_name = sink_name
         self.commit_pages = max(1, commit_pages)
         self.commit_ms = commit_ms
         self._group = False  # a batch is kept open on the writer thread
@@ -96,7 +101,7 @@ class ArchivePipeline:
         self.max_parts = max_parts
         self.crawler = crawler
         self.cleaner = CleanPool(clean_workers)
-        self.archive: Any = None
+        self.archive: ArchiveSink | None = None
         self.run_id: int | None = None
         self.counts: Counter[str] = Counter()
         self.storage_failure: str | None = None  # set when the archive cannot be written any more
@@ -106,31 +111,36 @@ class ArchivePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         settings = crawler.settings
-        db_path = settings.get("ARCHIVE_DB_PATH")
-        if not db_path:
-            raise NotConfigured("ARCHIVE_DB_PATH is not set: pages are fetched but not archived")
-        pipeline = cls(db_path, required(settings, "ARCHIVE_RUN_TRIGGER"), int(required(settings, "ARCHIVE_MAX_PARTS")),
-                       crawler, clean_workers=clean_workers_setting(settings),
+        sink_name = required(settings, "ARCHIVE_SINK")
+        opener: SinkOpener = load_object(sink_name)
+        pipeline = cls(opener(crawler), required(settings, "ARCHIVE_RUN_TRIGGER"),
+                       int(required(settings, "ARCHIVE_MAX_PARTS")), crawler,
+                       clean_workers=clean_workers_setting(settings),
                        commit_pages=int(required(settings, "ARCHIVE_COMMIT_PAGES")),
-                       commit_ms=float(required(settings, "ARCHIVE_COMMIT_MS")))
+                       commit_ms=float(required(settings, "ARCHIVE_COMMIT_MS")), sink_name=sink_name)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     # -- life cycle -------------------------------------------------------
     def open_spider(self) -> None:
-        from archive import Archive
-
         # Every archive call runs on one writer thread (SQLite connections stay on the
         # thread that made them): the reactor fetches while a page's transaction commits.
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
-        self.archive = self._writer.submit(lambda: Archive(self.db_path).__enter__()).result()
+        archive = self.archive = self._writer.submit(self.open_sink).result()
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
-        self.run_id = self._writer.submit(self.archive.start_run, trigger=self.trigger, sites=run_sites(spider)).result()
+        self.run_id = self._writer.submit(archive.start_run, self.trigger, run_sites(spider)).result()
         if self.commit_pages > 1:
-            self._writer.submit(self.archive.begin_batch).result()
+            self._writer.submit(archive.begin_batch).result()
             self._group = True
-        logger.info("archiving into %s (crawl run %s)", self.db_path, self.run_id)
+        logger.info("archiving through %s (crawl run %s)", self.sink_name, self.run_id)
+
+    @property
+    def sink(self) -> ArchiveSink:
+        """The open sink (between open_spider and the close)."""
+        if self.archive is None:
+            raise RuntimeError("the archive sink is not open")
+        return self.archive
 
     def spider_closed(self, reason: str):  # noqa: ANN201 - a Deferred, or None
         # Finished here, not in close_spider: only the spider_closed signal carries the reason.
@@ -173,7 +183,7 @@ class ArchivePipeline:
 
     def _close_run(self, status: str, note: str | None, commit: bool) -> BaseException | None:
         """On a thread: commit the last batch (if grouped), close the run row and the archive; the commit's error."""
-        archive = self.archive
+        archive = self.sink
         error: BaseException | None = None
         try:
             if commit:
@@ -190,7 +200,7 @@ class ArchivePipeline:
                 self._writer.submit(archive.finish_run, self.run_id, status=status, counts=dict(self.counts),
                                     errors=self.counts["errors"], note=note).result()
         finally:
-            self._writer.submit(archive.__exit__, None, None, None).result()
+            self._writer.submit(archive.close).result()
             self._writer.shutdown(wait=True)
             self.archive = None
             self.cleaner.close()
@@ -206,7 +216,7 @@ class ArchivePipeline:
         `hold` opens a new batch that is never committed: the writes of pages
         still in flight are dropped with it, as they are counted as errors.
         """
-        archive = self.archive
+        archive = self.sink
         try:
             if archive.in_batch:
                 archive.rollback_batch()
@@ -310,15 +320,15 @@ class ArchivePipeline:
         """Commit the open batch; after a storage failure its writes were rolled back, so its pages are lost."""
         if self.storage_failure:
             raise StorageFailure(self.storage_failure)
-        self.archive.commit_batch()
+        self.sink.commit_batch()
         self._generation += 1
 
     def _commit_and_reopen(self) -> None:
         try:
             self._commit_batch()
         finally:
-            if not self.archive.in_batch:
-                self.archive.begin_batch()
+            if not self.sink.in_batch:
+                self.sink.begin_batch()
 
     def _commit_now(self) -> None:
         """Commit synchronously (spider closing): resolves every waiting page."""
@@ -364,10 +374,10 @@ class ArchivePipeline:
             self._closing = asyncio.get_running_loop().create_task(
                 self.crawler.engine.close_spider_async(reason=STORAGE_FAILURE))
 
-    async def _db(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """archive.<method>(...) on the writer thread; notes the commit generation it ran in for the page."""
+    async def _db(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """method(...) (a sink's) on the writer thread; notes the commit generation it ran in for the page."""
         loop = asyncio.get_running_loop()
-        call = partial(getattr(self.archive, method), *args, **kwargs)
+        call = partial(method, *args, **kwargs)
         result, generation = await loop.run_in_executor(self._writer, lambda: (call(), self._generation))
         page = _PAGE.get()
         if page is not None:
@@ -376,12 +386,12 @@ class ArchivePipeline:
 
     async def _record_error(self, url: str, message: str, status: int | None) -> None:
         try:
-            await self._db("record_error", url, message, status=status, run_id=self.run_id)
+            await self._db(self.sink.record_error, url, message, status, self.run_id)
         except Exception:  # noqa: BLE001
             logger.exception("could not record the error of %s", url)
 
     async def _handle(self, item: PageItem) -> None:
-        db = self._db
+        db, sink = self._db, self.sink
         outcome = item.outcome
         if outcome == "robots":
             self._count("robots_forbidden")
@@ -397,15 +407,15 @@ class ArchivePipeline:
         self._count("fetched")
         if outcome == "not_modified":
             self._count("not_modified")
-            await db("record_not_modified", item.url, self.run_id)
+            await db(sink.record_not_modified, item.url, self.run_id)
             return
         if outcome == "gone":
             self._count("gone")
-            await db("record_gone", item.url, item.status, self.run_id)
+            await db(sink.record_gone, item.url, item.status, self.run_id)
             return
-        if await db("is_unchanged", item.url, item.body):
+        if await db(sink.is_unchanged, item.url, item.body):
             self._count("unchanged_pages")
-            await db("record_unchanged", item.url, item.status, self.run_id)
+            await db(sink.record_unchanged, item.url, item.status, self.run_id)
             return
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         from cleaning import ContentError
@@ -421,7 +431,7 @@ class ArchivePipeline:
                     self.templates.observe(host, await self.cleaner.observe(item.body, item.http_charset))
                 except ContentError:
                     pass  # stored as it is below; nothing to learn from it
-            await db("ingest", fetch, None, run_id=self.run_id)
+            await db(sink.ingest, fetch, None, self.run_id, ())
             return
 
         try:
@@ -440,7 +450,7 @@ class ArchivePipeline:
         if not page.speeches:
             self._count("no_speech_page")
             logger.debug("no speech on %s: %s", item.url, page.no_speech_reason)
-            await db("ingest", fetch, None, run_id=self.run_id)
+            await db(sink.ingest, fetch, None, self.run_id, ())
             return
         if item.is_part:
             # Part 2+ reached by a link: archived whole with its first part, never alone.
@@ -456,7 +466,7 @@ class ArchivePipeline:
                 logger.warning("multi-page article %s incomplete: %s", item.url, exc)
                 await self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
                 return
-        result = await db("ingest", fetch, page, run_id=self.run_id, parts=parts)
+        result = await db(sink.ingest, fetch, page, self.run_id, parts)
         if template is not False:
             self.templates.stored_page(host, result.page_id, template, item.cleaner_profile)
         self._count("article_page")
@@ -499,14 +509,20 @@ class ArchivePipeline:
     # -- site templates (cleaning.template, crawler.site_templates) ---------------
     def _learning(self) -> bool:
         """Templates are learnt where the archive itself is at hand (not through a distributed outbox)."""
-        return callable(getattr(self.archive, "refit_page", None))
+        return isinstance(self.archive, TemplateStore)
+
+    @property
+    def _templates_store(self) -> TemplateStore:
+        archive = self.sink
+        assert isinstance(archive, TemplateStore), "templates are learnt only where _learning()"
+        return archive
 
     async def _template(self, host: str) -> Any:
         """The template to clean the host's next page with: None while nothing is known, False when not learning."""
         if not self._learning() or not host:
             return False
         if not self.templates.known(host):
-            stored = await self._db("load_template", host)
+            stored = await self._db(self._templates_store.load_template, host)
             self.templates.start(host, stored)
         return self.templates.effective(host)
 
@@ -535,7 +551,7 @@ class ArchivePipeline:
         for host, template, pages in self.templates.stale():
             for stored in pages:
                 try:
-                    fetches = await self._db("page_fetches", stored.page_id)  # a read: no lock
+                    fetches = await self._db(self._templates_store.page_fetches, stored.page_id)  # a read: no lock
                     if fetches is None:
                         continue
                     main, parts = fetches
@@ -550,10 +566,11 @@ class ArchivePipeline:
         learnt = self.templates.to_store()
 
         def write() -> list[Counter[str]]:
-            results = [self.archive.refit_page(page_id, self.run_id, page) for page_id, page in refits]
+            store = self._templates_store
+            results = [store.refit_page(page_id, self.run_id, page) for page_id, page in refits]
             for host, template in learnt:
-                self.archive.save_template(host, template)
-            if self.archive.in_batch:
+                store.save_template(host, template)
+            if self.sink.in_batch:
                 self._commit_and_reopen()
             return results
 

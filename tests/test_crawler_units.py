@@ -254,7 +254,7 @@ def test_conditional_get_from_the_archive(tmp_path: Path) -> None:
     with pytest.raises(NotConfigured):
         ConditionalGetMiddleware.from_crawler(get_crawler(settings_dict={}))
     with pytest.raises(NotConfigured):
-        ArchivePipeline.from_crawler(get_crawler(settings_dict={}))
+        ArchivePipeline.from_crawler(get_crawler(settings_dict={"ADDONS": {ArchiveAddon: 0}}))  # no ARCHIVE_DB_PATH
 
 
 def test_revisit_back_off_skips_fresh_articles(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ serialisation), with three additions that make a crawl a bounded batch:
   (scrapy-redis spiders idle forever, plain spiders close as soon as their
   own view of the queue is empty while another worker is still producing).
 - `SeedOnceMiddleware`: the start requests are pushed by one worker per batch.
-- `crawler.distributed.pipeline.RedisItemPipeline` (in place of the SQLite
-  `ArchivePipeline`): workers clean pages and push them to a Redis list; one
+- `ARCHIVE_SINK` = `crawler.distributed.pipeline.redis_outbox` (in place of the SQLite
+  archive behind `ArchivePipeline`): workers clean pages and push them to a Redis list; one
   `speech-archive ingest` process writes them, so SQLite keeps one writer.
 
 Without `--redis` none of this is loaded.
@@ -37,7 +37,7 @@ from crawler.distributed.frontier import CrawlKeys, Frontier, connect, crawl_nam
 logger = logging.getLogger(__name__)
 
 ARCHIVE_PIPELINE = "crawler.pipelines.ArchivePipeline"
-REDIS_PIPELINE = "crawler.distributed.pipeline.RedisItemPipeline"
+REDIS_SINK = "crawler.distributed.pipeline.redis_outbox"
 
 # Scrapy stats a worker adds to the batch's stats hash when it closes.
 _WORKER_STATS = {
@@ -54,15 +54,14 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
                          idle_seconds: float = 3.0, heartbeat_ttl: float = 15.0) -> dict[str, Any]:
     """The settings to lay over the project's for one distributed worker.
 
-    `item_pipelines` / `spider_middlewares` are the project's: the SQLite
-    `ArchivePipeline` is swapped for the Redis item pipeline at its priority,
-    and the seeding middleware goes next to the engine. `crawl` names the
+    `item_pipelines` / `spider_middlewares` are the project's: the
+    `ArchivePipeline` stays and writes to the Redis outbox (`ARCHIVE_SINK`,
+    every push final: no group commit), and the seeding middleware goes next
+    to the engine. `crawl` names the
     crawl's keys; None leaves them to `crawl_settings` per crawler.
     """
     validate_batch_name(batch)
     pipelines = dict(item_pipelines or {ARCHIVE_PIPELINE: 300})
-    priority = pipelines.pop(ARCHIVE_PIPELINE, 300)
-    pipelines[REDIS_PIPELINE] = priority
     middlewares = dict(spider_middlewares or {})
     middlewares["crawler.distributed.components.SeedOnceMiddleware"] = 10
     return {
@@ -72,6 +71,9 @@ def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "ITEM_PIPELINES": pipelines,
+        "ARCHIVE_SINK": REDIS_SINK,
+        "ARCHIVE_RUN_TRIGGER": "distributed",
+        "ARCHIVE_COMMIT_PAGES": 1,
         "SPIDER_MIDDLEWARES": middlewares,
         "JOBDIR": None,  # the frontier lives in Redis, not on this disk
         "DISTRIBUTED_BATCH": batch,

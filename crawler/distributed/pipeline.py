@@ -1,10 +1,12 @@
-"""The item pipeline of a distributed worker: clean here, archive elsewhere.
+"""The archive sink of a distributed worker: clean here, archive elsewhere.
 
-`RedisItemPipeline` is the project's `ArchivePipeline` (same cleaning, same
-multi-page stitching, same counts) with its archive swapped for
-`RedisArchiveOutbox`, which turns every archive call into a message on the
-batch's Redis item list. The CPU-heavy cleaning is spread over the workers;
-`speech-archive ingest` is the only process that writes SQLite.
+A distributed crawl runs the project's `ArchivePipeline` (same cleaning, same
+multi-page stitching, same counts) with `ARCHIVE_SINK` set to `redis_outbox`
+(crawler.distributed.components lays that over the settings): its
+`RedisArchiveOutbox` implements `crawler.sink.ArchiveSink` by turning every
+archive call into a message on the batch's Redis item list. The CPU-heavy
+cleaning is spread over the workers; `speech-archive ingest` is the only
+process that writes SQLite.
 
 Workers do not read the archive: "same bytes as last time" is decided by the
 writer, which turns such an ingest into `record_unchanged`.
@@ -12,22 +14,32 @@ writer, which turns such an ingest into `record_unchanged`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from archive import Fetch, IngestResult
 from cleaning.model import Page
-from crawler.addons import required
 from crawler.distributed.components import frontier_from_crawler
-from crawler.pipelines import ArchivePipeline, clean_workers_setting, run_sites
 from crawler.distributed.frontier import Frontier
 from crawler.distributed.items import Message, encode
+from crawler.sink import ArchiveSink
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+
+def redis_outbox(crawler: Crawler) -> Callable[[], ArchiveSink]:
+    """ARCHIVE_SINK of a distributed worker (settings REDIS_URL, DISTRIBUTED_BATCH: `crawl --redis`)."""
+    frontier = frontier_from_crawler(crawler)
+
+    def open_outbox() -> ArchiveSink:
+        outbox = RedisArchiveOutbox(frontier)
+        logger.info("pushing cleaned pages to %s", outbox.key)
+        return outbox
+
+    return open_outbox
 
 
 class RedisArchiveOutbox:
@@ -43,7 +55,7 @@ class RedisArchiveOutbox:
         self.client.rpush(self.key, encode(message))
 
     # Run bookkeeping belongs to the writer; the worker's counts go to the batch stats.
-    def start_run(self, trigger: str = "distributed", sites: Sequence[str] = ()) -> None:
+    def start_run(self, trigger: str, sites: Sequence[str] = ()) -> None:
         self.frontier.add_sites([s for s in sites if s])
         return None
 
@@ -72,31 +84,19 @@ class RedisArchiveOutbox:
     def record_error(self, url: str, message: str, status: int | None = None, run_id: int | None = None) -> None:
         self._push(Message("error", url, status=status, error=message))
 
-    def __exit__(self, *exc: object) -> None:
+    # Every push is final on its own: a message list has no transaction to group, commit or drop.
+    def begin_batch(self) -> None:
         return None
 
+    def commit_batch(self) -> None:
+        return None
 
-class RedisItemPipeline(ArchivePipeline):
-    """Settings: REDIS_URL, DISTRIBUTED_BATCH (set by `crawl --redis`), ARCHIVE_MAX_PARTS,
-    ARCHIVE_CLEAN_WORKERS."""
+    def rollback_batch(self) -> None:
+        return None
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RedisItemPipeline:
-        from scrapy import signals
+    @property
+    def in_batch(self) -> bool:
+        return False
 
-        settings = crawler.settings
-        pipeline = cls(settings.get("ARCHIVE_DB_PATH") or "", "distributed", int(required(settings, "ARCHIVE_MAX_PARTS")),
-                       crawler, clean_workers=clean_workers_setting(settings))
-        pipeline.frontier = frontier_from_crawler(crawler)
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
-
-    def open_spider(self) -> None:
-        # As ArchivePipeline.open_spider, with the outbox for the archive; the one
-        # "writer" thread keeps Redis round trips off the reactor.
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="redis-outbox")
-        self.archive = RedisArchiveOutbox(self.frontier)
-        self.cleaner.start()
-        spider = self.crawler.spider if self.crawler else None
-        self.run_id = self.archive.start_run(sites=run_sites(spider))
-        logger.info("pushing cleaned pages to %s", self.archive.key)
+    def close(self) -> None:
+        return None  # the Redis client belongs to the frontier
