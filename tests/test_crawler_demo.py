@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,17 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.demo import DEMO_ROOT, demo_profiles, serving
+from tests.sqlite_rows import rows as _rows
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 EXPECTED = json.loads((DEMO_ROOT / "expected.json").read_text(encoding="utf-8"))
-
-
-def _rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def _site_of_host(db: Path) -> dict[str, str]:

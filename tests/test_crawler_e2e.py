@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from crawler.sitesrv import SiteServer, loopback_host
+from tests.sqlite_rows import rows as q
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_BACKOFF_BASE=0.05",
@@ -120,14 +121,6 @@ def crawl(db: Path, config: Path, *args: str, timeout: float = 120) -> subproces
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
-
-
-def q(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def one(db: Path, sql: str, *params: object) -> object:

@@ -21,20 +21,12 @@ import pytest
 
 from crawler.demo import DEMO_ROOT, demo_profiles, serving
 from crawler.demo_states import NIGHT2_ROOT, NIGHT2_TRIGGER, set_state
-from crawler.sitesrv import SiteServer
+from tests.sqlite_rows import rows as _rows
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 EXPECTED = json.loads((DEMO_ROOT / "expected.json").read_text(encoding="utf-8"))
 NIGHT2 = EXPECTED["night2"]
 EDITED = NIGHT2["edited"]
-
-
-def _rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def _run_demo(directory: Path) -> tuple[Path, str]:

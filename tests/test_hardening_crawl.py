@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -31,7 +30,8 @@ from typing import Callable, Iterator
 
 import pytest
 
-from tests.test_crawler_e2e import build_site, make_articles
+from tests.test_crawler_e2e import build_site
+from tests.sqlite_rows import rows as q
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_BACKOFF_BASE=0.05",
@@ -127,14 +127,6 @@ def serve(servers: list[Hostile], routes: dict[str, Route], default: Route | Non
 def run(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
-
-
-def q(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def write_profile(path: Path, base_url: str, **extra: object) -> Path:

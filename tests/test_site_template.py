@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from cleaning import clean_page
 from cleaning.template import SiteTemplate, observe
 from crawler.sitesrv import SiteServer, loopback_host
+from tests.sqlite_rows import rows as _q
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
@@ -127,14 +127,6 @@ def _crawl(db: Path, config: Path, *args: str) -> None:
     proc = subprocess.run([EXE, "crawl", "--db", str(db), "--config", str(config), *FAST, *args],
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-3000:]
-
-
-def _q(db: Path, sql: str, *params: object) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: Path) -> None:
