@@ -25,6 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -386,35 +387,51 @@ drawn from slots of many synonyms in both scripts. Format: docs/ground-truth.md,
 """
 
 
-def write(sites: list[tuple[SiteDef, list[Page]]], out: Path) -> dict[str, int]:
+def write_fixtures(out: Path, readme: str,
+                   entries: Iterable[tuple[str, str, Page, bytes, dict]]) -> dict[str, int]:
+    """Write (layout, slug, page, raw bytes, truth record) entries as a fixture folder
+    with its README table; returns the page count per kind. Shared by both held-out sets."""
     if out.exists():
         shutil.rmtree(out)
     counts: dict[str, int] = {}
     rows = []
-    for sd, pages in sites:
-        (out / sd.layout).mkdir(parents=True)
-        for page in pages:
-            slug = page.path.strip("/").replace("/", "-").rsplit(".", 1)[0]
-            raw = page.html.encode(sd.encoding, errors="xmlcharrefreplace")
-            rec = record(sd, page, raw)
-            (out / sd.layout / f"{slug}.html").write_bytes(raw)
-            (out / sd.layout / f"{slug}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n",
-                                                          encoding="utf-8")
-            counts[page.kind] = counts.get(page.kind, 0) + 1
-            rows.append(f"| {sd.layout}/{slug} | {page.kind} | {page.http_charset or ''} | {page.note} |")
-    (out / "README.md").write_text(README + "\n".join(rows) + "\n", encoding="utf-8")
+    for layout, slug, page, raw, rec in entries:
+        (out / layout).mkdir(parents=True, exist_ok=True)
+        (out / layout / f"{slug}.html").write_bytes(raw)
+        (out / layout / f"{slug}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
+        counts[page.kind] = counts.get(page.kind, 0) + 1
+        rows.append(f"| {layout}/{slug} | {page.kind} | {page.http_charset or ''} | {page.note} |")
+    (out / "README.md").write_text(readme + "\n".join(rows) + "\n", encoding="utf-8")
     return counts
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "heldout")
-    ap.add_argument("--seed", type=int, default=SEED)
+def write(sites: list[tuple[SiteDef, list[Page]]], out: Path) -> dict[str, int]:
+    def entries() -> Iterator[tuple[str, str, Page, bytes, dict]]:
+        for sd, pages in sites:
+            for page in pages:
+                slug = page.path.strip("/").replace("/", "-").rsplit(".", 1)[0]
+                raw = page.html.encode(sd.encoding, errors="xmlcharrefreplace")
+                yield sd.layout, slug, page, raw, record(sd, page, raw)
+
+    return write_fixtures(out, README, entries())
+
+
+def run_cli(argv: list[str] | None, description: str, default_out: Path, seed: int,
+            build: Callable[[int], Any], write: Callable[[Any, Path], dict[str, int]]) -> int:
+    """The command line both held-out generators share: --out, --seed, a count line."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--out", type=Path, default=default_out)
+    ap.add_argument("--seed", type=int, default=seed)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     counts = write(build(args.seed), args.out)
     log.info("%s: %s", args.out, ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_cli(argv, __doc__.split("\n\n")[0], ROOT / "tests" / "fixtures" / "heldout", SEED, build, write)
 
 
 if __name__ == "__main__":

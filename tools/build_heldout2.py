@@ -17,24 +17,20 @@ tests/fixtures/pages (docs/ground-truth.md); deterministic (one seeded RNG).
 """
 from __future__ import annotations
 
-import argparse
-import json
-import logging
 import random
-import shutil
 import string
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_heldout import Page, record  # noqa: E402  (fixture format shared with the first set)
+from build_heldout import Page, record, run_cli, write_fixtures  # noqa: E402  (fixture format shared with the first set)
 from heldout2_text import (ABOUT_PARAS, CITIES, CONTACT_LINES, SPEECHES, JunkMaker2, SpeechText,  # noqa: E402
                            esc, to_script)
 
-log = logging.getLogger("build_heldout2")
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261127
 ARTICLES_PER_SITE = 10
@@ -528,37 +524,21 @@ def slug_of(path: str) -> str:
 
 
 def write(sites: list[tuple[SiteDef, list[Page], SiteBuilder]], out: Path) -> dict[str, int]:
-    if out.exists():
-        shutil.rmtree(out)
-    counts: dict[str, int] = {}
-    rows = []
-    for sd, pages, builder in sites:
-        (out / sd.layout).mkdir(parents=True)
-        for page in pages:
-            slug = slug_of(page.path)
-            raw = page.html.encode(sd.encoding, errors="xmlcharrefreplace")
-            rec = record(sd, page, raw)
-            kinds = builder.junk_kinds.get(page.path, {})
-            rec["junk_kinds"] = {j: kinds.get(j, "chrome") for j in rec["must_not_contain"]}
-            rec["comment_dates"] = builder.comment_dates.get(page.path, [])
-            (out / sd.layout / f"{slug}.html").write_bytes(raw)
-            (out / sd.layout / f"{slug}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n",
-                                                          encoding="utf-8")
-            counts[page.kind] = counts.get(page.kind, 0) + 1
-            rows.append(f"| {sd.layout}/{slug} | {page.kind} | {page.http_charset or ''} | {page.note} |")
-    (out / "README.md").write_text(README + "\n".join(rows) + "\n", encoding="utf-8")
-    return counts
+    def entries() -> Iterator[tuple[str, str, Page, bytes, dict]]:
+        for sd, pages, builder in sites:
+            for page in pages:
+                raw = page.html.encode(sd.encoding, errors="xmlcharrefreplace")
+                rec = record(sd, page, raw)
+                kinds = builder.junk_kinds.get(page.path, {})
+                rec["junk_kinds"] = {j: kinds.get(j, "chrome") for j in rec["must_not_contain"]}
+                rec["comment_dates"] = builder.comment_dates.get(page.path, [])
+                yield sd.layout, slug_of(page.path), page, raw, rec
+
+    return write_fixtures(out, README, entries())
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "heldout2")
-    ap.add_argument("--seed", type=int, default=SEED)
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    counts = write(build(args.seed), args.out)
-    log.info("%s: %s", args.out, ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
-    return 0
+    return run_cli(argv, __doc__.split("\n\n")[0], ROOT / "tests" / "fixtures" / "heldout2", SEED, build, write)
 
 
 if __name__ == "__main__":
