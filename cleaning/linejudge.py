@@ -19,13 +19,13 @@ import contextlib
 import functools
 import math
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaning.rules import read_toml
 from cleaning.script import fold
 from cleaning.split import find_items
 
@@ -152,14 +152,6 @@ def feature_names() -> tuple[str, ...]:
     )  # fmt: skip
 
 
-def _read(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise LineJudgeError(f"{path}: {err}") from err
-
-
 def _regex(value: object, where: str) -> re.Pattern[str]:
     if not isinstance(value, str):
         raise LineJudgeError(f"{where}: must be a regular expression string")
@@ -250,12 +242,12 @@ def parse_model(data: dict, where: str = "linejudge_model.toml") -> Model:
 
 @functools.lru_cache(maxsize=None)
 def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
-    return parse_vocabulary(_read(path), path.name)
+    return parse_vocabulary(read_toml(path, LineJudgeError), path.name)
 
 
 @functools.lru_cache(maxsize=None)
 def _default_model(path: Path = MODEL_FILE) -> Model:
-    return parse_model(_read(path), path.name)
+    return parse_model(read_toml(path, LineJudgeError), path.name)
 
 
 _override: list[Model] = []

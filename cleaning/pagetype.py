@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from lxml import etree
 
 from cleaning import blocks as blk
 from cleaning import comments, repeats
-from cleaning.rules import RULES_DIR, RuleError
+from cleaning.rules import RULES_DIR, RuleError, read_toml
 from cleaning.script import fold
 
 # Verdicts (Page.no_speech_reason); the crawler and the tests rely on these strings.
@@ -140,10 +139,7 @@ class UrlShapes:
 
 @functools.lru_cache(maxsize=1)
 def url_shapes(path: Path = RULES_DIR / "pagetypes.toml") -> UrlShapes:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise RuleError(f"{path}: {err}") from err
+    data = read_toml(path)
     compiled = {}
     for key in ("list_urls", "about_urls"):
         values = data.get(key)

@@ -102,12 +102,13 @@ def _xpaths(values: list[str], where: str) -> tuple[etree.XPath, ...]:
     return tuple(out)
 
 
-def _read(path: Path) -> dict:
+def read_toml(path: Path, error: type[ValueError] = RuleError) -> dict:
+    """A rules file as a dict; an unreadable or malformed file raises `error` naming it."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise RuleError(f"{path}: {err}") from err
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise error(f"{path}: {err}") from err
 
 
 def parse_junk_rules(data: dict, where: str = "junk.toml") -> JunkRules:
@@ -161,9 +162,9 @@ def parse_profiles(data: dict, where: str = "profiles.toml") -> tuple[Profile, .
 
 @functools.lru_cache(maxsize=None)
 def junk_rules(path: Path = RULES_DIR / "junk.toml") -> JunkRules:
-    return parse_junk_rules(_read(path), str(path.name))
+    return parse_junk_rules(read_toml(path), str(path.name))
 
 
 @functools.lru_cache(maxsize=None)
 def profiles(path: Path = RULES_DIR / "profiles.toml") -> tuple[Profile, ...]:
-    return parse_profiles(_read(path), str(path.name))
+    return parse_profiles(read_toml(path), str(path.name))
