@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 
@@ -211,3 +211,17 @@ def cjk_share(text: str) -> float:
 def cjk_count(text: str) -> int:
     # Runs, not single characters: a few matches per paragraph instead of one per character.
     return sum(map(len, _CJK_RUN.findall(text)))
+
+
+def densest_run(weights: Sequence[float], offset: int = 0) -> tuple[int, int, float]:
+    """Kadane's maximum-sum run: (first, last + 1, sum) of the contiguous weights with
+    the highest sum, as indexes shifted by `offset`; (offset, offset, 0.0) when none is positive."""
+    best = (offset, offset, 0.0)
+    run_start, total = offset, 0.0
+    for i, weight in enumerate(weights, offset):
+        if total <= 0:
+            run_start, total = i, 0.0
+        total += weight
+        if total > best[2]:
+            best = (run_start, i + 1, total)
+    return best

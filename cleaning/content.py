@@ -166,17 +166,8 @@ def best_inside(walk: blk.Walk, best: int, scope: etree._Element) -> int:
 
 
 def densest_run(items: list[blk.Block], start: int, end: int) -> tuple[int, int, float]:
-    """Kadane over block weights: the contiguous run [i, j) with the highest sum."""
-    best = (start, start, 0.0)
-    run_start, total = start, 0.0
-    for i in range(start, end):
-        weight = block_weight(items[i])
-        if total <= 0:
-            run_start, total = i, 0.0
-        total += weight
-        if total > best[2]:
-            best = (run_start, i + 1, total)
-    return best
+    """The contiguous run of blocks [i, j) within [start, end) with the highest total weight."""
+    return blk.densest_run([block_weight(items[i]) for i in range(start, end)], start)
 
 
 def first_post(items: list[blk.Block], rules: JunkRules) -> list[blk.Block]:

@@ -220,18 +220,6 @@ def _block_ranges(walk: blk.Walk, elements: list[etree._Element]) -> set[int]:
     return out
 
 
-def _densest(weights: list[float]) -> tuple[int, int, float]:
-    best = (0, 0, 0.0)
-    start, total = 0, 0.0
-    for i, weight in enumerate(weights):
-        if total <= 0:
-            start, total = i, 0.0
-        total += weight
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best
-
-
 def page_key(url: str) -> str:
     """A URL as link counting compares it: absolute, no fragment, no trailing slash."""
     return urlsplit(url)._replace(fragment="").geturl().rstrip("/")
@@ -307,7 +295,7 @@ def classify(
     threads = [g for g in groups if comments.is_thread(g)]
     in_list = _block_ranges(walk, [el for g in lists for el in g.elements])
     weights = [-float(b.size) if i in in_list else weight(b) for i, b in enumerate(walk.blocks)]
-    run_first, run_last, prose = _densest(weights)
+    run_first, run_last, prose = blk.densest_run(weights)
 
     def prose_in(indices) -> float:
         return sum(max(0.0, weights[i]) for i in indices)
