@@ -32,11 +32,14 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
-from crawler.distributed.frontier import CrawlKeys, Frontier, connect, crawl_name, new_worker_id, validate_batch_name
+from crawler.distributed.frontier import (HEARTBEAT_TTL, CrawlKeys, Frontier, connect, crawl_name, new_worker_id,
+                                          validate_batch_name)
 
 logger = logging.getLogger(__name__)
 
 ARCHIVE_PIPELINE = "crawler.pipelines.ArchivePipeline"
+# Seconds the whole batch must stay drained before a worker closes (DISTRIBUTED_IDLE_SECONDS).
+IDLE_SECONDS = 3.0
 REDIS_SINK = "crawler.distributed.pipeline.redis_outbox"
 
 # Scrapy stats a worker adds to the batch's stats hash when it closes.
@@ -51,7 +54,7 @@ _WORKER_STATS = {
 
 def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str, int] | None = None,
                          spider_middlewares: dict[str, int] | None = None, crawl: str | None = "main",
-                         idle_seconds: float = 3.0, heartbeat_ttl: float = 15.0) -> dict[str, Any]:
+                         idle_seconds: float = IDLE_SECONDS, heartbeat_ttl: float = HEARTBEAT_TTL) -> dict[str, Any]:
     """The settings to lay over the project's for one distributed worker.
 
     `item_pipelines` / `spider_middlewares` are the project's: the
@@ -102,7 +105,7 @@ def frontier_from_crawler(crawler: Crawler) -> Frontier:
         raise NotConfigured("distributed crawling needs REDIS_URL and DISTRIBUTED_BATCH")
     worker = settings.get("DISTRIBUTED_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
     return Frontier(connect(url), batch, settings.get("DISTRIBUTED_CRAWL") or "main", worker,
-                    heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0))
+                    heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", HEARTBEAT_TTL))
 
 
 class RedisJournal:
@@ -167,7 +170,7 @@ class DistributedScheduler(RedisScheduler):
             base.server,
             crawler=crawler,
             frontier=frontier_from_crawler(crawler),
-            idle_seconds=crawler.settings.getfloat("DISTRIBUTED_IDLE_SECONDS", 3.0),
+            idle_seconds=crawler.settings.getfloat("DISTRIBUTED_IDLE_SECONDS", IDLE_SECONDS),
             persist=True,
             queue_key=base.queue_key,
             queue_cls=base.queue_cls,
@@ -342,8 +345,8 @@ def apply_overlay(settings: Any, redis_url: str, batch: str, crawl: str | None =
         item_pipelines=settings.getdict("ITEM_PIPELINES"),
         spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"),
         crawl=crawl,
-        idle_seconds=settings.getfloat("DISTRIBUTED_IDLE_SECONDS", 3.0),
-        heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", 15.0),
+        idle_seconds=settings.getfloat("DISTRIBUTED_IDLE_SECONDS", IDLE_SECONDS),
+        heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", HEARTBEAT_TTL),
     )
     load_object(overlay["SCHEDULER"])  # fail here, not inside the reactor
     settings.setdict(overlay, priority="cmdline")
