@@ -187,13 +187,7 @@ class ArchivePipeline:
         error: BaseException | None = None
         try:
             if commit:
-                try:
-                    self._writer.submit(self._commit_batch).result()
-                except StorageFailure as exc:
-                    error = exc
-                except Exception as exc:  # noqa: BLE001
-                    logger.exception("committing the last batch failed")
-                    error = exc
+                error = self._commit_on_writer()
             if self.storage_failure:
                 self._writer.submit(self._close_failed_run, note).result()
             else:
@@ -336,15 +330,18 @@ class ArchivePipeline:
             self._flush_timer.cancel()
             self._flush_timer = None
         waiting, self._uncommitted = self._uncommitted, []
-        error: BaseException | None = None
+        self._settle(waiting, self._commit_on_writer())
+
+    def _commit_on_writer(self) -> BaseException | None:
+        """Commit the open batch on the writer thread and wait; the error, if it failed."""
         try:
             self._writer.submit(self._commit_batch).result()
         except StorageFailure as exc:
-            error = exc
+            return exc
         except Exception as exc:  # noqa: BLE001
             logger.exception("committing the last batch failed")
-            error = exc
-        self._settle(waiting, error)
+            return exc
+        return None
 
     def _count(self, key: str, n: int = 1) -> None:
         if not n:
