@@ -102,19 +102,40 @@ def test_export_onto_the_archive_is_refused_and_nothing_written(archive_db: Path
 
 
 # -- row 9: /dev/zero, a FIFO, a stdin that never ends --------------------------------------------
+# Linux carries a process's peak RSS across fork and exec, so a command started
+# straight from this (large, long-lived) pytest process would report pytest's own
+# peak. A small launcher forks the command instead and writes its peak (KB) to
+# the file descriptor named by its first argument.
+_LAUNCHER = (
+    "import os, sys\n"
+    "report = int(sys.argv[1])\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.close(report)\n"
+    "    os.execv(sys.argv[2], sys.argv[2:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "os.write(report, str(usage.ru_maxrss).encode())\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def _run_measured(args: list[str], stdin=None, timeout: float = 60) -> tuple[int, str, float, int]:
     """(status, stderr, seconds, peak RSS in MB) of one real process."""
     start = time.monotonic()
-    proc = subprocess.Popen([EXE, *args], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_read, peak_write = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(peak_write), EXE, *args], stdin=stdin,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(peak_write,))
+    os.close(peak_write)
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
         err = proc.stderr.read().decode()
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc.wait()
+        with os.fdopen(peak_read, "rb") as peak:
+            peak_kb = int(peak.read() or 0)
     finally:
         timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, err, time.monotonic() - start, usage.ru_maxrss // 1024
+    return proc.returncode, err, time.monotonic() - start, peak_kb // 1024
 
 
 def test_extract_dev_zero_and_a_fifo_are_refused_at_once(tmp_path: Path) -> None:
