@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from archive import schema, templates
+from archive import schema, site_templates
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
 from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
@@ -723,27 +723,27 @@ class Archive:
         for key in ("new_speeches", "new_sources", "new_versions", "unchanged_speeches"):
             totals[key] += getattr(result, key)
 
-    # -- site templates (archive/templates.py) ----------------------------------
+    # -- site templates (archive/site_templates.py) ----------------------------------
     def load_template(self, host: str) -> Any:
         """The stored `cleaning.template.SiteTemplate` of `host`, or None."""
-        return templates.load(self.db, host)
+        return site_templates.load(self.db, host)
 
     def save_template(self, host: str, template: Any) -> None:
-        templates.save(self, host, template)
+        site_templates.save(self, host, template)
 
-    def learn_template(self, host: str, limit: int = templates.LEARN_PAGES, save: bool = True) -> Any:
+    def learn_template(self, host: str, limit: int = site_templates.LEARN_PAGES, save: bool = True) -> Any:
         """Learn `host`'s template from its latest stored captures (and store it, if any page was read)."""
-        template = templates.learn(self.db, host, limit)
+        template = site_templates.learn(self.db, host, limit)
         if save and template.pages:
             self.save_template(host, template)
         return template
 
     def template_hosts(self) -> list[str]:
-        return templates.hosts(self.db)
+        return site_templates.hosts(self.db)
 
     def refit_page(self, page_id: int, run_id: int, page: Page) -> Counter[str]:
-        """This run's text of the page replaced by `page`'s, without versions (templates.refit_page)."""
-        return templates.refit_page(self, page_id, run_id, page)
+        """This run's text of the page replaced by `page`'s, without versions (site_templates.refit_page)."""
+        return site_templates.refit_page(self, page_id, run_id, page)
 
     def page_fetches(self, page_id: int) -> tuple[Fetch, list[Fetch]] | None:
         """The page's latest capture and the parts fetched with it, or None."""

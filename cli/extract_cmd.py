@@ -185,7 +185,7 @@ def _db_template(path: Path, host: str) -> Any:
 
     import sqlite_utils
 
-    from archive import templates
+    from archive import site_templates
 
     if not path.is_file():
         raise click.ClickException(f"{path}: no such archive")
@@ -193,9 +193,9 @@ def _db_template(path: Path, host: str) -> Any:
         db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
         if "pages" not in db.table_names():
             raise click.ClickException(f"{path}: not a speech archive (no pages table)")
-        stored = templates.load(db, host)
+        stored = site_templates.load(db, host)
         if stored is None or not stored.ready:
-            learnt = templates.learn(db, host)
+            learnt = site_templates.learn(db, host)
             stored = learnt if learnt.ready else None
         return stored
     except sqlite3.DatabaseError as err:
