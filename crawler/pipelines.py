@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import Request, signals
 from scrapy.utils.misc import load_object
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from crawler.addons import required
 from crawler.cleanpool import CleanPool
@@ -142,10 +143,10 @@ class ArchivePipeline:
             raise RuntimeError("the archive sink is not open")
         return self.archive
 
-    def spider_closed(self, reason: str):  # noqa: ANN201 - a Deferred, or None
+    async def spider_closed(self, reason: str) -> None:
         # Finished here, not in close_spider: only the spider_closed signal carries the reason.
         if self.archive is None:
-            return None
+            return
         status = run_status(reason)
         from crawler.limits import limit_notes
 
@@ -173,13 +174,9 @@ class ArchivePipeline:
                 self._flush_timer.cancel()
                 self._flush_timer = None
             waiting, self._uncommitted = self._uncommitted, []
-        closing = deferToThread(self._close_run, status, note, commit)
-
-        def closed(error: BaseException | None) -> None:
-            self._settle(waiting, error)
-            logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
-
-        return closing.addCallback(closed)
+        error = await maybe_deferred_to_future(deferToThread(self._close_run, status, note, commit))
+        self._settle(waiting, error)
+        logger.info("crawl run %s %s: %s", self.run_id, status, dict(sorted(self.counts.items())))
 
     def _close_run(self, status: str, note: str | None, commit: bool) -> BaseException | None:
         """On a thread: commit the last batch (if grouped), close the run row and the archive; the commit's error."""
