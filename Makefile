@@ -27,9 +27,9 @@ test: $(STAMP) system-deps
 	SPEECH_ARCHIVE_REQUIRE_REDIS=1 $(PY) -m pytest -q
 
 # The declared minimum of every direct dependency (pyproject.toml's lower bounds),
-# installed in a second venv: the fast tests prove the minimums are true.
+# installed in a second venv: the unit tests and the end-to-end crawls prove the minimums are true.
 MIN_VENV ?= .venv-min
-FAST_TESTS ?= tests/test_cleaning_*.py tests/test_archive_*.py tests/test_crawler_units.py tests/test_scheduler_jobs.py
+MIN_TESTS ?= tests/test_cleaning_*.py tests/test_archive_*.py tests/test_crawler_units.py tests/test_crawler_e2e.py tests/test_scheduler_jobs.py
 $(MIN_VENV)/.installed: $(STAMP) pyproject.toml tools/min_constraints.py
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
@@ -39,7 +39,7 @@ $(MIN_VENV)/.installed: $(STAMP) pyproject.toml tools/min_constraints.py
 	touch $@
 
 test-min: $(MIN_VENV)/.installed
-	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider $(FAST_TESTS)
+	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider $(MIN_TESTS)
 
 eval: $(STAMP)
 	$(PY) -m evaluation.evaluate tests/fixtures/pages

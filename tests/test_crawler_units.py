@@ -14,7 +14,6 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
-from scrapy.utils.reactor import install_reactor, is_reactor_installed
 from scrapy.utils.test import get_crawler
 
 from archive import Archive, Fetch
@@ -205,9 +204,6 @@ def test_frontier_in_memory_without_jobdir() -> None:
 # -- middlewares and pipeline ---------------------------------------------------------
 
 def test_backoff_grows_and_honours_retry_after() -> None:
-    # Scrapy 2.14's get_crawler needs a reactor installed first (later versions install one).
-    if not is_reactor_installed():
-        install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
     crawler = get_crawler(settings_dict={"RETRY_BACKOFF_BASE": 1.5, "RETRY_BACKOFF_MAX": 10})
     mw = BackoffRetryMiddleware.from_crawler(crawler)
     request = Request("http://a/1")
