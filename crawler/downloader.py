@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.core.downloader import Downloader, Slot
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
-from scrapy.utils.defer import _schedule_coro
+from scrapy.utils.defer import deferred_from_coro
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -31,6 +31,11 @@ logger = logging.getLogger(__name__)
 
 
 class SlotSafeDownloader(Downloader):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        # Downloads started here, held until done (the event loop keeps only weak references).
+        self._started: set[Any] = set()
+
     def _process_queue(self, slot: Slot) -> None:
         if slot.latercall or slot.download_delay():
             super()._process_queue(slot)
@@ -40,7 +45,13 @@ class SlotSafeDownloader(Downloader):
             slot.lastseen = now
             request, queue_dfd = slot.queue.popleft()
             slot.transferring.add(request)
-            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            started = deferred_from_coro(self._wait_for_download(slot, request, queue_dfd))
+            self._started.add(started)
+            started.addBoth(self._forget, started)
+
+    def _forget(self, result: Any, started: Any) -> Any:
+        self._started.discard(started)
+        return result
 
 
 class HeaderLimitedHTTP11DownloadHandler(HTTP11DownloadHandler):
