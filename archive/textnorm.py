@@ -78,6 +78,3 @@ def search_terms(query: str) -> list[str]:
     return [t for t in folded.split() if t]
 
 
-def word_chars(term: str) -> str:
-    """The letters and digits of one term (what the bigram index holds)."""
-    return "".join(_WORD_RUN.findall(term))

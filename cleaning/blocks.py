@@ -47,10 +47,6 @@ class Block:
         self.size = len(self.text) - self.text.count(" ")
         self.punctuated = _PUNCT.search(self.text) is not None
 
-    @cached_property
-    def punctuation(self) -> int:
-        return len(_PUNCT.findall(self.text))
-
 
 @dataclass
 class Walk:

@@ -219,10 +219,6 @@ class SiteTemplate:
         return hashlib.blake2b(data.encode("utf-8"), digest_size=8).hexdigest()
 
     # -- applying ---------------------------------------------------------
-    def is_template(self, text: str, masks: Iterable[str] = ()) -> bool:
-        fp = fingerprint(text, masks)
-        return fp is not None and fp in self.template_lines
-
     def strip(self, paragraphs: list[str], masks: Iterable[str] = ()) -> list[str]:
         """The paragraphs without the template's lines at either edge of the body.
 

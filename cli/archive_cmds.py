@@ -5,7 +5,6 @@ import json
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import click
 
 from cli import main
-from cli.common import (Summary, db_option, finish, output_file, print_summary, progress, quiet,
+from cli.common import (Summary, db_option, finish, json_option, output_file, print_summary, progress, quiet,
                         refuse_overwriting_archive)
 
 db_option = db_option("db_path")
@@ -47,7 +46,7 @@ def _open(db_path: str) -> Any:
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@json_option("Print the figures as one JSON object.")
 def stats(db_path: str, as_json: bool) -> None:
     """Counts of sites, pages, speeches, sources, versions, captures and runs.
 
@@ -77,7 +76,7 @@ def stats(db_path: str, as_json: bool) -> None:
 @click.argument("query")
 @db_option
 @click.option("--limit", default=20, show_default=True, help="At most this many speeches (0 = all).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@json_option("One JSON object per line.")
 def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
     """Speeches containing every word of QUERY (space-separated words are ANDed), newest first.
 
@@ -117,7 +116,7 @@ def search(query: str, db_path: str, limit: int, as_json: bool) -> None:
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@json_option()
 def index(db_path: str, as_json: bool) -> None:
     """Bring the search index up to date (crawls do it at each run's end).
 
@@ -146,7 +145,7 @@ def index(db_path: str, as_json: bool) -> None:
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
               help="Output file (default: standard output). Written whole or not at all.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (on stderr).")
+@json_option("Print the summary as one JSON object (on stderr).")
 def export(db_path: str, fmt: str, output: str, as_json: bool) -> None:
     """Export every speech with its source URLs, streaming (constant memory).
 
@@ -207,7 +206,7 @@ def serve(db_path: str, port: int) -> None:
               help="sites.toml whose cleaner_profile settings the crawl used (default: the crawl's default).")
 @click.option("--learn/--no-learn", default=True, show_default=True,
               help="Learn each site's template from its stored captures first (--no-learn: use the stored ones).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@json_option()
 def reclean(db_path: str, include_empty: bool, config: str | None, learn: bool, as_json: bool) -> None:
     """Rerun the current cleaner over stored captures; new versions only where text changed.
 

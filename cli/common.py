@@ -290,11 +290,6 @@ def _umask() -> int:
     return mask
 
 
-def archive_error(exc: Exception) -> click.ClickException:
-    """A one-line error for an archive that cannot be used (archive.access.ArchiveError)."""
-    return click.ClickException(str(exc))
-
-
 def open_for_writing(db: str | Path) -> None:
     """Fail early, in one line, when `db` cannot be the archive a crawl writes (created if missing).
 

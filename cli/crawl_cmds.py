@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from cli import main
+from cli.common import json_option
 
 DEFAULT_DB = "archive.db"
 
@@ -68,7 +69,7 @@ def _run(specs: list[Any], settings: Any, total: int | None, desc: str, sequenti
 @click.option("--redis", "redis_url", default=None, metavar="URL",
               help="Be one of N workers sharing the frontier on this Redis; `speech-archive ingest` writes the archive.")
 @click.option("--batch", default="default", show_default=True, help="With --redis: the batch workers and writer share.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (cli/common.py).")
+@json_option("Print the summary as one JSON object (cli/common.py).")
 def crawl(sites: tuple[str, ...], all_sites: bool, start_urls: tuple[str, ...], db: str, config: str | None,
           max_pages: int | None, max_depth: int | None, timeout: float, trigger: str, jobdir: str | None, no_resume: bool, extra: tuple[str, ...],
           redis_url: str | None = None, batch: str = "default", as_json: bool = False) -> None:
@@ -164,7 +165,7 @@ def _parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None, help="sites.toml to read.")
 @click.option("--base-url", default=None, help="With --site: the profile's host is served here (demo sites).")
 @click.option("-s", "--set", "extra", multiple=True, metavar="NAME=VALUE", help="Extra Scrapy setting (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (cli/common.py).")
+@json_option("Print the summary as one JSON object (cli/common.py).")
 def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str, config: str | None,
             base_url: str | None, extra: tuple[str, ...], as_json: bool = False) -> None:
     """Fetch pages again now, whatever their revisit schedule says.
@@ -231,7 +232,7 @@ def recrawl(urls: tuple[str, ...], site: str | None, since: str | None, db: str,
 @click.option("--keep-serving", is_flag=True, help="Keep the demo sites up after the crawl until Ctrl-C.")
 @click.option("--nights", type=click.IntRange(1, 2), default=2, show_default=True,
               help="1: crawl the sites as built; 2: then recrawl their second state (crawler/demo_sites/_night2).")
-@click.option("--json", "as_json", is_flag=True, help="Print only the summary, as one JSON object (cli/common.py).")
+@json_option("Print only the summary, as one JSON object (cli/common.py).")
 def demo(db: str, keep_serving: bool, nights: int = 2, as_json: bool = False) -> None:
     """Serve the bundled demo sites on 127.0.0.1, crawl them into a fresh demo.db, summarise.
 

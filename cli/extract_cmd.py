@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import click
 
 from cli import main
+from cli.common import json_option
 
 logger = logging.getLogger(__name__)
 
@@ -214,7 +215,7 @@ def _db_template(path: Path, host: str) -> Any:
 @click.option("--sibling", "siblings", multiple=True, type=click.Path(),
               help="Another page of the same site (a FILE or a directory of .html files; repeatable): "
                    "the site's template is learnt from them.")
-@click.option("--json", "as_json", is_flag=True, help="Print the Page object (docs/design.md) as JSON instead of text.")
+@json_option("Print the Page object (docs/design.md) as JSON instead of text.")
 def extract(source: str, page_url: str | None, http_charset: str | None, profile: str | None, total_timeout: float,
             db_path: str | None, siblings: tuple[str, ...], as_json: bool) -> None:
     """Clean one page (a saved FILE, a URL, or - for standard input) and print its speeches and metadata.

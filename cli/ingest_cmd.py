@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from cli import main
-from cli.common import Summary, db_option, finish, progress
+from cli.common import Summary, db_option, finish, json_option, progress
 
 
 @main.command("ingest")
@@ -19,7 +19,7 @@ from cli.common import Summary, db_option, finish, progress
               help="Stop (status timeout) when no crawl worker has been alive for this many seconds.")
 @click.option("--keep", is_flag=True,
               help="Keep the batch's Redis keys after a finished batch (default: delete them).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@json_option()
 def ingest(redis_url: str, db: Path, batch: str, idle_timeout: float, keep: bool, as_json: bool) -> None:
     """Write what distributed crawl workers found into the archive, then exit.
 

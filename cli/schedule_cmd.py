@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli import main
-from cli.common import Summary, db_option, finish, print_summary, verbosity
+from cli.common import Summary, db_option, finish, json_option, print_summary, verbosity
 
 if TYPE_CHECKING:
     from scheduler import JobInfo
@@ -41,7 +41,7 @@ EXIT_BUSY = 75
               help="A run missed by less than N seconds (scheduler down) still runs once [default: 21600].")
 @click.option("--max-parallel", type=click.IntRange(min=1), default=None,
               help="Crawls of different sites running at the same time [default: 2].")
-@click.option("--json", "as_json", is_flag=True, help="With --run-now: print the summary as one JSON object.")
+@json_option("With --run-now: print the summary as one JSON object.")
 def schedule(config: Path | None, db: Path, jobstore: Path | None, list_only: bool,
              run_now: str | None, overrides: tuple[str, ...], timeout: float | None, stop_grace: float | None, jitter: int | None,
              misfire_grace: int | None, max_parallel: int | None, as_json: bool) -> None:

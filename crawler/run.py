@@ -195,15 +195,5 @@ def _one_after_another(process: CrawlerProcess, crawlers: list[tuple[CrawlSpec, 
                 pass  # a signal has stopped it already
 
 
-def format_summary(outcomes: list[CrawlOutcome]) -> str:
-    lines = []
-    for outcome in outcomes:
-        shown = ", ".join(f"{k.replace('_', ' ')} {outcome.counts.get(k, 0)}" for k in SUMMARY_KEYS
-                          if outcome.counts.get(k) or k in ("fetched", "new_speeches", "new_versions", "errors"))
-        notes = "".join(f"; {note}" for note in outcome.notes)
-        lines.append(f"{outcome.label}: {outcome.reason}; {shown}{notes}")
-    return "\n".join(lines)
-
-
 def total(outcomes: list[CrawlOutcome], key: str) -> int:
     return sum(o.counts.get(key, 0) for o in outcomes)
