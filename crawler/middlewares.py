@@ -13,14 +13,13 @@ from urllib.parse import urlsplit
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.robotstxt import RobotParser
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet.defer import Deferred
+from scrapy.utils.misc import build_from_crawler, load_object
 
 from crawler.addons import required
 
@@ -173,89 +172,121 @@ class RobotsUnavailable(IgnoreRequest):
     """robots.txt answered 5xx or not at all: RFC 9309 says crawl nothing of that host for now."""
 
 
+class RobotsForbidden(IgnoreRequest):
+    """The site's robots.txt disallows the URL for our User-Agent."""
+
+
 @dataclass(frozen=True)
-class _UnavailableRobots:
-    """Kept as a host's robots parser when its robots.txt could not be read (why, in words)."""
+class UnavailableRobots:
+    """Kept as a host's rules when its robots.txt could not be read (why, in words)."""
 
     why: str
 
 
-class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
-    """Scrapy's RobotsTxtMiddleware with every waiter getting the parser, and RFC 9309's error rules.
+# What is known of a host's robots.txt: its parser, "unavailable", or None (no rules: allow all).
+HostRules = RobotParser | UnavailableRobots | None
 
-    Scrapy 2.19 awaits one shared Deferred from every request that arrives
-    while a host's robots.txt is still downloading; the first awaiter takes the
-    result and the others get None, which reads as "allowed". A resumed crawl
-    (a full queue) or a recrawl of many URLs then fetched disallowed pages.
-    Here each waiter gets its own Deferred, relayed from the shared one.
+
+class SafeRobotsTxtMiddleware:
+    """robots.txt per RFC 9309, fetched once per host, its answer given to every request waiting for it.
+
+    Stands in for Scrapy's RobotsTxtMiddleware (same settings: ROBOTSTXT_OBEY,
+    ROBOTSTXT_PARSER, ROBOTSTXT_USER_AGENT; same meta key dont_obey_robotstxt
+    and robotstxt/* stats) and is built on public API only:
+    `crawler.engine.download_async`, the parser class named by ROBOTSTXT_PARSER.
+
+    Why not Scrapy's: up to 2.19 it awaits one shared Deferred from every
+    request that arrives while a host's robots.txt is still downloading; the
+    first awaiter takes the result and the others get None, which reads as
+    "allowed": a resumed crawl (a full queue) or a recrawl of many URLs then
+    fetched disallowed pages. Here every waiter awaits the same asyncio future,
+    which gives each of them the result.
 
     RFC 9309 (2.3.1.3, 2.3.1.4): a robots.txt answering 4xx means "no rules"
     (allow all), but a 5xx or no answer at all (timeout, refused, reset)
     means "disallow all" until it can be read again; Scrapy reads the body of
     a 5xx as rules and treats an unreachable robots.txt as allow-all. Here
-    both close the host for the rest of this run (a parser is kept per host
+    both close the host for the rest of this run (the rules are kept per host
     for the crawl's lifetime; the next run asks again), and every request to
     it fails with RobotsUnavailable, which the spiders record as an error:
     the page was not refused by the site's rules, it could not be asked for.
     """
 
-    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if response.status >= 500:
-            self._unavailable(netloc, f"HTTP {response.status}")
-            return
-        await super()._parse_robots(response, netloc, request)
+    DOWNLOAD_PRIORITY = 1000  # robots.txt goes ahead of the pages waiting for it (Scrapy's value)
 
-    def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest):  # e.g. robots.txt redirected off-site: no rules
-            super()._robots_error(exc, netloc)
-            return
-        self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        self._unavailable(netloc, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        if not settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured("ROBOTSTXT_OBEY off")
+        assert crawler.stats is not None
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.default_user_agent: str = settings["USER_AGENT"]
+        self.robots_user_agent: str | None = settings["ROBOTSTXT_USER_AGENT"]
+        self.parser_class: Any = load_object(settings["ROBOTSTXT_PARSER"])
+        build_from_crawler(self.parser_class, crawler, b"")  # a parser missing its library fails here, not later
+        # One fetch per host, run as its own task: a cancelled first request does not leave the others waiting.
+        self.hosts: dict[str, asyncio.Task[HostRules]] = {}
 
-    def _unavailable(self, netloc: str, why: str) -> None:
-        logger.warning("robots.txt of %s unavailable (%s): nothing of %s is fetched in this run (RFC 9309)",
-                       netloc, why, netloc)
-        self._stats.inc_value("robotstxt/unavailable")
-        pending = self._parsers[netloc]
-        marker = _UnavailableRobots(why)
-        self._parsers[netloc] = marker
-        if isinstance(pending, Deferred):
-            pending.callback(marker)
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SafeRobotsTxtMiddleware:
+        return cls(crawler)
 
-    def process_request_2(self, rp: Any, request: Request) -> None:
-        if isinstance(rp, _UnavailableRobots):
-            self._stats.inc_value("robotstxt/unavailable_skipped")
-            raise RobotsUnavailable(f"robots.txt of {urlparse_cached(request).netloc} unavailable ({rp.why}); "
+    async def process_request(self, request: Request) -> None:
+        if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
+            return None
+        rules = await self.host_rules(request)
+        if isinstance(rules, UnavailableRobots):
+            self.stats.inc_value("robotstxt/unavailable_skipped")
+            raise RobotsUnavailable(f"robots.txt of {urlparse_cached(request).netloc} unavailable ({rules.why}); "
                                     "RFC 9309: not fetched in this run")
-        super().process_request_2(rp, request)
+        if rules is not None and not rules.allowed(request.url, self.user_agent(request)):
+            logger.debug("Forbidden by robots.txt: %s", request)
+            self.stats.inc_value("robotstxt/forbidden")
+            raise RobotsForbidden("Forbidden by robots.txt")
+        return None
 
-    async def robot_parser(self, request: Request) -> Any:
+    def user_agent(self, request: Request) -> str | bytes:
+        return self.robots_user_agent or request.headers.get(b"User-Agent") or self.default_user_agent
+
+    async def host_rules(self, request: Request) -> HostRules:
+        """The rules of the request's host; the first request of a host fetches them, the others wait."""
         url = urlparse_cached(request)
-        netloc = url.netloc
-        pending = self._parsers.get(netloc)
-        if isinstance(pending, Deferred):
-            waiter: Deferred[Any] = Deferred()
+        fetch = self.hosts.get(url.netloc)
+        if fetch is None:
+            fetch = self.hosts[url.netloc] = asyncio.ensure_future(self.fetch_rules(url.scheme, url.netloc, request))
+        # shield: a waiting request that is cancelled must not cancel the host's answer for the others
+        return await asyncio.shield(fetch)
 
-            def relay(result: Any) -> Any:
-                waiter.callback(result)
-                return result  # keep the result for the next waiter
-
-            pending.addCallback(relay)
-            return await maybe_deferred_to_future(waiter)
-        if netloc in self._parsers:
-            return self._parsers[netloc]
-        # Scrapy's own first fetch, minus its ERROR log with a traceback for an
-        # unreachable robots.txt: that is an expected outcome, logged once by _unavailable.
-        self._parsers[netloc] = Deferred()
-        robots = Request(f"{url.scheme}://{netloc}/robots.txt", priority=self.DOWNLOAD_PRIORITY,
+    async def fetch_rules(self, scheme: str, netloc: str, request: Request) -> HostRules:
+        robots = Request(f"{scheme}://{netloc}/robots.txt", priority=self.DOWNLOAD_PRIORITY,
                          meta={"dont_obey_robotstxt": True}, callback=NO_CALLBACK)
         try:
-            response = await self.crawler.engine.download_async(robots)
-            await self._parse_robots(response, netloc, request)
+            response = await self.crawler.engine.download_async(robots)  # type: ignore[union-attr]
+        except IgnoreRequest:  # e.g. robots.txt redirected off-site: no rules
+            return None
         except Exception as exc:  # noqa: BLE001 - any failure to read it is RFC 9309's "unreachable"
-            self._robots_error(exc, netloc)
-        self._stats.inc_value("robotstxt/request_count")
-        return await self.robot_parser(request)
+            self.stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
+            return self.unavailable(netloc, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        finally:
+            self.stats.inc_value("robotstxt/request_count")
+        self.stats.inc_value("robotstxt/response_count")
+        self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        if response.status >= 500:
+            return self.unavailable(netloc, f"HTTP {response.status}")
+        if response.status >= 400:
+            return None  # RFC 9309 2.3.1.3: no robots.txt, no rules (its body is an error page)
+        parser = build_from_crawler(self.parser_class, self.crawler, response.body)
+        parsed = getattr(signals, "robots_parsed", None)  # Scrapy 2.18+
+        if parsed is not None:
+            await self.crawler.signals.send_catch_log_async(signal=parsed, robotparser=parser, request=request)
+        return parser
+
+    def unavailable(self, netloc: str, why: str) -> UnavailableRobots:
+        logger.warning("robots.txt of %s unavailable (%s): nothing of %s is fetched in this run (RFC 9309)",
+                       netloc, why, netloc)
+        self.stats.inc_value("robotstxt/unavailable")
+        return UnavailableRobots(why)
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

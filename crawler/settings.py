@@ -50,7 +50,7 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 520, 522, 524, 408]
 DOWNLOADER = "crawler.downloader.SlotSafeDownloader"
 
 DOWNLOADER_MIDDLEWARES = {
-    # Scrapy 2.19's robots.txt middleware lets requests through while robots.txt loads.
+    # robots.txt per RFC 9309, and no request let through while it loads (see the class).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
