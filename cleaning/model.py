@@ -54,6 +54,7 @@ class Page:
     encoding: str | None = None  # the codec the bytes were decoded with
     no_speech_reason: str | None = None  # why `speeches` is empty, if it is
     next_page_url: str | None = None  # "下一页" of a multi-page article
+    links: list[str] = field(default_factory=list)  # every <a href> as written, in order (the crawler follows them)
 
     @property
     def is_article(self) -> bool:

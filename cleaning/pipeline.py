@@ -29,6 +29,10 @@ from cleaning.template import Observation, SiteTemplate, observe_tree, page_mask
 
 logger = logging.getLogger(__name__)
 
+# Every <a href> of a parsed page as written, read before anything leaves the tree:
+# the crawler follows them, so no page is parsed a second time for its links.
+HREFS = etree.XPath("//a/@href", smart_strings=False)
+
 def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
     known = profiles()
     if name:
@@ -96,7 +100,7 @@ def clean_page(
     if root is None:
         raise ContentError("no HTML in the document")
     rules = junk_rules()
-    page = Page(url=url, encoding=decoded.encoding)
+    page = Page(url=url, encoding=decoded.encoding, links=HREFS(root))
 
     head = meta.read_head(root, url)
     page.canonical_url = head.canonical
