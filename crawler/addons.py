@@ -50,10 +50,11 @@ class ArchiveAddon:
             settings.set(name, value, priority="addon")
 
 
-def required(settings: Any, name: str) -> Any:
-    """A setting `ArchiveAddon` gives a default, read with no fallback of its own (as Scrapy's
-    components read theirs); unset means the add-on is not enabled: a clear error, not a guess."""
+def required(settings: Any, name: str, addon: str = "crawler.addons.ArchiveAddon") -> Any:
+    """A setting an add-on (`addon`) gives a default or asks for, read with no fallback of its own
+    (as Scrapy's components read theirs); unset means the add-on is not enabled, or the setting it
+    needs was not given: a clear error, not a guess."""
     value = settings.get(name)
     if value is None:
-        raise ValueError(f"{name} is not set: enable crawler.addons.ArchiveAddon in ADDONS, or set {name}")
+        raise ValueError(f"{name} is not set: enable {addon} in ADDONS, or set {name}")
     return value

@@ -19,6 +19,7 @@ from scrapy.utils.test import get_crawler
 
 from archive import Archive, Fetch
 from crawler.addons import ArchiveAddon
+from crawler.distributed.addon import DistributedAddon
 from crawler.distributed.frontier import Frontier
 from crawler.distributed.pipeline import RedisArchiveOutbox
 from crawler.pipelines import ArchivePipeline
@@ -114,6 +115,6 @@ def _opened(settings: dict[str, Any]) -> ArchiveSink:
 def test_archive_sink_setting_selects_the_sink(tmp_path: Path, redis_url: str) -> None:  # noqa: F811
     assert type(_opened({"ARCHIVE_DB_PATH": str(tmp_path / "a.db")})) is Archive  # the add-on's default
     assert (tmp_path / "a.db").exists()
-    outbox = _opened({"ARCHIVE_SINK": "crawler.distributed.pipeline.redis_outbox", "REDIS_URL": redis_url,
-                      "DISTRIBUTED_BATCH": "sink-setting"})
+    outbox = _opened({"ADDONS": {ArchiveAddon: 0, DistributedAddon: 10}, "REDIS_URL": redis_url,
+                      "DISTRIBUTED_BATCH": "sink-setting"})  # the distributed add-on's sink
     assert type(outbox) is RedisArchiveOutbox and "sink-setting" in str(outbox.key)

@@ -17,12 +17,15 @@ import pytest
 from archive.model import RUN_COUNTERS
 from crawler import close_reasons
 from crawler.addons import ArchiveAddon
+from crawler.distributed.addon import DistributedAddon
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = [*(p for package in ("archive", "cleaning", "crawler", "cli") for p in (ROOT / package).rglob("*.py")),
           ROOT / "scheduler.py"]
 
 DEFAULTS_HOME = "crawler/addons.py"
+# The add-ons, each the home of its settings' defaults.
+DEFAULTS_HOMES = {DEFAULTS_HOME: ArchiveAddon.DEFAULTS, "crawler/distributed/addon.py": DistributedAddon.DEFAULTS}
 # RevisitPolicy is where the back-off numbers live; the add-on derives its settings from it.
 REVISIT_HOME = "archive/store.py"
 REASONS_HOME = "crawler/close_reasons.py"
@@ -48,8 +51,9 @@ def _strings(node: ast.AST) -> list[str]:
 
 
 def _setting_suffix(name: str) -> str:
-    """ARCHIVE_MAX_PARTS -> max_parts, RETRY_BACKOFF_BASE -> backoff_base: how a parameter is named."""
-    return name.lower().removeprefix("archive_").removeprefix("retry_")
+    """ARCHIVE_MAX_PARTS -> max_parts, RETRY_BACKOFF_BASE -> backoff_base, DISTRIBUTED_IDLE_SECONDS ->
+    idle_seconds: how a parameter is named."""
+    return name.lower().removeprefix("archive_").removeprefix("retry_").removeprefix("distributed_")
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -59,11 +63,10 @@ def _same(a: Any, b: Any) -> bool:
 # -- the finders (each also run on a planted copy below, so they can fail) ---------------------
 
 def default_copies(module: str, tree: ast.Module) -> list[str]:
-    """Second statements of an ArchiveAddon default: a fallback in settings.get*(NAME, value),
+    """Second statements of an add-on's default: a fallback in settings.get*(NAME, value),
     a module-level NAME = value (a settings module), a parameter named after it defaulting to it."""
-    if module == DEFAULTS_HOME:
-        return []
-    defaults = ArchiveAddon.DEFAULTS
+    defaults = {name: value for home, stated in DEFAULTS_HOMES.items() if home != module
+                for name, value in stated.items()}
     by_param = {_setting_suffix(name): value for name, value in defaults.items() if value is not None}
     found = []
     for node in ast.walk(tree):
@@ -152,8 +155,8 @@ def test_the_homes_hold_them() -> None:
     modules = dict(_modules())
     assert {DEFAULTS_HOME, REVISIT_HOME, REASONS_HOME, COUNTERS_HOME, MIGRATIONS, "scheduler.py"} <= set(modules)
     assert len(modules) > 50
-    home = ast.unparse(modules[DEFAULTS_HOME])
-    assert all(repr(name) in home for name in ArchiveAddon.DEFAULTS)
+    for home, defaults in DEFAULTS_HOMES.items():
+        assert all(repr(name) in ast.unparse(modules[home]) for name in defaults), home
     assert {"finished", "shutdown", "closespider_timeout", "closespider_pagecount", "archive_write_failed",
             "journal_write_failed"} <= CLOSE_REASONS
     assert "errors" in RUN_COUNTERS and len(RUN_COUNTERS) >= 8
@@ -164,7 +167,9 @@ PLANTED = {
     default_copies: ['ARCHIVE_MAX_PARTS = 20',
                      'def f(s):\n    return s.getint("ARCHIVE_COMMIT_PAGES", 50)',
                      'def f(db, revisit_base_hours: float = 20.0): ...',
-                     'class P:\n    def __init__(self, max_parts: int = 20): ...'],
+                     'class P:\n    def __init__(self, max_parts: int = 20): ...',
+                     'def f(s):\n    return s.getfloat("DISTRIBUTED_IDLE_SECONDS", IDLE_SECONDS)',
+                     'def f(batch, idle_seconds: float = 3.0): ...'],
     revisit_copies: ['from datetime import timedelta\nBASE = timedelta(hours=20)'],
     reason_copies: ['STORAGE = "archive_write_failed"',
                     'OK = {"finished", "shutdown"}',

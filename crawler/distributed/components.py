@@ -1,4 +1,4 @@
-"""Distributed crawling on Redis: the settings overlay of `crawl --redis URL`.
+"""Distributed crawling on Redis: the Scrapy components of a worker of `crawl --redis URL`.
 
 Built on scrapy-redis (its request queue, fingerprint set and request
 serialisation), with three additions that make a crawl a bounded batch:
@@ -14,13 +14,12 @@ serialisation), with three additions that make a crawl a bounded batch:
   archive behind `ArchivePipeline`): workers clean pages and push them to a Redis list; one
   `speech-archive ingest` process writes them, so SQLite keeps one writer.
 
-Without `--redis` none of this is loaded.
+crawler.distributed.addon.DistributedAddon wires them by settings and states
+their defaults; `distribute()` enables it. Without `--redis` none of this is loaded.
 """
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import time
 from typing import Any
 
@@ -29,18 +28,15 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
+from scrapy.utils.request import request_from_dict
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet import task
 
-from crawler.distributed.frontier import (HEARTBEAT_TTL, CrawlKeys, Frontier, connect, crawl_name, new_worker_id,
-                                          validate_batch_name)
+from crawler.addons import required
+from crawler.distributed.addon import ADDON, ADDON_ORDER
+from crawler.distributed.frontier import Frontier, connect, crawl_name, new_worker_id, validate_batch_name
 
 logger = logging.getLogger(__name__)
-
-ARCHIVE_PIPELINE = "crawler.pipelines.ArchivePipeline"
-# Seconds the whole batch must stay drained before a worker closes (DISTRIBUTED_IDLE_SECONDS).
-IDLE_SECONDS = 3.0
-REDIS_SINK = "crawler.distributed.pipeline.redis_outbox"
 
 # Scrapy stats a worker adds to the batch's stats hash when it closes.
 _WORKER_STATS = {
@@ -52,60 +48,14 @@ _WORKER_STATS = {
 }
 
 
-def distributed_settings(redis_url: str, batch: str, *, item_pipelines: dict[str, int] | None = None,
-                         spider_middlewares: dict[str, int] | None = None, crawl: str | None = "main",
-                         idle_seconds: float = IDLE_SECONDS, heartbeat_ttl: float = HEARTBEAT_TTL) -> dict[str, Any]:
-    """The settings to lay over the project's for one distributed worker.
-
-    `item_pipelines` / `spider_middlewares` are the project's: the
-    `ArchivePipeline` stays and writes to the Redis outbox (`ARCHIVE_SINK`,
-    every push final: no group commit), and the seeding middleware goes next
-    to the engine. `crawl` names the
-    crawl's keys; None leaves them to `crawl_settings` per crawler.
-    """
-    validate_batch_name(batch)
-    pipelines = dict(item_pipelines or {ARCHIVE_PIPELINE: 300})
-    middlewares = dict(spider_middlewares or {})
-    middlewares["crawler.distributed.components.SeedOnceMiddleware"] = 10
-    return {
-        "REDIS_URL": redis_url,
-        "SCHEDULER": "crawler.distributed.components.DistributedScheduler",
-        "SCHEDULER_PERSIST": True,  # one worker closing must not flush the others' queue
-        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
-        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-        "ITEM_PIPELINES": pipelines,
-        "ARCHIVE_SINK": REDIS_SINK,
-        "ARCHIVE_RUN_TRIGGER": "distributed",
-        "ARCHIVE_COMMIT_PAGES": 1,
-        "SPIDER_MIDDLEWARES": middlewares,
-        "JOBDIR": None,  # the frontier lives in Redis, not on this disk
-        "DISTRIBUTED_BATCH": batch,
-        "DISTRIBUTED_WORKER_ID": new_worker_id(),
-        "DISTRIBUTED_IDLE_SECONDS": idle_seconds,
-        "DISTRIBUTED_HEARTBEAT_TTL": heartbeat_ttl,
-        **(crawl_settings(batch, crawl) if crawl else {}),
-    }
-
-
-def crawl_settings(batch: str, label: str) -> dict[str, Any]:
-    """Per-crawl settings: each spider (with its arguments) gets its own queue and fingerprints."""
-    keys = CrawlKeys(validate_batch_name(batch), crawl_name(label))
-    return {
-        "DISTRIBUTED_CRAWL": keys.crawl,
-        "SCHEDULER_QUEUE_KEY": keys.requests,
-        "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
-    }
-
-
 def frontier_from_crawler(crawler: Crawler) -> Frontier:
     """The batch handle for this worker; every component gets the same worker id."""
     settings = crawler.settings
-    url, batch = settings.get("REDIS_URL"), settings.get("DISTRIBUTED_BATCH")
-    if not url or not batch:
-        raise NotConfigured("distributed crawling needs REDIS_URL and DISTRIBUTED_BATCH")
-    worker = settings.get("DISTRIBUTED_WORKER_ID") or f"{socket.gethostname()}:{os.getpid()}"
-    return Frontier(connect(url), batch, settings.get("DISTRIBUTED_CRAWL") or "main", worker,
-                    heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", HEARTBEAT_TTL))
+    # Defaults and the required ones: crawler.distributed.addon.DistributedAddon.
+    url, batch, crawl, worker = (required(settings, name, addon=ADDON) for name in
+                                 ("REDIS_URL", "DISTRIBUTED_BATCH", "DISTRIBUTED_CRAWL", "DISTRIBUTED_WORKER_ID"))
+    return Frontier(connect(url), batch, crawl, worker,
+                    heartbeat_ttl=float(required(settings, "DISTRIBUTED_HEARTBEAT_TTL", addon=ADDON)))
 
 
 class RedisJournal:
@@ -170,7 +120,7 @@ class DistributedScheduler(RedisScheduler):
             base.server,
             crawler=crawler,
             frontier=frontier_from_crawler(crawler),
-            idle_seconds=crawler.settings.getfloat("DISTRIBUTED_IDLE_SECONDS", IDLE_SECONDS),
+            idle_seconds=float(required(crawler.settings, "DISTRIBUTED_IDLE_SECONDS", addon=ADDON)),
             persist=True,
             queue_key=base.queue_key,
             queue_cls=base.queue_cls,
@@ -221,7 +171,8 @@ class DistributedScheduler(RedisScheduler):
         if popped is None:
             return None
         field, data = popped
-        request = self.queue._decode_request(data)
+        # As the scrapy-redis queue decodes (its serializer, Scrapy's public request_from_dict).
+        request = request_from_dict(self.queue.serializer.loads(data), spider=self.spider)
         self._inflight[field] = request
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
@@ -334,37 +285,25 @@ class SeedOnceMiddleware:
         self.frontier.mark_seeded()
 
 
-def apply_overlay(settings: Any, redis_url: str, batch: str, crawl: str | None = "main") -> None:
-    """Lay the distributed settings over a Scrapy `Settings` (priority "cmdline").
-
-    DISTRIBUTED_IDLE_SECONDS and DISTRIBUTED_HEARTBEAT_TTL already in the
-    settings (crawler/settings.py, `-s`) are kept.
-    """
-    overlay = distributed_settings(
-        redis_url, batch,
-        item_pipelines=settings.getdict("ITEM_PIPELINES"),
-        spider_middlewares=settings.getdict("SPIDER_MIDDLEWARES"),
-        crawl=crawl,
-        idle_seconds=settings.getfloat("DISTRIBUTED_IDLE_SECONDS", IDLE_SECONDS),
-        heartbeat_ttl=settings.getfloat("DISTRIBUTED_HEARTBEAT_TTL", HEARTBEAT_TTL),
-    )
-    load_object(overlay["SCHEDULER"])  # fail here, not inside the reactor
-    settings.setdict(overlay, priority="cmdline")
-
-
 def distribute(specs: list[Any], settings: Any, redis_url: str, batch: str, *, read_db: bool) -> None:
     """Turn `crawl`'s crawler specs and settings into distributed workers of `batch`.
 
-    Each spec gets its own keys inside the batch and no JOBDIR (the frontier
-    is in Redis). Without `read_db` the worker does not open the archive at
-    all (no conditional GET, no known-page seeds); with it the archive is only
-    read, the writer is `speech-archive ingest`.
+    Enables `DistributedAddon` (after ArchiveAddon) with this process's Redis,
+    batch and worker id (one id for all its crawlers). Each spec gets its own
+    crawl inside the batch (DISTRIBUTED_CRAWL: its keys) and no JOBDIR (the
+    frontier is in Redis). Without `read_db` the worker does not open the
+    archive at all (no conditional GET, no known-page seeds); with it the
+    archive is only read, the writer is `speech-archive ingest`.
     """
-    # Not in the process-wide settings: CrawlerProcess.create_crawler() lays those over each
-    # crawler's own at equal priority, which would give every crawl the same keys.
-    apply_overlay(settings, redis_url, batch, crawl=None)
+    validate_batch_name(batch)
+    settings.setdict({"REDIS_URL": redis_url, "DISTRIBUTED_BATCH": batch, "DISTRIBUTED_WORKER_ID": new_worker_id()},
+                     priority="cmdline")
+    settings.set_in_component_priority_dict("ADDONS", ADDON, ADDON_ORDER)
+    load_object(ADDON)  # fail here, not inside the reactor
     if not read_db:
         settings.set("ARCHIVE_DB_PATH", None, priority="cmdline")
     for spec in specs:
         spec.settings.pop("JOBDIR", None)
-        spec.settings.update(crawl_settings(batch, spec.label))
+        # Per crawler, not in the process-wide settings: CrawlerProcess.create_crawler() lays
+        # those over each crawler's own at equal priority, which would give every crawl the same keys.
+        spec.settings["DISTRIBUTED_CRAWL"] = crawl_name(spec.label)

@@ -177,12 +177,14 @@ def connect(url: str) -> redis.Redis:
 # Seconds a worker's heartbeat lives (renewed every third of it): a worker silent this long is
 # dead and its in-flight work is requeued. DISTRIBUTED_HEARTBEAT_TTL overrides it in a crawl.
 HEARTBEAT_TTL = 15.0
+# The crawl of a batch when there is only one (DISTRIBUTED_CRAWL names the others).
+DEFAULT_CRAWL = "main"
 
 
 class Frontier:
     """One worker's (or the writer's) handle on a batch's shared state."""
 
-    def __init__(self, client: redis.Redis, batch: str, crawl: str = "main", worker: str | None = None,
+    def __init__(self, client: redis.Redis, batch: str, crawl: str = DEFAULT_CRAWL, worker: str | None = None,
                  heartbeat_ttl: float = HEARTBEAT_TTL) -> None:
         self.client = client
         self.batch = BatchKeys(validate_batch_name(batch))

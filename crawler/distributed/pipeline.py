@@ -2,7 +2,7 @@
 
 A distributed crawl runs the project's `ArchivePipeline` (same cleaning, same
 multi-page stitching, same counts) with `ARCHIVE_SINK` set to `redis_outbox`
-(crawler.distributed.components lays that over the settings): its
+(crawler.distributed.addon.DistributedAddon sets it): its
 `RedisArchiveOutbox` implements `crawler.sink.ArchiveSink` by turning every
 archive call into a message on the batch's Redis item list. The CPU-heavy
 cleaning is spread over the workers; `speech-archive ingest` is the only
