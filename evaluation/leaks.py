@@ -45,6 +45,20 @@ def leaks_by_kind(folder: Path) -> dict:
             "dates_wrong": dates_wrong}
 
 
+def article_rows(folder: Path) -> list[dict]:
+    """One row per page of a fixture folder: what the cleaner gave and how it scored (for the held-out tests)."""
+    ev = evaluate(load(folder), ["cleaner"])
+    rows = []
+    for rec in ev.pages:
+        out, score = rec.outputs["cleaner"], rec.scores["cleaner"]
+        meta = json.loads(rec.case.path.with_suffix(".json").read_text(encoding="utf-8"))
+        rows.append({"page": rec.case.page_id, "kind": rec.case.kind, "error": out.error, "bodies": out.bodies,
+                     "f1": score.f1, "recall": score.overlap.recall if score.overlap else None,
+                     "published": out.published, "comment_dates": meta.get("comment_dates") or [],
+                     "comments": [j for j, k in (meta.get("junk_kinds") or {}).items() if k.startswith("comment")]})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import zhconv
 
-from evaluation.leaks import leaks_by_kind
+from evaluation.leaks import article_rows, leaks_by_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
@@ -46,18 +46,7 @@ def measured():
 
 @pytest.fixture(scope="module")
 def scored():
-    from evaluation import evaluate, load
-
-    ev = evaluate(load(HELDOUT2), ["cleaner"])
-    rows = []
-    for rec in ev.pages:
-        out, score = rec.outputs["cleaner"], rec.scores["cleaner"]
-        meta = json.loads(rec.case.path.with_suffix(".json").read_text(encoding="utf-8"))
-        rows.append({"page": rec.case.page_id, "kind": rec.case.kind, "error": out.error, "bodies": out.bodies,
-                     "f1": score.f1, "recall": score.overlap.recall if score.overlap else None,
-                     "published": out.published, "comment_dates": meta.get("comment_dates") or [],
-                     "comments": [j for j, k in (meta.get("junk_kinds") or {}).items() if k == "comment"]})
-    return rows
+    return article_rows(HELDOUT2)
 
 
 # --- the corpus itself --------------------------------------------------------------

@@ -1,0 +1,96 @@
+"""The cleaner on the THIRD held-out set (issue 9 (c), tests/fixtures/heldout3).
+
+heldout2 has been read while the cleaner was worked on, so it measures less than
+it did. tools/build_heldout3.py was written by an examiner who read neither the
+cleaner's code nor its rules nor the earlier junk banks: four new layouts, junk
+labelled `type/position`, both scripts, six list shapes, about and not-found pages,
+comment threads. Run with `-s` for the figures;
+`python -m evaluation.leaks tests/fixtures/heldout3` lists the leaks by kind.
+
+- CEILINGS/FLOORS measured on the cleaner at commit time: it may get better, not worse.
+- TARGETS of issue 9 not met yet are `xfail(strict=True)` with the measured figure.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from evaluation.leaks import article_rows, leaks_by_kind
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3"
+
+# Measured 2026-11-26 with `python -m evaluation.leaks tests/fixtures/heldout3` and
+# `python -m evaluation.evaluate tests/fixtures/heldout3 --no-baseline`.
+LEAKED_STRINGS_CEILING = 111  # of 1122 junk strings on the 31 articles
+# Positions outside the text column and after the article: 0 leaks at commit time, keep it so.
+NEVER_LEAKED_POSITIONS = ("outside", "after", "hidden")
+F1_FLOOR = 0.93  # macro body F1 on the 31 articles: 0.942
+RECALL_FLOOR = 0.985  # body recall: 0.992
+
+
+@pytest.fixture(scope="module")
+def measured() -> dict:
+    return leaks_by_kind(HELDOUT3)
+
+
+@pytest.fixture(scope="module")
+def scored() -> list[dict]:
+    return article_rows(HELDOUT3)
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import build_heldout3
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    build_heldout3.main(["--out", str(tmp_path / "h3")])
+    committed = {p.relative_to(HELDOUT3): p.read_bytes() for p in HELDOUT3.rglob("*") if p.is_file()}
+    rebuilt = {p.relative_to(tmp_path / "h3"): p.read_bytes() for p in (tmp_path / "h3").rglob("*") if p.is_file()}
+    assert rebuilt == committed, "tests/fixtures/heldout3 is not what tools/build_heldout3.py writes"
+
+
+# --- gates (met at commit time) ---------------------------------------------------------
+
+
+def test_no_speech_from_list_about_or_not_found_pages(measured, scored) -> None:
+    assert sum(r["kind"] != "single" for r in scored) >= 10
+    assert measured["non_article_speeches"] == []
+
+
+def test_comments_never_in_bodies(scored) -> None:
+    articles = [r for r in scored if r["kind"] == "single"]
+    assert sum(bool(r["comments"]) for r in articles) >= 10  # the set does have threads
+    leaked = [(r["page"], c) for r in articles for c in r["comments"] if len(c) >= 4
+              and any(c in b for b in r["bodies"])]
+    assert leaked == []
+
+
+def test_junk_leaks_do_not_regress(measured) -> None:
+    print("\nheldout3 leaks:", measured["leaked"], "of", measured["junk"],
+          {k: len(v) for k, v in measured["by_kind"].items()})
+    assert measured["leaked"] <= LEAKED_STRINGS_CEILING, measured["by_kind"]
+    for kind, hits in measured["by_kind"].items():
+        assert not (hits and kind.endswith(NEVER_LEAKED_POSITIONS)), (kind, hits)
+
+
+def test_body_floors(scored) -> None:
+    articles = [r for r in scored if r["kind"] == "single"]
+    assert not [r["page"] for r in scored if r["error"]]
+    f1 = sum(r["f1"] for r in articles) / len(articles)
+    recall = sum(r["recall"] for r in articles) / len(articles)
+    print(f"\nheldout3 articles: F1 {f1:.3f}, recall {recall:.3f}")
+    assert f1 >= F1_FLOOR and recall >= RECALL_FLOOR, (f1, recall)
+
+
+# --- targets of issue 9 not met yet ---------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 111 of 1122 junk strings leaked, "
+                   "on 31 of 31 articles, all inside the text column (glued in a paragraph 25/32, "
+                   "lines mid-body 34/58, bottom edge 41/168, top edge 11/68)")
+def test_target_no_junk_leaks(measured) -> None:
+    assert measured["leaked"] == 0, measured["by_kind"]
