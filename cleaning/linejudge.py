@@ -100,6 +100,8 @@ _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:-]+", re.IGNORECASE)
 # Marks that end a sentence: a paragraph's last sentence follows the last one before its end.
 _STOPS = "。！？!?"
+# Greedy: up to the last of them (one search from the end, in C).
+_LAST_STOP = re.compile("(?s).*[%s]" % _STOPS)
 
 
 class LineJudgeError(ValueError):
@@ -267,10 +269,27 @@ def using(candidate: Model) -> Iterator[None]:
         _override.pop()
 
 
+# A line is normalised, folded and squeezed by several judgements in a row (the features,
+# the site's name, info lines): each once. Sized for one page's lines, not a corpus.
+_LINE_CACHE = 1024
+
+
+@functools.lru_cache(maxsize=_LINE_CACHE)
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@functools.lru_cache(maxsize=_LINE_CACHE)
+def _spaced(text: str) -> str:
+    """NFKC (full-width ｗｗｗ．ｘ → www.x, ２０２１ → 2021), folded to simplified."""
+    return fold(_nfkc(text))
+
+
+@functools.lru_cache(maxsize=_LINE_CACHE)
 def squeeze(text: str) -> str:
     """A line as matched for names and shapes: NFKC (full-width ｗｗｗ．ｘ → www.x), folded
     to simplified, without whitespace (letter-spaced "w w w . x" → "www.x"), lower case."""
-    return _SPACE.sub("", fold(unicodedata.normalize("NFKC", text))).lower()
+    return _SPACE.sub("", _spaced(text)).lower()
 
 
 @dataclass(frozen=True)
@@ -343,7 +362,7 @@ def is_latin_noise(line: str) -> bool:
     letter-spaced or full-width URL)."""
     if _CJK.search(line):  # NFKC makes no CJK character of others, nor the reverse
         return False
-    text = unicodedata.normalize("NFKC", line)
+    text = _nfkc(line)
     words = [w for w in text.split() if len(w) >= 2 and _ASCII_LETTER.search(w)]
     return len(_SPACE.sub("", text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
 
@@ -380,13 +399,15 @@ _MARK_CHARS = "，。！？；、,!?;：:"
 _DIGIT_CHARS = "0123456789"
 
 
-def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None) -> dict[str, float]:
-    """The features of line `index` of `count` lines of one body under `title`."""
+def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None,
+             judge: Model | None = None) -> dict[str, float]:
+    """The features of line `index` of `count` lines of one body under `title`.
+    With `judge`, shapes it gives no weight are not searched for (left at 0.0)."""
     vocab = vocab or vocabulary()
     # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
     # ASCII shape, so the shape features see them.
-    spaced = fold(unicodedata.normalize("NFKC", line))
-    text = _SPACE.sub("", spaced).lower()
+    spaced = _spaced(line)
+    text = squeeze(line)
     size = len(text) or 1
     out: dict[str, float] = {}
     found: dict[str, set[str]] = {}
@@ -403,8 +424,10 @@ def features(line: str, index: int, count: int, title: str | None, vocab: Vocabu
     latin_part = text.encode("ascii", "ignore")
     digits = sum(map(text.count, _DIGIT_CHARS))
     latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
+    weights = judge.weights if judge is not None else None
     for name, key in _SHAPE_KEYS:
-        if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin):
+        if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin) \
+                or (weights is not None and not weights[key]):
             out[key] = 0.0
         else:
             out[key] = 1.0 if vocab.shapes[name].search(spaced) else 0.0
@@ -455,7 +478,7 @@ def title_overlap(line: str, title: str | None) -> float:
 
 def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
     judge, vocab = model(), vocabulary()
-    return [judge.probability(features(line, i, len(lines), title, vocab)) for i, line in enumerate(lines)]
+    return [judge.probability(features(line, i, len(lines), title, vocab, judge)) for i, line in enumerate(lines)]
 
 
 def is_noise(line: str) -> bool:
@@ -465,6 +488,8 @@ def is_noise(line: str) -> bool:
 
 def judged(line: str) -> bool:
     """The model knows Chinese lines; mostly-Latin text (code, English) is not its to judge."""
+    if _ASCII_LETTER.search(line) is None:
+        return True  # no Latin letter at all (what a URL is spelled with too)
     text = _SPACE.sub("", _URL.sub("", line))
     return not text or len(_ASCII_LETTER.findall(text)) <= MAX_LATIN_SHARE * len(text)
 
@@ -482,7 +507,7 @@ def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab
 def is_info_line(line: str, vocab: Vocabulary | None = None) -> bool:
     """"label: short value with a digit" ("页数：8页"): document info when at the body's edge
     (inside a body it may be the text's own list: "成人票原价：279元")."""
-    return (vocab or vocabulary()).info_line.match(_SPACE.sub("", unicodedata.normalize("NFKC", line))) is not None
+    return (vocab or vocabulary()).info_line.match(_SPACE.sub("", _nfkc(line))) is not None
 
 
 def above_salutation(lines: list[str], keep: frozenset[int] = frozenset(), vocab: Vocabulary | None = None) -> set[int]:
@@ -505,15 +530,16 @@ def _text_before_tail(line: str, site: Site) -> bool:
 
 
 def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE,
-               marked: frozenset[int] = frozenset()) -> list[bool]:
+               marked: frozenset[int] = frozenset(), unmarked: frozenset[int] = frozenset()) -> list[bool]:
     """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges.
-    `marked`: lines found junk before their watermarks were cut (they named the site)."""
+    `marked`: lines found junk before their watermarks were cut (they named the site);
+    `unmarked`: lines found no structural junk as they are now (not judged again)."""
     if len(lines) < 2:
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
     judge, vocab = model(), vocabulary()
-    feats = [features(line, i, len(lines), title, vocab) for i, line in enumerate(lines)]
+    feats = [features(line, i, len(lines), title, vocab, judge) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     lead = above_salutation(lines, keep, vocab)
     top = next((i for i, line in enumerate(lines) if title_overlap(line, title) < HEADING_TITLE_OVERLAP), None)
@@ -522,7 +548,8 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         lead.add(top)  # the first thing said talks outward: the site's lead-in
     flags = [
         i not in keep and (
-            i in lead or i in marked or p >= judge.threshold or is_noise(line) or is_structural_junk(line, title, site, vocab)
+            i in lead or i in marked or p >= judge.threshold or is_noise(line)
+            or (i not in unmarked and is_structural_junk(line, title, site, vocab))
             or (min(i, len(lines) - 1 - i) < EDGE_LINES and is_info_line(line, vocab))
         )
         for i, (line, p) in enumerate(zip(lines, probabilities))
@@ -632,7 +659,8 @@ def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
 def _tail_split(text: str) -> tuple[str, str] | None:
     """(the paragraph before its last sentence, that sentence) when it has two or more."""
     body = text.rstrip()
-    end = max(body.rfind(stop, 0, len(body) - 1) for stop in _STOPS)  # the last stop before the final one
+    last = _LAST_STOP.match(body, 0, len(body) - 1)  # the last stop before the final character
+    end = last.end() - 1 if last else -1
     if end <= 0:
         return None
     rest, tail = body[: end + 1].rstrip(), body[end + 1 :].strip()
@@ -648,7 +676,7 @@ def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
     rest, tail = parts
     if not vocabulary().outward.search(fold(tail).lower()):
         return text  # a sentence about nothing outward (site, document, reader…) is the speech's
-    if judge.probability(features(tail, index, count, title)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
+    if judge.probability(features(tail, index, count, title, judge=judge)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
         return rest
     return text
 
@@ -658,11 +686,14 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
     vocab = vocabulary()
     # A line naming the site is junk as published, before its host is cut out of it.
     marked = frozenset(i for i, line in enumerate(lines) if i not in keep and is_structural_junk(line, title, site, vocab))
-    lines = [strip_glued(line, vocab) for line in lines]
+    stripped = [strip_glued(line, vocab) for line in lines]
+    # A line the strip left alone was judged above already.
+    unmarked = frozenset(i for i, (line, now) in enumerate(zip(lines, stripped)) if line == now and i not in keep and i not in marked)
+    lines = stripped
     judge = model()
     out = []
     text_kept = False  # a line other than a title or heading was kept already
-    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked))):
+    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked, unmarked))):
         if not line:
             continue
         while not junk and i not in keep:  # tails that are junk by what they are, one by one
@@ -694,7 +725,8 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
 
 
 def _probability(text: str, index: int, count: int, title: str | None) -> float:
-    return model().probability(features(text, index, count, title))
+    judge = model()
+    return judge.probability(features(text, index, count, title, judge=judge))
 
 
 def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE) -> list[str]:

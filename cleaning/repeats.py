@@ -54,6 +54,9 @@ _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|刚刚|剛剛|昨天|今天")
 # Either stamp, in one search.
 _STAMP = re.compile(f"{_TIME_OF_DAY.pattern}|{_RELATIVE_TIME.pattern}")
+# What any stamp holds wherever it is cut (no look-around, "12:30" holds "2:3"): a text
+# without it has no timed item inside.
+_STAMP_PART = re.compile(rf"\d:\d|{_RELATIVE_TIME.pattern}")
 _SPACES = re.compile(r"\s+")
 _IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
 
@@ -279,6 +282,9 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     count: they may be comments whose times must not date the page; its link lists
     say nothing about the page's kind."""
     groups: list[Group] = []
+    # Hidden parents whose text holds no stamp, by id (the parents list keeps them alive):
+    # no timed run below them either.
+    unstamped: dict[int, bool] = {}
     # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
     # in document order, instead of a Python look at every element of the page.
     for parent in _PARENTS(root):
@@ -288,11 +294,15 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         for i, child in enumerate(children):
             if child.tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
                 shapes.setdefault(_signature(child), []).append(i)
+        timed_only = None
         for positions in shapes.values():
             if len(positions) < MIN_THREAD_ITEMS:
                 continue
+            if timed_only is None:
+                timed_only = hidden is not None and hidden(parent)
+                if timed_only and _unstamped(parent, unstamped):
+                    break  # only timed runs count here, and nothing here is timed
             items = _items(children, positions)
-            timed_only = hidden is not None and hidden(parent)
             if not _evidenced(items, links_count=not timed_only):
                 continue
             items = [item for item in items if item.chars]
@@ -308,3 +318,15 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
                 continue
             groups.append(group)
     return groups
+
+
+def _unstamped(parent: etree._Element, known: dict[int, bool]) -> bool:
+    """No stamp in `parent`'s text (so in no item of it): an ancestor's answer when it
+    had none, else its own text searched once, in C."""
+    for ancestor in parent.iterancestors():
+        if known.get(id(ancestor)):
+            known[id(parent)] = True
+            return True
+    text = etree.tostring(parent, method="text", encoding="unicode", with_tail=False)
+    found = known[id(parent)] = _STAMP_PART.search(text) is None
+    return found
