@@ -70,6 +70,10 @@ class Walk:
 
 
 def clean_text(text: str) -> str:
+    # Printable text without a double space has no run to squeeze (every white space
+    # character but the plain space, and \u200b/\ufeff, is unprintable): no regex pass.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
     return _SPACES.sub(" ", text).strip(_STRIP)
 
 

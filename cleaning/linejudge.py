@@ -19,14 +19,13 @@ import contextlib
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from cleaning.rules import read_toml
-from cleaning.script import fold
+from cleaning.script import fold, nfkc
 from cleaning.split import find_items
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -276,7 +275,7 @@ _LINE_CACHE = 1024
 
 @functools.lru_cache(maxsize=_LINE_CACHE)
 def _nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    return nfkc(text)
 
 
 @functools.lru_cache(maxsize=_LINE_CACHE)
@@ -390,7 +389,9 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) ->
     return False
 
 
-_CONCEPT_KEYS = tuple((name, f"c_{name}", name in _OUTWARD) for name in CONCEPTS)
+_CONCEPT_KEY = {name: f"c_{name}" for name in CONCEPTS}
+_ZERO_FEATURES = dict.fromkeys(feature_names(), 0.0)
+_DIGIT = re.compile("[0-9]")
 _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 # Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
 _DIGIT_SHAPES = frozenset({"date", "time", "count"})
@@ -409,28 +410,28 @@ def features(line: str, index: int, count: int, title: str | None, vocab: Vocabu
     spaced = _spaced(line)
     text = squeeze(line)
     size = len(text) or 1
-    out: dict[str, float] = {}
+    # Every feature at 0.0, in feature order (the model sums them in this order).
+    out = dict(_ZERO_FEATURES)
     found: dict[str, set[str]] = {}
     for word in set(vocab.any_word.findall(text)):
         for name, inner in vocab.inside[word]:
             found.setdefault(name, set()).add(inner)
     outward = 0
-    for name, key, is_outward in _CONCEPT_KEYS:
-        hits = len(found.get(name, ()))  # distinct words of the concept in the line
-        out[key] = min(hits, MAX_HITS) / MAX_HITS
-        if hits and is_outward:
+    for name, hits in found.items():  # distinct words of the concept in the line
+        out[_CONCEPT_KEY[name]] = min(len(hits), MAX_HITS) / MAX_HITS
+        if name in _OUTWARD:
             outward += 1
     out["outward"] = min(outward, 4) / 4
     latin_part = text.encode("ascii", "ignore")
-    digits = sum(map(text.count, _DIGIT_CHARS))
+    digits = sum(map(text.count, _DIGIT_CHARS)) if _DIGIT.search(text) else 0
     latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
     weights = judge.weights if judge is not None else None
     for name, key in _SHAPE_KEYS:
         if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin) \
                 or (weights is not None and not weights[key]):
-            out[key] = 0.0
-        else:
-            out[key] = 1.0 if vocab.shapes[name].search(spaced) else 0.0
+            continue  # 0.0
+        if vocab.shapes[name].search(spaced):
+            out[key] = 1.0
     cjk = size - len(latin_part)  # every other character: CJK and full-width marks
     marks = sum(map(text.count, _MARK_CHARS))
     out["len_log"] = min(math.log1p(size) / math.log(200), 1.5)
@@ -609,7 +610,7 @@ def _strip_watermarks(text: str, vocab: Vocabulary) -> str:
     into it: a watermark is no part of any sentence, wherever it stands."""
     def cut(match: re.Match[str]) -> str:
         run = match.group(0)
-        squeezed = _SPACE.sub("", unicodedata.normalize("NFKC", run))
+        squeezed = _SPACE.sub("", nfkc(run))
         # A host written plainly may be the text's own reference ("见www.gov.cn"); one
         # spelled full-width or letter by letter hides from search: a watermark.
         disguised = squeezed != run.strip()

@@ -56,7 +56,8 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
             continue
         # The link's text first: resolving and comparing URLs costs far more, and
         # only a "下一页" or a page number can be the next part.
-        text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False))  # C, = itertext()
+        # A link without children is its text; else lxml's serialiser in C (= itertext()).
+        text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or "")
         is_next = _NEXT_TEXT.match(text) is not None
         if url is None:
             # Without the page's own URL only the link's shape and text can tell.

@@ -78,12 +78,27 @@ class _cached:
         return value
 
 
+def _own_text(el: etree._Element) -> str:
+    """The element's text without its tail, as lxml's text serialiser gives it."""
+    if not len(el):  # no children: its text is all of it
+        return el.text or ""
+    # lxml's text serialiser runs in C: far cheaper than joining itertext() in Python.
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def _squeezed(raw: str) -> str:
+    """White space runs as one space, stripped."""
+    # Printable text without a double space has no run to squeeze (every \s but the
+    # plain space is unprintable): no regex pass.
+    if raw.isprintable() and "  " not in raw:
+        return raw.strip(" ")
+    return _SPACES.sub(" ", raw).strip()
+
+
 def _text(elements: list[etree._Element]) -> str:
     last = len(elements) - 1
-    # lxml's text serialiser runs in C: far cheaper than joining itertext() in Python.
     if not last:  # the common item: one element
-        raw = etree.tostring(elements[0], method="text", encoding="unicode", with_tail=False)
-        return _SPACES.sub(" ", raw).strip()
+        return _squeezed(_own_text(elements[0]))
     raw = "".join(
         etree.tostring(el, method="text", encoding="unicode", with_tail=i < last) for i, el in enumerate(elements)
     )
@@ -119,8 +134,7 @@ class Item:
         for el in self.elements:
             for a in el.iter("a"):
                 href = (a.get("href") or "").strip()
-                text = etree.tostring(a, method="text", encoding="unicode", with_tail=False)
-                out.append((_SPACES.sub(" ", text).strip(), href))
+                out.append((_squeezed(_own_text(a)), href))
         return out
 
     @_cached

@@ -9,6 +9,8 @@ text may be applied to the original.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 
 import zhconv
 
@@ -40,3 +42,31 @@ def fold_aligned(text: str) -> str | None:
     """The folded text when it has the original's length (offsets carry over), else None."""
     folded = fold(text)
     return folded if len(folded) == len(text) else None
+
+
+@functools.cache
+def _compatibility_chars() -> tuple[dict[str, str], re.Pattern[str]]:
+    """BMP characters NFKC changes on their own (full-width forms, ideographic space...)
+    whose decomposition holds no combining mark, and a pattern finding them (about 10 ms, once)."""
+    table = {}
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates
+        char = chr(code)
+        normal = unicodedata.normalize("NFKC", char)
+        if normal != char and not any(map(unicodedata.combining, char + unicodedata.normalize("NFKD", char))):
+            table[char] = normal
+    return table, re.compile("[%s]" % "".join(map(re.escape, table)))
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, faster on Chinese text.
+
+    Its full-width marks ("，：（）") each take their NFKC form first, one by one: a
+    character whose decomposition holds only starters can be replaced by its own
+    NFKC form without changing the string's NFKD, hence its NFKC. What is left
+    usually passes normalize's quick check."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    table, pattern = _compatibility_chars()
+    return unicodedata.normalize("NFKC", pattern.sub(lambda m: table[m.group()], text))
