@@ -7,6 +7,7 @@ across the site's pages tells them from the speech. Its <title> reads
 """
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cleaning import clean_page
-from cleaning.template import SiteTemplate, observe
+from cleaning.template import SiteTemplate, fingerprint, observe
 from crawler.sitesrv import SiteServer, loopback_host
 from tests.sqlite_rows import rows as _q
 
@@ -215,6 +216,64 @@ def test_strip_only_edges_and_never_a_reposted_body() -> None:
     assert template.strip(body) == body[1:4]
     # A body made of template lines (a speech reposted on most pages) is kept whole.
     assert template.strip(common * 2) == common * 2
+
+
+# -- reworded template lines: same place, much the same letters --------------------
+# A follow-us line whose four parts the site draws at random for each page: no two pages
+# need print the same sentence, and no rule knows any of these words.
+_FOLLOW_PARTS = (("想读更多好文", "更多好文等你来读", "好文读不够"), ("敬请", "欢迎", "记得"),
+                 ("关注", "订阅", "收藏"), ("墨香斋公众号", "墨香斋头条号", "墨香斋微博"))
+
+
+def _reworded_site(rng: random.Random, count: int = 8) -> list[tuple[bytes, str, list[str]]]:
+    """Pages whose body ends in a reworded follow-us line; a sidebar of linked titles of
+    other speeches; the speeches themselves end in their own closings."""
+    speeches = _articles()[:count]
+    sidebar = "".join(f'<li><a href="{path}">{title}</a></li>' for path, title, _ in speeches)
+    out = []
+    for path, title, body in speeches:
+        follow = "{}，{}{}{}".format(*(rng.choice(part) for part in _FOLLOW_PARTS))
+        paras = "".join(f"<p>{p}</p>" for p in [*body, follow])
+        html = (f'<html><head><meta charset="utf-8"><title>{title}_{SITE}</title></head><body>'
+                f'<div class="main"><h1>{title}</h1><div class="text">{paras}</div></div>'
+                f'<div class="side"><ul>{sidebar}</ul></div></body></html>')
+        out.append((html.encode("utf-8"), follow, body))
+    return out
+
+
+def test_reworded_edge_line_goes_speech_closings_stay() -> None:
+    site = _reworded_site(random.Random(1))
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    assert len({follow for _, follow, _ in site}) == len(site), "every page words it differently"
+    assert not template.template_lines & {fingerprint(follow) for _, follow, _ in site}, "no fingerprint recurs"
+    for html, follow, body in site:
+        page = clean_page(html, url="http://mx.example/a.html", template=template)
+        assert page.speeches[0].body.splitlines() == body, follow
+    # What strip needs survives the archive's JSON; so do its verdicts.
+    again = SiteTemplate.from_json(template.to_json())
+    assert again.signature() == template.signature()
+    assert again.strip([*site[0][2], site[0][1]]) == site[0][2]
+
+
+def test_rewording_of_an_unseen_page_is_recognised_but_not_prose_or_link_titles() -> None:
+    site = _reworded_site(random.Random(1))
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    body = ["同志们：", "今天召开全县工作会议，主要任务是总结上半年工作，部署下一阶段任务。"]
+    # A rewording no page printed (a recrawl's page before the run learnt it).
+    printed = {follow for _, follow, _ in site}
+    unseen = next(line for parts in itertools.product(*_FOLLOW_PARTS)
+                  if (line := "{}，{}{}{}".format(*parts)) not in printed)
+    assert template.strip([*body, unseen]) == body
+    # The linked titles of the sidebar are alike, but a title-like line of the body stays.
+    assert template.strip([*body, "在全县第九次工作推进会上的讲话"]) == [*body, "在全县第九次工作推进会上的讲话"]
+    # A speech's own short closing at the same place stays.
+    assert template.strip([*body, "预祝本次会议取得圆满成功！"]) == [*body, "预祝本次会议取得圆满成功！"]
+
+
+def test_too_few_pages_have_no_edge_slots() -> None:
+    site = _reworded_site(random.Random(1), count=2)
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    assert template.edge_slots == () and template.strip([site[0][1]]) == [site[0][1]]
 
 
 # -- the archive's refit (real SQLite) -----------------------------------------------
