@@ -11,7 +11,7 @@ For each size (default 1,000 and 5,000 article pages) it generates a site
    process tree (the crawl and its cleaning workers, sampled every 0.1 s from
    /proc, Linux only) and of the crawl process alone.
 
-Targets (issue 4): end-to-end >= 70 % of the cleaner's rate; peak RSS < 400 MB
+Targets (issues 4 and 12): end-to-end >= 70 % of the cleaner's rate; peak RSS < 400 MB
 and flat from 1k to 5k pages.
 
     .venv/bin/python benchmarks/bench_crawl.py                 # 1000 and 5000 pages
@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,10 +45,22 @@ EXE = str(Path(sys.executable).parent / "speech-archive")
 IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY_JITTER=0",
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants (Linux /proc), in KB."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Sample:
+    """One look at a process tree in /proc (Linux): resident memory and CPU seconds used so far."""
+
+    rss_kb: dict[int, int]
+    cpu_s: dict[int, float]
+
+
+def _sample_tree(root: int) -> Sample:
+    """RSS and CPU time (user + system) of a process and all its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -55,40 +69,42 @@ def _tree_rss_kb(root: int) -> int:
             status = (entry / "status").read_text()
         except OSError:
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
+        fields = stat.rsplit(")", 1)[1].split()
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
         match = re.search(r"VmRSS:\s+(\d+)", status)
-        rss[int(entry.name)] = int(match.group(1)) if match else 0
-    total, todo = 0, [root]
+        rss[pid] = int(match.group(1)) if match else 0
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    tree, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        tree.append(pid)
         todo += children.get(pid, [])
-    return total
+    return Sample({p: rss.get(p, 0) for p in tree}, {p: cpu[p] for p in tree if p in cpu})
 
 
-def _run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], int, int]:
-    """Run cmd; sample its process tree's RSS every 0.1 s. Returns (result, peak tree KB, peak main KB)."""
+def _run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
+    """Run cmd, sampling its process tree every 0.1 s.
+
+    Returns (result, peak tree RSS KB, peak main RSS KB, CPU s of the main process, CPU s of its children).
+    """
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True)
         peak_tree = peak_main = 0
+        cpu: dict[int, float] = {}
         while proc.poll() is None:
-            peak_tree = max(peak_tree, _tree_rss_kb(proc.pid))
-            peak_main = max(peak_main, _tree_rss_kb_single(proc.pid))
+            sample = _sample_tree(proc.pid)
+            peak_tree = max(peak_tree, sum(sample.rss_kb.values()))
+            peak_main = max(peak_main, sample.rss_kb.get(proc.pid, 0))
+            cpu.update(sample.cpu_s)
             time.sleep(0.1)
         err.seek(0)
-        return subprocess.CompletedProcess(cmd, proc.returncode, "", err.read()), peak_tree, peak_main
+        main_cpu = cpu.pop(proc.pid, 0.0)
+        return (subprocess.CompletedProcess(cmd, proc.returncode, "", err.read()), peak_tree, peak_main,
+                main_cpu, sum(cpu.values()))
 
 
-def _tree_rss_kb_single(pid: int) -> int:
-    try:
-        match = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
-    except OSError:
-        return 0
-    return int(match.group(1)) if match else 0
-
-
-def standalone(root: Path, base_url: str, paths: list[str], scratch: Path) -> tuple[float, int, float]:
+def standalone(root: Path, base_url: str, paths: list[str], scratch: Path) -> tuple[float, float, int, float]:
     """Cleaner alone: pages/s over the article pages' bytes (read before the clock starts).
 
     Also the archive alone (not a target, an explanation): the same Pages ingested
@@ -96,15 +112,16 @@ def standalone(root: Path, base_url: str, paths: list[str], scratch: Path) -> tu
     """
     pages = [(base_url + p, (root / p.lstrip("/")).read_bytes()) for p in paths]
     clean_page(pages[0][1], url=pages[0][0])  # rules and lxml warmed, as in a crawl
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     cleaned = [clean_page(body, url=url) for url, body in pages]
     clean_rate = len(pages) / (time.perf_counter() - start)
+    clean_cpu_ms = (time.process_time() - cpu_start) * 1000 / len(pages)
     with Archive(scratch / "archive-alone.db") as archive:
         start = time.perf_counter()
         for (url, body), page in zip(pages, cleaned):
             archive.ingest(Fetch(url, 200, {"ETag": '"x"'}, body), page)
         archive_rate = len(pages) / (time.perf_counter() - start)
-    return clean_rate, sum(len(p.speeches) for p in cleaned), archive_rate
+    return clean_rate, clean_cpu_ms, sum(len(p.speeches) for p in cleaned), archive_rate
 
 
 def end_to_end(work: Path, base_url: str) -> dict[str, float]:
@@ -117,7 +134,7 @@ def end_to_end(work: Path, base_url: str) -> dict[str, float]:
     db = work / "bench.db"
     cmd = [EXE, "crawl", "--site", "bench", "--db", str(db), "--config", str(config), "--no-resume", *IMPOLITE]
     start = time.perf_counter()
-    proc, tree_kb, main_kb = _run_sampled(cmd)
+    proc, tree_kb, main_kb, main_cpu, workers_cpu = _run_sampled(cmd)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"crawl failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -129,7 +146,8 @@ def end_to_end(work: Path, base_url: str) -> dict[str, float]:
     con.close()
     crawl_seconds = float(match.group(1)) if match else wall
     return {"wall": wall, "crawl": crawl_seconds, "archived": archived, "speeches": speeches, "errors": errors,
-            "rss_mb": tree_kb / 1024, "main_rss_mb": main_kb / 1024}
+            "rss_mb": tree_kb / 1024, "main_rss_mb": main_kb / 1024,
+            "main_cpu_ms": main_cpu * 1000 / max(archived, 1), "workers_cpu_ms": workers_cpu * 1000 / max(archived, 1)}
 
 
 def run(size: int, scratch: Path) -> dict[str, float]:
@@ -137,13 +155,13 @@ def run(size: int, scratch: Path) -> dict[str, float]:
     paths = build(root, size)
     server = SiteServer(root).start()
     try:
-        clean_rate, clean_speeches, archive_rate = standalone(root, server.base_url, paths, scratch)
+        clean_rate, clean_cpu_ms, clean_speeches, archive_rate = standalone(root, server.base_url, paths, scratch)
         work = scratch / f"run{size}"
         work.mkdir()
         result = end_to_end(work, server.base_url)
     finally:
         server.stop()
-    result.update(size=size, clean_rate=clean_rate, clean_speeches=clean_speeches, archive_rate=archive_rate,
+    result.update(size=size, clean_rate=clean_rate, clean_cpu_ms=clean_cpu_ms, clean_speeches=clean_speeches, archive_rate=archive_rate,
                   bound=1 / (1 / clean_rate + 1 / archive_rate),
                   e2e_rate=result["archived"] / result["crawl"], e2e_wall_rate=result["archived"] / result["wall"])
     result["ratio"] = result["e2e_rate"] / clean_rate
@@ -167,8 +185,13 @@ def main() -> None:
         print(f"{r['size']:>6} {r['clean_rate']:>11.1f} {r['e2e_rate']:>8.1f} {r['e2e_wall_rate']:>7.1f} "
               f"{r['ratio']:>6.0%} {r['rss_mb']:>6.0f}MB {r['main_rss_mb']:>5.0f}MB {r['archived']:>8} {r['speeches']:>8} {r['errors']:>6} | "
               f"{r['archive_rate']:>13.1f} {r['bound']:>13.1f}")
+    print(f"\n{'pages':>6} {'CPU ms per archived page:':<26} {'cleaner alone':>13} {'crawl main':>10} {'workers':>8}")
+    for r in results:
+        print(f"{r['size']:>6} {'':<26} {r['clean_cpu_ms']:>13.1f} {r['main_cpu_ms']:>10.1f} {r['workers_cpu_ms']:>8.1f}")
     print("\nratio = e2e / cleaner alone. 'archive alone' ingests the cleaned pages into a fresh archive;"
-          "\n'clean+archive' = both in sequence on one core, what the crawl does per page before fetching counts.")
+          "\n'clean+archive' = both in sequence on one core, what the crawl does per page before fetching counts."
+          "\nCPU ms per page (user + system, from /proc): what each part costs whatever else runs on the machine;"
+          "\nthe crawl's main process (fetching, Scrapy, the archive writer) and its cleaning workers.")
     print("\ntargets: ratio >= 70%, peak RSS < 400 MB and flat with size")
     ok = all(r["ratio"] >= 0.7 and r["rss_mb"] < 400 for r in results)
     if len(results) > 1:

@@ -3,7 +3,9 @@
 `clean_page` is CPU-bound Python; run inline it stalls downloads and the
 archive for its whole duration. With ARCHIVE_CLEAN_WORKERS > 0 the pipeline
 sends page bytes to a small process pool (spawned, so no reactor state is
-forked) and awaits the Page. Workers ignore SIGINT/SIGTERM: a graceful stop is
+forked) and awaits the Page, with what the same parse tells the crawl: the
+page's same-host links (crawler.links) and the site-template observation
+(pages the pipeline does not clean are only read for those). Workers ignore SIGINT/SIGTERM: a graceful stop is
 the parent's business, and it waits for pages already being cleaned; they exit
 by themselves when the parent dies (kill -9). If the pool breaks, cleaning
 falls back to inline and the crawl goes on.
@@ -19,9 +21,21 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from typing import Any
 
+from crawler.links import base_url, same_host_links
+
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Cleaned:
+    """What one trip to a worker brings back about a fetched page."""
+
+    page: Any = None  # cleaning.model.Page; None when the page was only read
+    observation: Any = None  # cleaning.template.Observation, when asked for
+    links: list[str] = field(default_factory=list)  # same-host links to follow (crawler.links), when asked for
 
 
 def _init_worker() -> None:
@@ -44,20 +58,40 @@ def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str 
     return clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template)
 
 
-def _clean_observe(body: bytes, url: str | None, http_charset: str | None, profile: str | None,
-                   template: Any = None) -> tuple[Any, Any]:
-    """The Page, and what the site-template learner needs from the page (cleaning.template), from one parse."""
+def _clean_read(body: bytes, url: str, http_charset: str | None, profile: str | None, template: Any,
+                observe: bool, links: bool) -> Cleaned:
+    """The Page, and from the same parse what the template learner needs and the links to follow."""
     from cleaning import clean_page
 
     observed: list[Any] = []
-    page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template, observed=observed)
-    return page, observed[0]
+    page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template,
+                      observed=observed if observe else None)
+    found = same_host_links(url, page.links, base_url(body, url, page.encoding)) if links else []
+    return Cleaned(page, observed[0] if observe else None, found)
 
 
-def _observe(body: bytes, http_charset: str | None) -> Any:
-    from cleaning.template import observe
+def _read(body: bytes, url: str, http_charset: str | None, observe: bool, links: bool) -> Cleaned:
+    """A page that is not cleaned (a list page, unchanged bytes): its observation and links, from one parse."""
+    from lxml import etree
 
-    return observe(body, http_charset)
+    from cleaning.decode import decode_html
+    from cleaning.errors import ContentError
+    from cleaning.html import NON_CONTENT_TAGS, parse
+    from cleaning.metadata import read_head
+    from cleaning.pipeline import HREFS
+    from cleaning.template import observe_tree
+
+    decoded = decode_html(bytes(body), http_charset)
+    root = parse(decoded.text)
+    if root is None:
+        raise ContentError("no HTML in the document")
+    found = same_host_links(url, HREFS(root), base_url(body, url, decoded.encoding)) if links else []
+    observation = None
+    if observe:
+        title_tag = read_head(root, None).title_tag
+        etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+        observation = observe_tree(root, title_tag)
+    return Cleaned(None, observation, found)
 
 
 class CleanPool:
@@ -76,13 +110,15 @@ class CleanPool:
                     profile: str | None = None, template: Any = None) -> Any:
         return await self._run(_clean, body, url, http_charset, profile, template)
 
-    async def clean_observe(self, body: bytes, url: str | None = None, http_charset: str | None = None,
-                            profile: str | None = None, template: Any = None) -> tuple[Any, Any]:
-        """(Page, cleaning.template.Observation) in one trip to a worker."""
-        return await self._run(_clean_observe, body, url, http_charset, profile, template)
+    async def clean_read(self, body: bytes, url: str, http_charset: str | None = None, profile: str | None = None,
+                         template: Any = None, observe: bool = False, links: bool = False) -> Cleaned:
+        """The Page, with (if asked) the template learner's Observation and the links to follow, in one trip."""
+        return await self._run(_clean_read, body, url, http_charset, profile, template, observe, links)
 
-    async def observe(self, body: bytes, http_charset: str | None = None) -> Any:
-        return await self._run(_observe, body, http_charset)
+    async def read(self, body: bytes, url: str, http_charset: str | None = None, observe: bool = False,
+                   links: bool = False) -> Cleaned:
+        """A page not to clean: (if asked) its Observation and its links, in one trip."""
+        return await self._run(_read, body, url, http_charset, observe, links)
 
     async def _run(self, function: Any, *args: Any) -> Any:
         if self._pool is not None:

@@ -1,6 +1,7 @@
 """What a spider hands to the pipeline: one item per request, whatever happened."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 # kind: how the spider sees the URL.
@@ -32,6 +33,9 @@ class PageItem:
     cleaner_profile: str | None = None
     error: str | None = None
     is_part: bool = False  # the URL looks like part 2+ of a multi-page article
+    # The spider awaits the page's same-host links here: the pipeline reads them off the cleaner's parse
+    # (None: the spider follows nothing from this page).
+    links: asyncio.Future[list[str]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -407,34 +407,36 @@ class ArchivePipeline:
             self._count("gone")
             await db(sink.record_gone, item.url, item.status, self.run_id)
             return
+        from cleaning import ContentError
+
+        wants_links = item.links is not None
         if await db(sink.is_unchanged, item.url, item.body):
             self._count("unchanged_pages")
+            if wants_links:
+                await self._read(item, observe=False)
             await db(sink.record_unchanged, item.url, item.status, self.run_id)
             return
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
-        from cleaning import ContentError
-
         from cleaning.template import site_key
 
         host = site_key(item.url)
         template = await self._template(host)
         if item.kind == "list":
             self._count("list_page")
-            if template is not False:
-                try:
-                    self.templates.observe(host, await self.cleaner.observe(item.body, item.http_charset))
-                except ContentError:
-                    pass  # stored as it is below; nothing to learn from it
+            seen = await self._read(item, observe=template is not False)
+            if seen is not None:
+                self.templates.observe(host, seen)
             await db(sink.ingest, fetch, None, self.run_id, ())
             return
 
         try:
-            if template is False:
-                page = await self.cleaner.clean(item.body, item.url, item.http_charset, item.cleaner_profile)
-            else:
-                page, seen = await self.cleaner.clean_observe(item.body, item.url, item.http_charset,
-                                                              item.cleaner_profile, template)
-                self.templates.observe(host, seen)
+            cleaned = await self.cleaner.clean_read(item.body, item.url, item.http_charset, item.cleaner_profile,
+                                                    template or None, observe=template is not False,
+                                                    links=wants_links)
+            self._give_links(item, cleaned.links)
+            page = cleaned.page
+            if cleaned.observation is not None:
+                self.templates.observe(host, cleaned.observation)
         except ContentError as exc:
             self._count("errors")
             self._count("not_a_page")
@@ -469,6 +471,26 @@ class ArchivePipeline:
         self._count("new_sources", result.new_sources)
         self._count("new_versions", result.new_versions)
         self._count("unchanged_speeches", result.unchanged_speeches)
+
+    async def _read(self, item: PageItem, observe: bool) -> Any:
+        """A page not cleaned: its links to the spider (if it awaits them); its Observation if asked for."""
+        from cleaning import ContentError
+
+        if not observe and item.links is None:
+            return None
+        try:
+            read = await self.cleaner.read(item.body, item.url, item.http_charset, observe=observe,
+                                           links=item.links is not None)
+        except ContentError:
+            return None  # stored as it is; nothing to learn from it, no links (the spider looks once more)
+        self._give_links(item, read.links)
+        return read.observation
+
+    @staticmethod
+    def _give_links(item: PageItem, links: list[str]) -> None:
+        """Hand the spider the page's links as soon as they are read, not once the page is stored."""
+        if item.links is not None and not item.links.done():
+            item.links.set_result(links)
 
     async def _stitch(self, first: Any, item: PageItem, template: Any = None) -> tuple[Any, list[Any]]:
         from cleaning import ContentError, stitch

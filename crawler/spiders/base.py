@@ -1,16 +1,19 @@
 """What the three spiders share: one item per request, same-host link following, the journal."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from typing import TYPE_CHECKING, Any, Iterator
-from urllib.parse import urldefrag, urlsplit
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from archive.store import utcnow
@@ -18,6 +21,7 @@ from cleaning.decode import charset_from_content_type
 from crawler.close_reasons import JOURNAL_FAILURE, ends_job
 from crawler.frontier import Frontier
 from crawler.items import PageItem
+from crawler.links import same_host_links
 from crawler.middlewares import RevisitLater, RobotsUnavailable, site_netloc
 from crawler.storage_failure import is_storage_failure
 from crawler.profiles import DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, DEFAULT_PART_PATTERNS, part_number
@@ -34,6 +38,10 @@ HANDLED_STATUSES = [304, 400, 401, 403, 404, 405, 408, 410, 429, 451, 500, 502, 
 GONE_STATUSES = (404, 410)
 _IGNORED_SUFFIX = re.compile(r"\.(%s)$" % "|".join(re.escape(e) for e in IGNORED_EXTENSIONS), re.I)
 _DEFAULT_PARTS = tuple(re.compile(p) for p in DEFAULT_PART_PATTERNS)
+# A response's output is one item, then its links. Scrapy starts CONCURRENT_ITEMS tasks for every
+# response's output (100 by default: an eighth of the crawl's main process on loopback); a few
+# let the links go to the scheduler while the item waits for its batch to commit.
+OUTPUT_CONCURRENCY = 4
 
 
 class ArchiveSpider(scrapy.Spider):
@@ -46,6 +54,7 @@ class ArchiveSpider(scrapy.Spider):
     frontier: Frontier
     # host[:port] of every URL this crawl may fetch, redirects included (SiteHostsOffsiteMiddleware).
     allowed_hosts: frozenset[str] = frozenset()
+    custom_settings = {"CONCURRENT_ITEMS": OUTPUT_CONCURRENCY}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -55,6 +64,8 @@ class ArchiveSpider(scrapy.Spider):
         spider.frontier = Frontier(crawler.settings.get("JOBDIR"))
         spider.frontier.open()
         crawler.signals.connect(spider._close_frontier, signal=signals.spider_closed)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider._links_unread, signal=signal)
         return spider
 
     def configure(self, crawler: Crawler) -> None:
@@ -111,11 +122,21 @@ class ArchiveSpider(scrapy.Spider):
         )
 
     # -- responses --------------------------------------------------------
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         kind = response.meta.get("kind", "page")
-        yield self._item_for(response, kind)
-        if self.follow_links and response.status == 200 and isinstance(response, TextResponse):
-            yield from self._follow_links(response, kind)
+        item = self._item_for(response, kind)
+        follow = self.follow_links and response.status == 200 and isinstance(response, TextResponse)
+        if follow:
+            # Filled by the pipeline from the cleaning worker's parse; by _links_unread if nobody did.
+            item.links = asyncio.get_running_loop().create_future()
+        yield item
+        if not follow:
+            return
+        assert item.links is not None
+        for url in await item.links:
+            request = self._follow(url)
+            if request is not None:
+                yield request
 
     def _item_for(self, response: Response, kind: str) -> PageItem:
         base = {"url": response.url, "kind": kind, "site": self.site_name, "status": response.status,
@@ -130,26 +151,25 @@ class ArchiveSpider(scrapy.Spider):
                         http_charset=header_charset(response),
                         cleaner_profile=self.cleaner_profile, **base)
 
-    def _follow_links(self, response: TextResponse, kind: str) -> Iterator[scrapy.Request]:
+    def _links_unread(self, item: Any, response: Response, **kwargs: Any) -> None:
+        """Once the pipelines are done with an item whose links nobody read (no archive pipeline,
+        a page the cleaner refused, a crawl stopping): read them here, in this process."""
+        if not isinstance(item, PageItem) or item.links is None or item.links.done():
+            return
         try:
             hrefs = response.xpath("//a/@href").getall()
         except (ValueError, AttributeError):  # not parseable as HTML
-            return
-        here = urlsplit(response.url).netloc
-        for href in hrefs:
-            href = href.strip()
-            if not href or href.startswith(("javascript:", "mailto:", "#")):
-                continue
-            url = urldefrag(response.urljoin(href))[0]
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or parts.netloc != here or _IGNORED_SUFFIX.search(parts.path):
-                continue
-            link_kind = self.classify(url)
-            if link_kind is None:
-                continue
-            request = self.follow(url, link_kind)
-            if request is not None:
-                yield request
+            hrefs = []
+        item.links.set_result(same_host_links(response.url, hrefs, get_base_url(response)))
+
+    def _follow(self, url: str) -> scrapy.Request | None:
+        """The request for a same-host link of a page, if its kind is followed and the job lacks it."""
+        if _IGNORED_SUFFIX.search(urlsplit(url).path):
+            return None
+        link_kind = self.classify(url)
+        if link_kind is None:
+            return None
+        return self.follow(url, link_kind)
 
     def classify(self, url: str) -> str | None:
         """'article', 'list', 'page' or None (do not follow). Subclasses narrow it."""
