@@ -139,18 +139,21 @@ def walk(
                 open_idx.append(-1)  # placeholder popped on "end"
                 continue
             if tag in BLOCK_TAGS:
-                flush()
+                if buf:
+                    flush()
                 block_tags.append(tag)
             elif tag == "br":
-                flush()
-            if tag == "a":
+                if buf:
+                    flush()
+            elif tag == "a":
                 in_link += 1
             open_idx.append(len(elements))
             elements.append(el)
             depth.append(len(open_idx) - 1)
-            owned_first.append(len(blocks))
-            owned_last.append(len(blocks))
-            span_last.append(len(blocks))
+            cut = len(blocks)
+            owned_first.append(cut)
+            owned_last.append(cut)  # both set when the element closes
+            span_last.append(cut)
             text = el.text
             if text:
                 buf.append(text)
@@ -161,12 +164,13 @@ def walk(
             if idx >= 0:
                 owned_last[idx] = len(blocks)
                 if tag in BLOCK_TAGS:
-                    flush()
+                    if buf:
+                        flush()
                     block_tags.pop()
-                if tag == "a":
+                elif tag == "a":
                     in_link -= 1
                 # Text still buffered goes into the next block, which then holds some of it.
-                span_last[idx] = len(blocks) + (1 if buf else 0)
+                span_last[idx] = len(blocks) + 1 if buf else len(blocks)
             text = el.tail
             if text:
                 buf.append(text)

@@ -25,6 +25,8 @@ _ITEM_PATTERNS = (
     ("prefix-di", re.compile(rf"^第(?P<n>[{_NUM}]+)篇\s*[:：、.]?\s*(?P<t>.*)$")),
     ("prefix-pian", re.compile(rf"^篇(?P<n>[{_NUM}]+)\s*[:：、.]\s*(?P<t>.*)$")),
 )
+# Every item heading above names its "篇": a paragraph without it is no heading.
+_ITEM_MARK = "篇"
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _OFFICES = (
@@ -63,12 +65,13 @@ def find_items(paragraphs: list[str]) -> list[tuple[int, str]] | None:
     Items must be numbered 1, 2, 3… in order with one heading style, and there must
     be at least two of them.
     """
+    candidates = [(i, text) for i, text in enumerate(paragraphs) if len(text) <= 120 and _ITEM_MARK in text]
+    if len(candidates) < 2:
+        return None
     for _, pattern in _ITEM_PATTERNS:
         found: list[tuple[int, str]] = []
         expected = 1
-        for i, text in enumerate(paragraphs):
-            if len(text) > 120:
-                continue
+        for i, text in candidates:
             match = pattern.match(text)
             if not match:
                 continue
