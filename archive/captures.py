@@ -5,11 +5,15 @@ import hashlib
 import json
 import re
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
 from archive.model import Fetch
+
+# zlib level of stored captures (zlib's default).
+COMPRESSION_LEVEL = 6
 
 # Response headers that carry credentials or session state: never stored, since
 # captures are shown in Datasette. Matched case-insensitively on the whole name.
@@ -29,22 +33,46 @@ def body_sha256(body: bytes) -> str:
     return hashlib.sha256(body or b"").hexdigest()
 
 
-def store_capture(db: sqlite_utils.Database, fetch: Fetch, fetched_at: str) -> int:
+@dataclass(frozen=True)
+class PreparedCapture:
+    """One fetched body as the `captures` table stores it (`prepare_capture`)."""
+
+    sha256: str
+    size: int
+    headers_json: str  # the storable headers (no credentials), JSON
+    content: bytes  # zlib of the body
+
+
+def prepare_capture(fetch: Fetch) -> PreparedCapture:
+    """The `captures` row values of `fetch`'s body: no database, any process (archive.prepare).
+
+    :param fetch: the response as received (its `body` undecoded bytes).
+    """
+    body = fetch.body or b""
+    return PreparedCapture(
+        sha256=body_sha256(body), size=len(body),
+        headers_json=json.dumps(storable_headers(dict(fetch.headers)), ensure_ascii=False),
+        content=zlib.compress(body, COMPRESSION_LEVEL))
+
+
+def store_capture(db: sqlite_utils.Database, fetch: Fetch, fetched_at: str,
+                  prepared: PreparedCapture | None = None) -> int:
     """Id of the capture holding `fetch.body`, inserting it if these bytes are new.
 
     Status, headers and time are those of the first fetch that produced the
     bytes; every later fetch is a `page_captures` row pointing here.
+    `prepared`: `archive.prepare.prepare_capture(fetch)`, computed beforehand.
     """
-    sha = body_sha256(fetch.body)
-    row = db.execute("select id from captures where sha256 = ?", [sha]).fetchone()
+    if prepared is None:
+        prepared = prepare_capture(fetch)
+    row = db.execute("select id from captures where sha256 = ?", [prepared.sha256]).fetchone()
     if row:
         return int(row[0])
     cursor = db.execute(
         "insert into captures (sha256, url, status, headers, fetched_at, content_type, size,"
         " compression, content) values (?, ?, ?, ?, ?, ?, ?, 'zlib', ?)",
-        [sha, fetch.url, fetch.status, json.dumps(storable_headers(dict(fetch.headers)), ensure_ascii=False),
-         fetched_at, fetch.header("Content-Type"), len(fetch.body or b""),
-         zlib.compress(fetch.body or b"", 6)],
+        [prepared.sha256, fetch.url, fetch.status, prepared.headers_json, fetched_at,
+         fetch.header("Content-Type"), prepared.size, prepared.content],
     )
     return int(cursor.lastrowid)
 

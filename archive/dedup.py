@@ -27,6 +27,15 @@ class Fingerprint:
     params: LshParams = PARAMS
     _hash: str | None = field(default=None, repr=False)
 
+    @classmethod
+    def from_prepared(cls, body: str, text_hash: str, shingles: np.ndarray, signature: np.ndarray,
+                      band_keys: list[int]) -> "Fingerprint":
+        """A fingerprint whose hashes were computed elsewhere (`archive.prepare`)."""
+        fp = cls(body, _hash=text_hash)
+        # The cached properties' values, as if computed here.
+        fp.__dict__.update(shingles=shingles, signature=signature, band_keys=band_keys)
+        return fp
+
     @cached_property
     def normal(self) -> str:
         """The body in normal form (computed once for hash, shingles and content hash)."""
@@ -99,13 +108,21 @@ def find_near_duplicate(db: sqlite_utils.Database, fp: Fingerprint) -> Match | N
     return best
 
 
-def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint) -> None:
-    """Make this text of the speech findable (exact hash and LSH bands)."""
+def minhash_bytes(fp: Fingerprint) -> bytes:
+    """`speeches._minhash`: the signature of the current text, for the cheap pre-check of candidates."""
+    return fp.signature.astype(np.uint32).tobytes()
+
+
+def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint,
+             signature_stored: bool = False) -> None:
+    """Make this text of the speech findable (exact hash and LSH bands).
+
+    `signature_stored`: the caller wrote `minhash_bytes(fp)` into the speech row itself.
+    """
     db.execute("insert or ignore into _speech_hashes (text_hash, speech_id) values (?, ?)",
                [fp.text_hash, speech_id])
-    # The signature of the current text, for the cheap pre-check of candidates.
-    db.execute("update speeches set _minhash = ? where id = ?",
-               [fp.signature.astype(np.uint32).tobytes(), speech_id])
+    if not signature_stored:
+        db.execute("update speeches set _minhash = ? where id = ?", [minhash_bytes(fp), speech_id])
     db.conn.executemany(
         "insert or ignore into _lsh_bands (band_key, speech_id) values (?, ?)",
         [(key, speech_id) for key in fp.band_keys],

@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from archive.prepare import text_digest
 from archive.search import bigram_document
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,17 @@ def tail_estimate(db: sqlite_utils.Database) -> int:
         " + (select count(*) from _search_stale)").fetchone()[0])
 
 
-def _index_one_batch(db: sqlite_utils.Database, batch: int) -> int:
+def _document(speech_id: int, title: str | None, body: str | None,
+              documents: dict[int, tuple[str, str]]) -> str:
+    """The bigram document of this text: the prepared one if it is of this very text."""
+    kept = documents.pop(speech_id, None)
+    if kept is not None and kept[0] == text_digest(title, body):
+        return kept[1]
+    return bigram_document(title, body)
+
+
+def _index_one_batch(db: sqlite_utils.Database, batch: int,
+                     documents: dict[int, tuple[str, str]]) -> int:
     """One transaction (the caller's BEGIN IMMEDIATE): at most `batch` speeches. Returns how many."""
     watermark = int(db.execute(
         "select indexed_to from search_index_state where id = 1").fetchone()[0])
@@ -66,14 +77,14 @@ def _index_one_batch(db: sqlite_utils.Database, batch: int) -> int:
             row = db.execute("select title, body from speeches where id = ?", [speech_id]).fetchone()
             if row is not None:
                 db.execute("insert into speeches_bigrams(rowid, grams) values (?, ?)",
-                           [speech_id, bigram_document(row[0], row[1])])
+                           [speech_id, _document(speech_id, row[0], row[1], documents)])
         # Above the watermark: indexed below with the new speeches.
         db.execute("delete from _search_stale where speech_id = ?", [speech_id])
     fresh = db.execute("select id, title, body from speeches where id > ? order by id limit ?",
                        [watermark, max(batch - len(stale), 0)]).fetchall()
-    for speech_id, title, body in fresh:
-        db.execute("insert into speeches_bigrams(rowid, grams) values (?, ?)",
-                   [speech_id, bigram_document(title, body)])
+    db.conn.executemany("insert into speeches_bigrams(rowid, grams) values (?, ?)",
+                        [(speech_id, _document(speech_id, title, body, documents))
+                         for speech_id, title, body in fresh])
     if fresh:
         db.execute("update search_index_state set indexed_to = ?, updated_at = ? where id = 1",
                    [fresh[-1][0], datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")])
@@ -81,12 +92,15 @@ def _index_one_batch(db: sqlite_utils.Database, batch: int) -> int:
 
 
 def index_pending(db: sqlite_utils.Database, batch: int = INDEX_BATCH,
-                  limit: int | None = None) -> int:
+                  limit: int | None = None, documents: dict[int, tuple[str, str]] | None = None) -> int:
     """Index the tail, `batch` speeches per transaction, until none is left (or `limit` done).
 
     Must not be called inside an open transaction (it opens its own). Returns
-    the number of speeches indexed.
+    the number of speeches indexed. `documents`: speech id -> (`text_digest`
+    of a text, its bigram document), prepared beforehand (archive.prepare);
+    an entry is used only when the speech still has that text, and is removed.
     """
+    documents = {} if documents is None else documents
     if db.conn.in_transaction:
         raise RuntimeError("index_pending opens its own transaction; commit first")
     done = 0
@@ -94,7 +108,8 @@ def index_pending(db: sqlite_utils.Database, batch: int = INDEX_BATCH,
     while limit is None or done < limit:
         db.execute("BEGIN IMMEDIATE")
         try:
-            count = _index_one_batch(db, batch if limit is None else min(batch, limit - done))
+            count = _index_one_batch(db, batch if limit is None else min(batch, limit - done),
+                                     documents)
         except BaseException:
             if db.conn.in_transaction:
                 db.execute("ROLLBACK")

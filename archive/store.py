@@ -32,10 +32,10 @@ import sqlite_utils
 from archive import schema, site_templates
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
-from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, register
+from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, minhash_bytes, register
 from archive.model import RUN_COUNTERS, Fetch, IngestResult
 from archive import indexer
-from archive.textnorm import content_hash
+from archive.prepare import Prepared, PreparedSpeech, prepare, prepare_speech
 from archive.versions import diff_summary, fields_changed
 from cleaning.model import Page
 
@@ -154,6 +154,9 @@ class Archive:
         self.index_tail = indexer.TAIL_LIMIT
         # Seconds spent per ingest stage (benchmarks); None = not measured.
         self.timings: Counter[str] | None = Counter() if timings else None
+        # Bigram documents of the speeches this writer stored, for the indexer (speech id ->
+        # (text digest, document)); prepared with the speech, so the writer never builds them.
+        self._documents: dict[int, tuple[str, str]] = {}
         if schema.migrations.pending(self.db):
             with self.transaction():  # IMMEDIATE: two processes never migrate at once
                 schema.apply(self.db)
@@ -210,7 +213,7 @@ class Archive:
         if self._batch_tx:
             raise RuntimeError("commit the open batch before indexing")
         with self._stage("index"):
-            return indexer.index_pending(self.db, limit=limit)
+            return indexer.index_pending(self.db, limit=limit, documents=self._documents)
 
     def _index_if_tail_long(self) -> None:
         if self.index_tail and not self._batch_tx and \
@@ -430,7 +433,7 @@ class Archive:
         with self.transaction():
             page_id = self._page_id(url)
             if page_id is None:
-                page_id = self._insert_page(url, None, now, status)
+                page_id = self._insert_page(url, self._site_id(url, None), now, status)
             self.db.execute(
                 "update pages set last_status = ?, gone_at = coalesce(gone_at, ?) where id = ?",
                 [status, now, page_id],
@@ -450,34 +453,51 @@ class Archive:
 
     # -- ingest -------------------------------------------------------------
     def ingest(self, fetch: Fetch, page: Page | None, run_id: int | None = None,
-               parts: Sequence[Fetch] = ()) -> IngestResult:
-        """Store one fetched page and its speeches in one transaction."""
+               parts: Sequence[Fetch] = (), prepared: Prepared | None = None) -> IngestResult:
+        """Store one fetched page and its speeches in one transaction (a savepoint inside a batch).
+
+        :param fetch: the main response; its body becomes a capture (once per sha256).
+        :param page: the cleaned page, or None to store the capture and the page row only.
+        :param run_id: the `crawl_runs` row whose counters this page adds to, or None.
+        :param parts: the later pages of a multi-page article, stored as parts 1..n.
+        :param prepared: `archive.prepare.prepare(fetch, page, parts)`, computed beforehand
+            (e.g. in a worker process) so that this call does only SQL; computed here when None.
+        :raises ValueError: `prepared` is not of this fetch, page and parts.
+        """
+        if prepared is None:
+            with self._stage("prepare"):
+                prepared = prepare(fetch, page, parts)
+        else:
+            _check_prepared(prepared, fetch, page, parts)
         fetched_at = fetch.fetched_at or utcnow()
         with self.transaction():
             with self._stage("capture"):
-                capture_id = store_capture(self.db, fetch, fetched_at)
-            row = self.db.execute("select id, last_capture_id from pages where url = ?",
+                capture_id = store_capture(self.db, fetch, fetched_at, prepared.capture)
+            row = self.db.execute("select id, last_capture_id, site_id from pages where url = ?",
                                   [fetch.url]).fetchone()
             previous = None
             if row is None:
                 site_name = page.site_name if page else None
-                page_id = self._insert_page(fetch.url, site_name, fetched_at, fetch.status)
+                site_id = self._site_id(fetch.url, site_name)
+                page_id = self._insert_page(fetch.url, site_id, fetched_at, fetch.status)
             else:
-                page_id, previous = int(row[0]), {"last_capture_id": row[1]}
+                page_id, previous, site_id = int(row[0]), {"last_capture_id": row[1]}, row[2]
             fetch_id = link_capture(self.db, page_id, capture_id, fetch, fetched_at, run_id)
-            for number, part in enumerate(parts, start=1):
+            for number, (part, part_prepared) in enumerate(zip(parts, prepared.parts), start=1):
                 part_at = part.fetched_at or fetched_at
-                part_capture = store_capture(self.db, part, part_at)
+                part_capture = store_capture(self.db, part, part_at, part_prepared)
                 link_capture(self.db, page_id, part_capture, part, part_at, run_id,
                              part=number, main_id=fetch_id)
             result = IngestResult(page_id=page_id, capture_id=capture_id)
             if page is not None:
-                self._resolve_speeches(result, page, capture_id, captured_at=fetched_at,
-                                       changed_at=fetched_at, origin="crawl", touch=True)
+                self._resolve_speeches(result, page, prepared.speeches, capture_id, site_id,
+                                       captured_at=fetched_at, changed_at=fetched_at,
+                                       origin="crawl", touch=True, new_page=row is None)
             changed = result.new_speeches or result.new_sources or result.new_versions
             if page is None and (previous is None or previous["last_capture_id"] != capture_id):
                 changed = True
-            self._update_page(page_id, fetch, page, fetched_at, capture_id, fetch_id, bool(changed))
+            self._update_page(page_id, fetch, page, fetched_at, capture_id, fetch_id, bool(changed),
+                              site_named=row is None)
             self._count(run_id, pages=1, new_speeches=result.new_speeches,
                         new_sources=result.new_sources, new_versions=result.new_versions,
                         unchanged_speeches=result.unchanged_speeches)
@@ -503,15 +523,16 @@ class Archive:
                                  [host, name, utcnow()])
         return int(cursor.lastrowid)
 
-    def _insert_page(self, url: str, site_name: str | None, seen_at: str, status: int) -> int:
+    def _insert_page(self, url: str, site_id: int | None, seen_at: str, status: int) -> int:
         cursor = self.db.execute(
             "insert into pages (url, site_id, first_seen, last_status) values (?, ?, ?, ?)",
-            [url, self._site_id(url, site_name), seen_at, status],
+            [url, site_id, seen_at, status],
         )
         return int(cursor.lastrowid)
 
     def _update_page(self, page_id: int, fetch: Fetch, page: Page | None, fetched_at: str,
-                     capture_id: int, fetch_id: int, changed: bool) -> None:
+                     capture_id: int, fetch_id: int, changed: bool, site_named: bool = False) -> None:
+        """`site_named`: the site row already had its name from `page` (a page inserted now)."""
         values: dict[str, Any] = {
             "id": page_id, "last_seen": fetched_at, "last_status": fetch.status,
             "etag": fetch.header("ETag"), "last_modified": fetch.header("Last-Modified"),
@@ -525,7 +546,7 @@ class Archive:
             meta = (", title = :title, canonical_url = :canonical_url, published = :published,"
                     " author = :author, encoding = :encoding, speech_count = :speech_count,"
                     " no_speech_reason = :reason")
-            if page.site_name:
+            if page.site_name and not site_named:
                 self._site_id(fetch.url, page.site_name)
         self.db.execute(
             "update pages set last_seen = :last_seen, last_status = :last_status, gone_at = null,"
@@ -538,45 +559,47 @@ class Archive:
         )
 
     # -- speeches: unchanged / new version / new source / new speech --------
-    def _resolve_speeches(self, result: IngestResult, page: Page, capture_id: int, *,
-                          captured_at: str, changed_at: str, origin: str, touch: bool) -> None:
+    def _resolve_speeches(self, result: IngestResult, page: Page,
+                          prepared: Sequence[PreparedSpeech | None], capture_id: int,
+                          site_id: int | None, *, captured_at: str, changed_at: str, origin: str,
+                          touch: bool, new_page: bool = False) -> None:
+        """`new_page`: the page row was inserted in this transaction (it has no sources yet)."""
         page_id = result.page_id
-        existing = list(self.db.query(
+        existing = [] if new_page else self.db.execute(
             "select id, speech_id, position, _content_hash from speech_sources where page_id = ?",
             [page_id],
-        ))
+        ).fetchall()
         used: set[int] = set()
-        for position, speech in enumerate(page.speeches):
-            body = speech.body
-            fp = Fingerprint(body)
-            if not fp.normal:
+        for position, (speech, ready) in enumerate(zip(page.speeches, prepared)):
+            if ready is None:  # no letters or digits
                 continue
-            chash = content_hash(speech.title, body, fp.normal)
-            source = next((s for s in existing if s["id"] not in used
-                           and s["_content_hash"] == chash), None)
+            body = speech.body
+            fp = ready.fingerprint(body)
+            chash = ready.content_hash
+            source = next((s for s in existing if s[0] not in used and s[3] == chash), None)
             if source is not None:  # same text as last time at this URL
-                used.add(source["id"])
+                used.add(source[0])
                 if touch:
                     self.db.execute(
                         "update speech_sources set last_seen = ?, position = ? where id = ?",
-                        [captured_at, position, source["id"]])
+                        [captured_at, position, source[0]])
                 result.unchanged_speeches += 1
                 continue
             fields = {"title": speech.title, "body": body, "speaker": speech.speaker,
                       "occasion": speech.occasion, "published": page.published}
-            source = next((s for s in existing if s["id"] not in used
-                           and s["position"] == position), None)
+            source = next((s for s in existing if s[0] not in used and s[2] == position), None)
             if source is not None:  # the speech at this URL changed
-                used.add(source["id"])
-                if self._new_version(source["speech_id"], fields, fp, chash, capture_id, page_id,
+                used.add(source[0])
+                if self._new_version(source[1], fields, fp, chash, capture_id, page_id,
                                      captured_at, changed_at, origin):
                     result.new_versions += 1
+                    self._keep_document(source[1], ready)
                 else:
                     result.unchanged_speeches += 1
                 self.db.execute(
                     "update speech_sources set _content_hash = ?, position = ?,"
                     " last_seen = coalesce(?, last_seen) where id = ?",
-                    [chash, position, captured_at if touch else None, source["id"]])
+                    [chash, position, captured_at if touch else None, source[0]])
                 continue
             with self._stage("dedup"):
                 match = find_duplicate(self.db, fp)
@@ -594,19 +617,29 @@ class Archive:
                 else:
                     result.unchanged_speeches += 1
                 continue
-            self._new_speech(fields, fp, chash, page_id, position, capture_id, captured_at, origin)
+            speech_id = self._new_speech(fields, fp, chash, page_id, site_id, position,
+                                         capture_id, captured_at, origin)
+            self._keep_document(speech_id, ready)
             result.new_speeches += 1
 
+    def _keep_document(self, speech_id: int, ready: PreparedSpeech) -> None:
+        """Hold the speech's bigram document for the indexer (it checks the text is still that one)."""
+        self._documents[speech_id] = (ready.text_digest, ready.bigram_document)
+        while len(self._documents) > indexer.INDEX_BATCH:  # memory bound: the oldest go
+            del self._documents[next(iter(self._documents))]
+
     def _new_speech(self, fields: dict[str, Any], fp: Fingerprint, chash: str, page_id: int,
-                    position: int, capture_id: int, captured_at: str, origin: str) -> int:
-        site = self.db.execute("select site_id from pages where id = ?", [page_id]).fetchone()
+                    site_id: int | None, position: int, capture_id: int, captured_at: str,
+                    origin: str) -> int:
         cursor = self.db.execute(
             "insert into speeches (title, body, speaker, occasion, published, year, site_id,"
             " first_seen, last_changed, version_count, source_count, site_count, chars,"
-            " _text_hash, _content_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
+            " _text_hash, _content_hash, _minhash)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?, ?)",
             [fields["title"], fields["body"], fields["speaker"], fields["occasion"],
-             fields["published"], _year(fields["published"]), site[0] if site else None,
-             captured_at, captured_at, len(fields["body"]), fp.text_hash, chash])
+             fields["published"], _year(fields["published"]), site_id,
+             captured_at, captured_at, len(fields["body"]), fp.text_hash, chash,
+             minhash_bytes(fp)])
         speech_id = int(cursor.lastrowid)
         self._insert_version(speech_id, 1, fields, fp.text_hash, capture_id, page_id,
                              captured_at, list(fields), "first version", origin)
@@ -614,7 +647,7 @@ class Archive:
             "insert into speech_sources (speech_id, page_id, position, similarity, match,"
             " first_seen, last_seen, _content_hash) values (?, ?, ?, 1.0, 'first', ?, ?, ?)",
             [speech_id, page_id, position, captured_at, captured_at, chash])
-        register(self.db, speech_id, fp)
+        register(self.db, speech_id, fp, signature_stored=True)
         return speech_id
 
     def _new_version(self, speech_id: int, fields: dict[str, Any], fp: Fingerprint, chash: str,
@@ -682,7 +715,7 @@ class Archive:
         last_id = 0
         while True:
             batch = list(self.db.query(
-                "select id, url, last_capture_id, last_fetch_id from pages"
+                "select id, url, site_id, last_capture_id, last_fetch_id from pages"
                 " where id > ? and last_capture_id is not null"
                 " and (? or exists (select 1 from speech_sources where page_id = pages.id))"
                 " order by id limit 200", [last_id, int(include_empty)]))
@@ -713,8 +746,9 @@ class Archive:
         if page is None:
             return
         result = IngestResult(page_id=row["id"], capture_id=row["last_capture_id"])
+        prepared = [prepare_speech(speech.title, speech.body) for speech in page.speeches]
         with self.transaction():
-            self._resolve_speeches(result, page, row["last_capture_id"],
+            self._resolve_speeches(result, page, prepared, row["last_capture_id"], row["site_id"],
                                    captured_at=main.fetched_at or utcnow(), changed_at=utcnow(),
                                    origin="reclean", touch=False)
             self.db.execute(
@@ -755,6 +789,18 @@ class Archive:
             "select capture_id from page_captures where main_id = ? order by part",
             [row["last_fetch_id"]])] if row["last_fetch_id"] else []
         return main, parts
+
+
+def _check_prepared(prepared: Prepared, fetch: Fetch, page: Page | None,
+                    parts: Sequence[Fetch]) -> None:
+    """A `Prepared` of another page would store wrong hashes: refuse it."""
+    speeches = len(page.speeches) if page else 0
+    if (prepared.url != fetch.url or len(prepared.speeches) != speeches
+            or len(prepared.parts) != len(parts)):
+        raise ValueError(
+            f"prepared data of {prepared.url} ({len(prepared.speeches)} speeches,"
+            f" {len(prepared.parts)} parts) given for {fetch.url} ({speeches} speeches,"
+            f" {len(parts)} parts)")
 
 
 def _year(published: str | None) -> int | None:

@@ -10,8 +10,10 @@ shuffled and lightly mutated, so their vocabulary and length look like the
 real thing; 10% are reposts or near-duplicates of a recent speech (so the
 dedup paths run). Prints:
 
-- ingest speeches/s (`Archive.ingest_many`, `--batch` pages per group-commit
-  transaction, `--batch 1` = one transaction per page; timed around the calls
+- ingest speeches/s (`Archive.ingest` in `Archive.batch()`, `--batch` pages per
+  group-commit transaction, `--batch 1` = one transaction per page; the CPU
+  work `archive.prepare` done first in `--workers` processes, as the crawler's
+  cleaning workers do, or by `ingest` itself with `--workers 0`; timed around the calls
   and the run's end, so the search indexer, which runs after a commit once
   `indexer.TAIL_LIMIT` speeches are unindexed and at the run's end, is
   included), per tenth of N (sustained?), against a baseline measured in the
@@ -30,6 +32,8 @@ dedup paths run). Prints:
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import random
 import re
 import shutil
@@ -39,6 +43,7 @@ import sys
 import time
 from collections import deque
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,6 +54,7 @@ from tqdm import tqdm  # noqa: E402
 from archive import Archive, Fetch  # noqa: E402
 from archive.dedup import Fingerprint, find_duplicate  # noqa: E402
 from archive.indexer import TAIL_LIMIT  # noqa: E402
+from archive.prepare import Prepared, prepare  # noqa: E402
 from archive.search import search  # noqa: E402
 from cleaning.model import Page, Speech  # noqa: E402
 
@@ -112,7 +118,30 @@ def generate(n: int, clauses: int, seed: int = 1):
         yield url, title, paras, f"{2015 + i % 10}-0{1 + i % 9}-1{i % 10}"
 
 
-def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100) -> dict:
+def page_items(n: int, clauses: int) -> Iterator[tuple[Fetch, Page]]:
+    for url, title, paras, published in generate(n, clauses):
+        page = Page(url=url, title=title, published=published,
+                    speeches=[Speech(title, paras, "市长")])
+        fetch = Fetch(url, 200, {"Content-Type": "text/html; charset=utf-8"},
+                      page_html(title, paras))
+        yield fetch, page
+
+
+def prepared_item(item: tuple[Fetch, Page]) -> tuple[Fetch, Page, Prepared]:
+    """In a worker process: what the crawler's cleaning workers do before the writer."""
+    return (*item, prepare(*item))
+
+
+def prepared_items(n: int, clauses: int, workers: int) -> Iterator[tuple[Fetch, Page, Prepared | None]]:
+    """(fetch, page, prepared) in order; prepared in `workers` processes (0: None, ingest prepares)."""
+    if not workers:
+        yield from ((fetch, page, None) for fetch, page in page_items(n, clauses))
+        return
+    with multiprocessing.get_context("forkserver").Pool(workers) as pool:
+        yield from pool.imap(prepared_item, page_items(n, clauses), chunksize=32)
+
+
+def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: int = 0) -> dict:
     totals = {"new_speeches": 0, "new_sources": 0}
     spent = 0.0
     done = 0
@@ -120,12 +149,14 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100) -> dict:
     wall = time.perf_counter()
     with Archive(path, timings=True) as archive:
         run = archive.start_run("benchmark", ["synthetic"])
-        pending: list[tuple[Fetch, Page]] = []
+        pending: list[tuple[Fetch, Page, Prepared | None]] = []
 
         def flush() -> None:
             nonlocal spent, done
             t = time.perf_counter()
-            results = archive.ingest_many(pending, run)
+            with archive.batch():
+                results = [archive.ingest(fetch, page, run, prepared=prepared)
+                           for fetch, page, prepared in pending]
             spent += time.perf_counter() - t
             done += len(pending)
             while done * 10 >= n * (len(tenths) + 1) and len(tenths) < 10:
@@ -135,13 +166,9 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100) -> dict:
                 totals["new_sources"] += result.new_sources
             pending.clear()
 
-        for url, title, paras, published in tqdm(generate(n, clauses), total=n, desc="archive",
-                                                 disable=not sys.stderr.isatty(), mininterval=2):
-            page = Page(url=url, title=title, published=published,
-                        speeches=[Speech(title, paras, "市长")])
-            fetch = Fetch(url, 200, {"Content-Type": "text/html; charset=utf-8"},
-                          page_html(title, paras))
-            pending.append((fetch, page))
+        for item in tqdm(prepared_items(n, clauses, workers), total=n, desc="archive",
+                         disable=not sys.stderr.isatty(), mininterval=2):
+            pending.append(item)
             if len(pending) >= batch:
                 flush()
         if pending:
@@ -276,6 +303,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100,
                         help="pages per group-commit transaction (1 = one transaction per page)")
     parser.add_argument("--clauses", type=int, default=60, help="clauses per speech (~25 chars each)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes running archive.prepare before the writer, as the crawler's"
+                             " cleaning workers do (0 = Archive.ingest prepares, one process)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/bench_archive"))
     parser.add_argument("--measure-only", action="store_true",
                         help="reuse the archive in --dir (migrating it); only lookup, FTS and size")
@@ -291,7 +321,7 @@ def main() -> None:
         return
     shutil.rmtree(args.dir, ignore_errors=True)
     args.dir.mkdir(parents=True)
-    ingest = bench_ingest(arch_path, args.n, args.clauses, args.batch)
+    ingest = bench_ingest(arch_path, args.n, args.clauses, args.batch, args.workers)
     base = bench_baseline(base_path, args.n, args.clauses)
     lookup = bench_lookup(arch_path, args.clauses)
     fts = bench_fts(arch_path)
@@ -310,8 +340,10 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
         rate, base_rate = args.n / ingest["seconds"], args.n / base["seconds"]
         print(f"N={args.n} pages, {speeches} speeches after dedup "
               f"({ingest['new_sources']} merged as sources), mean {chars:.0f} chars per speech")
-        print(f"ingest:   {rate:,.0f} speeches/s (wall {args.n / ingest['wall']:,.0f}/s incl. text"
-              f" generation)   target >= 1,000 (goal 2,000)")
+        where = (f"archive.prepare in {args.workers} worker processes, the writer's time"
+                 if args.workers else "Archive.ingest prepares, one process")
+        print(f"ingest:   {rate:,.0f} speeches/s ({where}; wall {args.n / ingest['wall']:,.0f}/s"
+              f" incl. text generation)   target >= 1,000 (goal 2,000)")
         print(f"baseline: {base_rate:,.0f} rows/s plain sqlite-utils insert per transaction;"
               f" archive/baseline = {rate / base_rate:.2f}")
         per_tenth = [args.n / 10 / t for t in ingest["tenths"] if t > 0]
