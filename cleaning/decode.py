@@ -60,6 +60,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_WIDE_BOMS = tuple(bom for bom, _ in _BOMS if bom.startswith((b"\xff\xfe", b"\xfe\xff")))
 
 
 @dataclass(frozen=True)
@@ -98,15 +99,18 @@ def charset_from_content_type(content_type: str | bytes | None) -> str | None:
 
 # Control bytes no text holds: below TAB, and between CR and space.
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+_CONTROL_BYTE = re.compile(b"[%s]" % re.escape(_CONTROL_BYTES))
 
 
 def looks_binary(body: bytes) -> bool:
     """True for data no web page contains: NUL bytes or many control bytes at the start."""
     head = body[:4096]
-    if head.startswith(tuple(bom for bom, _ in _BOMS if bom.startswith((b"\xff\xfe", b"\xfe\xff")))):
+    if head.startswith(_WIDE_BOMS):
         return False  # UTF-16/32 text has NULs by design
     if b"\x00" in head:
         return True
+    if _CONTROL_BYTE.search(head) is None:
+        return False  # the common page: not one control byte
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in C
     return controls > len(head) * 0.05
 

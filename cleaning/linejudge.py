@@ -657,6 +657,7 @@ def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
     return len(concepts) >= TAIL_MIN_CONCEPTS
 
 
+@functools.lru_cache(maxsize=_LINE_CACHE)  # asked up to three times per line
 def _tail_split(text: str) -> tuple[str, str] | None:
     """(the paragraph before its last sentence, that sentence) when it has two or more."""
     body = text.rstrip()

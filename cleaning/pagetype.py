@@ -291,8 +291,9 @@ def classify(
     `self_linked`: its own menu/footer links to it; `article`: the publisher's own
     frame around the story (the one <article> holding the one <h1>), if any.
     """
-    lists = [g for g in groups if _is_list(g) and not comments.is_thread(g)]
-    threads = [g for g in groups if comments.is_thread(g)]
+    is_thread = [comments.is_thread(g) for g in groups]  # each group asked once
+    lists = [g for g, thread in zip(groups, is_thread) if not thread and _is_list(g)]
+    threads = [g for g, thread in zip(groups, is_thread) if thread]
     in_list = _block_ranges(walk, [el for g in lists for el in g.elements])
     weights = [-float(b.size) if i in in_list else weight(b) for i, b in enumerate(walk.blocks)]
     run_first, run_last, prose = blk.densest_run(weights)

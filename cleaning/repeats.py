@@ -306,8 +306,16 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         # Each child's shape once; the positions of each shape in one pass.
         shapes: dict[tuple[str, str], list[int]] = {}
         for i, child in enumerate(children):
-            if child.tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
-                shapes.setdefault(_signature(child), []).append(i)
+            tag = child.tag
+            if tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
+                # _signature(child), spelled out: this runs once per element of the page.
+                classes = child.get("class")
+                shape = (tag, classes.split(None, 1)[0]) if classes and not classes.isspace() else (tag, "")
+                positions = shapes.get(shape)
+                if positions is None:
+                    shapes[shape] = [i]
+                else:
+                    positions.append(i)
         timed_only = None
         for positions in shapes.values():
             if len(positions) < MIN_THREAD_ITEMS:
