@@ -8,12 +8,24 @@ type (cleaning.pagetype): after an article's prose they are its comments; on
 a page without article prose they are a feed of briefs (a list page).
 
 Wording such as 网友/匿名/楼/回复 is not needed; the structure decides.
+
+Many threads stamp a post with its date alone ("2025-11-20", "发表于 2025.06.12"),
+which cleaning.repeats does not count as a time (a teaser's date is no post's
+stamp). `dated_threads` finds those: a run of same-shaped sibling posts, each a
+block with at least two block children holding text (a header with the name
+and the stamp, then the text), the stamp in its own short element, short
+posts, no article titles. A table row is data, never a post.
 """
 from __future__ import annotations
+
+import re
+from collections.abc import Container
+from typing import Any
 
 from lxml import etree
 
 from cleaning import repeats
+from cleaning.blocks import BLOCK_TAGS
 
 # Share of a thread's items carrying a time.
 TIMED_SHARE = 0.6
@@ -27,17 +39,111 @@ OPENING_POST_RATIO = 4
 OPENING_POST_MIN_CHARS = 300
 # A post is short: the thread's median item holds at most this many characters.
 POST_MAX_CHARS = 300
+# A post's stamp is a text of its own (an element's, or what follows the name) holding a
+# date or a time with at most a short label ("发表于"): at most this many characters.
+STAMP_MAX_CHARS = 24
+# A post is a block with at least this many block children that hold text (header, text).
+POST_MIN_PARTS = 2
+
+_DATE_OR_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# The texts that can be a stamp, found in C: a digit a year or a time holds, short even
+# with the layout's white space around it (cut to STAMP_MAX_CHARS after stripping).
+_STAMP_TEXTS = etree.XPath(
+    "descendant-or-self::text()[contains(., '1') or contains(., '2') or contains(., ':')][string-length() <= %d]"
+    % (3 * STAMP_MAX_CHARS))
+# Table rows are data (a schedule's dates), never posts.
+_POST_TAGS = BLOCK_TAGS - {"tr", "td", "th", "tbody", "thead", "tfoot", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def is_thread(group: repeats.Group) -> bool:
     """Timed posts: a time on most items, nothing cut off, no article titles leading them."""
-    if group.timed < TIMED_SHARE or group.truncated:
+    return group.timed >= TIMED_SHARE and _short_untitled_posts(group)
+
+
+def dated_threads(root: etree._Element, known: list[repeats.Group] = ()) -> list[repeats.Group]:
+    """Threads of posts stamped with a date alone, outside the `known` groups: runs of at
+    least MIN_THREAD_ITEMS same-shaped siblings, most of them posts (`is_post`), short,
+    not cut off, not led by article titles. A forum thread's opening post
+    (`opening_post`) is the article: it stays.
+
+    Found from the stamps up: every short text holding a date or a time votes for the
+    (parent, shape) of each of its ancestors; a shape of a parent with stamps in at least
+    MIN_THREAD_ITEMS of its children is a candidate run."""
+    taken = {id(el) for group in known for el in group.elements}
+    parents: dict[tuple[int, tuple[str, str]], etree._Element] = {}
+    stamped: dict[tuple[int, tuple[str, str]], set[int]] = {}
+    for text in _STAMP_TEXTS(root):
+        if len(text.strip()) > STAMP_MAX_CHARS or not _DATE_OR_TIME.search(text):
+            continue
+        node = text.getparent()
+        while node is not None:
+            parent = node.getparent()
+            if parent is None:
+                break
+            if node.tag in _POST_TAGS:
+                key = (id(parent), _shape(node))
+                parents[key] = parent
+                stamped.setdefault(key, set()).add(id(node))
+            node = parent
+    out = []
+    for key, items in stamped.items():
+        if len(items) < repeats.MIN_THREAD_ITEMS:
+            continue
+        parent, shape = parents[key], key[1]
+        children = [child for child in parent.iterchildren(etree.Element) if _shape(child) == shape]
+        if any(id(child) in taken for child in children) \
+                or sum(map(is_post, children)) < max(repeats.MIN_THREAD_ITEMS, TIMED_SHARE * len(children)):
+            continue
+        group = repeats.Group(parent, [repeats.Item([child]) for child in children])
+        if not _short_untitled_posts(group):
+            continue
+        opening = opening_post(group)
+        if opening is not None:
+            group = repeats.Group(parent, group.items[opening + 1:])
+        if group.items:
+            out.append(group)
+    return out
+
+
+def add_dated_threads(shape: Any, root: etree._Element, walked: Container[int]) -> None:
+    """Add the `dated_threads` to an article's comments (a cleaning.pagetype.Shape); when
+    some of their elements are in the block walk (ids in `walked`), it must be redone."""
+    dated = dated_threads(root, shape.comments)
+    shape.comments.extend(dated)
+    if any(id(el) in walked for group in dated for el in group.elements):
+        shape.comments_walked = True
+
+
+def _shape(el: etree._Element) -> tuple[str, str]:
+    classes = (el.get("class") or "").split()
+    return el.tag, classes[0] if classes else ""
+
+
+def _short_untitled_posts(group: repeats.Group) -> bool:
+    """What `is_thread` asks beside the stamps: nothing cut off, a short median item, and
+    no article titles leading the items (user names may be links)."""
+    if group.truncated or _median([item.chars for item in group.items]) > POST_MAX_CHARS:
         return False
-    sizes = sorted(item.chars for item in group.items)
-    if sizes[len(sizes) // 2] > POST_MAX_CHARS:
+    titles = [len(i.title_link[0]) for i in group.items if i.title_link]
+    return group.titled < TITLED_SHARE or _median(titles) <= NAME_MAX_CHARS
+
+
+def _median(values: list[int]) -> int:
+    return sorted(values)[len(values) // 2]
+
+
+def is_post(el: etree._Element) -> bool:
+    """A post: at least POST_MIN_PARTS block children that hold text (a header, the text),
+    and a stamp: a short text of its own (an element's text or what follows a name) that
+    holds a date or a time."""
+    # Its text, serialised in C, first: a page's column is no post, and is never walked in Python.
+    if len(etree.tostring(el, method="text", encoding="unicode", with_tail=False)) > repeats.ITEM_LIMIT_CHARS:
         return False
-    titles = sorted(len(i.title_link[0]) for i in group.items if i.title_link)
-    return group.titled < TITLED_SHARE or titles[len(titles) // 2] <= NAME_MAX_CHARS
+    parts = sum(1 for child in el.iterchildren(etree.Element)
+                if child.tag in BLOCK_TAGS and any(not text.isspace() for text in child.itertext()))
+    if parts < POST_MIN_PARTS:
+        return False
+    return any(len(text.strip()) <= STAMP_MAX_CHARS and _DATE_OR_TIME.search(text) for text in el.itertext())
 
 
 def opening_post(group: repeats.Group) -> int | None:

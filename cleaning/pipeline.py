@@ -125,6 +125,8 @@ def clean_page(
     shape = pagetype.classify(walk, groups, content_mod.block_weight, url, site,
                               dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks,
                               article=content_mod.single_article(root))
+    if shape.kind == "article":
+        comments.add_dated_threads(shape, root, walk.element_index)  # posts stamped with a date alone
     if shape.comments:
         # Reader comments are never body and their dates never the page's: gone from the tree.
         comments.drop(shape.comments)

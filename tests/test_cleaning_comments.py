@@ -65,3 +65,58 @@ def test_comments_beside_the_publishers_article_frame(posts: int) -> None:
     page = clean_page(html(frame + comment_thread(posts)), url="http://s.test/w/5.html")
     assert len(page.speeches) == 1 and "读者1号" not in page.speeches[0].body
     assert page.published == "2021-03-05"
+
+
+# -- posts stamped with a date alone (no time of day) ------------------------------------
+# The article's date line has a label no rule knows, so only the head's lines give it;
+# a date finder over the whole tree meets the posts' <time> stamps first.
+UNLABELLED_HEAD = '<div class="attr">2021年03月05日 刊出 · 约2300字</div>'
+DATED_STAMPS = ["2023/08/01", "发表于 2023-08-02", "2023.08.03", "2023年08月04日"]
+
+
+def dated_thread(container: str, traditional: bool = False) -> str:
+    texts = ["開頭那段可以再精簡一些", "結構清楚，照著改了一版", "語言很接地氣，點讚", "比我自己寫的強多了"] if traditional \
+        else ["开头那段可以再精简一些", "结构清楚，照着改了一版", "语言很接地气，点赞", "比我自己写的强多了"]
+    posts = "".join(f'<li class="floor"><div class="who"><b>用户{i}</b> <time>{stamp}</time></div>'
+                    f'<p>{texts[i]}</p><div class="acts"><a>顶</a> <a>引用</a></div></li>'
+                    for i, stamp in enumerate(DATED_STAMPS))
+    return f'<div class="{container}"><h3>读者留言</h3><ul class="floors">{posts}</ul></div>'
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+@pytest.mark.parametrize("container", ["comment-wrap", "box"])  # skipped by the walk's class rules, or not
+def test_posts_stamped_with_a_date_alone_give_no_date_and_no_body(container: str, traditional: bool) -> None:
+    lines = SPEECH_T if traditional else SPEECH_S
+    raw = html(article(lines, extra=dated_thread(container, traditional), head=UNLABELLED_HEAD))
+    page = clean_page(raw, url="http://s.test/w/92.html")
+    assert len(page.speeches) == 1 and lines[-1] in page.speeches[0].body
+    assert "用户1" not in page.speeches[0].body and "引用" not in page.speeches[0].body
+    assert page.published == "2021-03-05"
+
+
+def test_dated_paragraphs_and_table_rows_of_the_speech_stay() -> None:
+    # A chronology inside the speech: a bold date opens each paragraph; a schedule table.
+    chronology = [f"<b>2023年0{i + 1}月1{i}日</b>，{SPEECH_S[i][:30]}。" for i in range(3)]
+    rows = "".join(f"<tr><td>2023-09-0{i + 1}</td><td>第{i + 1}阶段：{SPEECH_S[i][:16]}</td></tr>" for i in range(3))
+    ps = "".join(f"<p>{p}</p>" for p in [*SPEECH_S[:2], *chronology, *SPEECH_S[2:]])
+    raw = html(f'<div class="main"><h1>在全区河道整治推进会上的讲话</h1>{PLAIN_HEAD}<div class="text">{ps}'
+               f"<table>{rows}</table></div></div>")
+    page = clean_page(raw, url="http://s.test/w/93.html")
+    body = page.speeches[0].body
+    assert all(SPEECH_S[i][:30] in body for i in range(3))
+    assert "第2阶段" in body
+    assert page.published == "2021-03-05"
+
+
+def test_a_forum_threads_long_opening_post_with_dated_replies_stays_the_article() -> None:
+    opening = "".join(SPEECH_S + SPEECH_S)  # a post as long as an article (OPENING_POST_MIN_CHARS)
+    replies = ["顶一个", "学习了，写得好", "收藏备用"]
+    posts = [f'<div class="post"><div class="who"><b>楼主</b> <span>2021-03-05</span></div><div class="msg">{opening}</div></div>']
+    posts += [f'<div class="post"><div class="who"><b>网友{i}</b> <span>2021-03-0{6 + i}</span></div>'
+              f'<div class="msg">{text}</div></div>' for i, text in enumerate(replies)]
+    raw = html(f'<div class="main"><h1>在全区河道整治推进会上的讲话</h1><div class="thread">{"".join(posts)}</div></div>')
+    page = clean_page(raw, url="http://s.test/t/94.html")
+    assert len(page.speeches) == 1
+    body = page.speeches[0].body
+    assert SPEECH_S[0][:20] in body and SPEECH_S[-1][-20:] in body
+    assert not any(text in body for text in replies)
