@@ -18,7 +18,7 @@ _DAY = 24 * _HOUR
 
 
 class ArchiveAddon:
-    """Defaults of the ARCHIVE_* and RETRY_BACKOFF_* settings (see the comments)."""
+    """Defaults of the ARCHIVE_*, RETRY_BACKOFF_* and MAX_RESPONSE_HEADER_BYTES settings (see the comments)."""
 
     DEFAULTS: dict[str, Any] = {
         # Where the pipeline's pages go (crawler.sink): the SQLite archive at ARCHIVE_DB_PATH;
@@ -43,6 +43,8 @@ class ArchiveAddon:
         # doubled for each next one, at most MAX.
         "RETRY_BACKOFF_BASE": 2.0,
         "RETRY_BACKOFF_MAX": 120.0,
+        # Bytes of a response's header section, at most (crawler.downloader: an endless one is cut off).
+        "MAX_RESPONSE_HEADER_BYTES": 64 * 1024,
     }
 
     def update_settings(self, settings: Any) -> None:

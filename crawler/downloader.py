@@ -1,89 +1,84 @@
-"""The download layer: per-host concurrency without a delay, and bounded response headers.
+"""The download handler: Scrapy's HTTP/1.1 handler with two bounds it lacks.
 
-SlotSafeDownloader: Scrapy's Downloader with the per-host concurrency limit
-enforced when there is no delay.
+Per-host concurrency without a delay. In Scrapy 2.19 the downloader starts
+each download as a scheduled coroutine, and a request counts as transferring
+only once that coroutine first runs; with DOWNLOAD_DELAY = 0 its queue loop
+therefore sees every transfer slot free and starts the whole queue of a host
+at once, whatever CONCURRENT_REQUESTS_PER_DOMAIN says. (With a delay it
+starts one request per pass, so polite crawls were never affected.) Here the
+handler, where a download really begins, admits at most the slot's
+concurrency at a time (the downloader's public `get_slot_key` and `slots`);
+the others wait before their connection is opened, their DOWNLOAD_TIMEOUT not
+yet running.
 
-In Scrapy 2.19 `Downloader._process_queue` starts each download as a scheduled
-coroutine, and the request joins `slot.transferring` only when that coroutine
-first runs. With DOWNLOAD_DELAY = 0 the loop therefore sees every transfer
-slot free and starts the whole queue at once, whatever
-CONCURRENT_REQUESTS_PER_DOMAIN says. (With a delay it starts one request per
-pass, so polite crawls were never affected.) Here a request counts as
-transferring from the moment it leaves the queue; Scrapy's `_download` adds it
-again (a set) and removes it when the response is in.
-
-HeaderLimitedHTTP11DownloadHandler: see its docstring.
+Response headers: see `BoundedHTTP11DownloadHandler`.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
-from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from scrapy.core.downloader import Downloader, Slot
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
-from scrapy.utils.defer import deferred_from_coro
+
+from crawler.addons import required
 
 if TYPE_CHECKING:
+    from scrapy import Request
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 
 
-class SlotSafeDownloader(Downloader):
-    def __init__(self, crawler: Crawler) -> None:
-        super().__init__(crawler)
-        # Downloads started here, held until done (the event loop keeps only weak references).
-        self._started: set[Any] = set()
+class BoundedHTTP11DownloadHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP/1.1 download handler with a per-host transfer limit and a header-size ceiling.
 
-    def _process_queue(self, slot: Slot) -> None:
-        if slot.latercall or slot.download_delay():
-            super()._process_queue(slot)
-            return
-        now = monotonic()
-        while slot.queue and slot.free_transfer_slots() > 0:
-            slot.lastseen = now
-            request, queue_dfd = slot.queue.popleft()
-            slot.transferring.add(request)
-            started = deferred_from_coro(self._wait_for_download(slot, request, queue_dfd))
-            self._started.add(started)
-            started.addBoth(self._forget, started)
+    Transfers: at most the downloader slot's concurrency (CONCURRENT_REQUESTS_PER_DOMAIN,
+    DOWNLOAD_SLOTS) at a time per slot, with or without a delay (see the module).
 
-    def _forget(self, result: Any, started: Any) -> Any:
-        self._started.discard(started)
-        return result
-
-
-class HeaderLimitedHTTP11DownloadHandler(HTTP11DownloadHandler):
-    """Scrapy's HTTP/1.1 download handler with a ceiling on the size of a response's headers.
-
-    DOWNLOAD_MAXSIZE counts body bytes only, and Twisted's parser limits each
-    header line (16 KB) but not their number: a server that sends header
-    lines forever filled memory (1.1 GB in 10 s on loopback) until
+    Headers: DOWNLOAD_MAXSIZE counts body bytes only, and Twisted's parser
+    limits each header line (16 KB) but not their number: a server that sends
+    header lines forever filled memory (1.1 GB in 10 s on loopback) until
     DOWNLOAD_TIMEOUT, which is the total-time bound. Here the bytes of a
     response before its blank line are counted as they arrive, and past
     MAX_RESPONSE_HEADER_BYTES the connection is aborted: the request fails
     (and is retried, then recorded as an error) like any dropped connection.
-
     Scrapy gives no hook for this; the handler wraps the protocol factory of
-    its connection pool (`self._pool._factory`, which Scrapy itself sets).
-    It refuses to start if that attribute is gone, rather than run unbounded.
+    its connection pool (`self._pool._factory`, which Scrapy itself sets, the
+    one private attribute used). It refuses to start if that attribute is gone,
+    rather than run unbounded.
     """
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
+        self.crawler = crawler
+        self.transfers: dict[str, asyncio.Semaphore] = {}  # per downloader slot
         pool = getattr(self, "_pool", None)
         base = getattr(pool, "_factory", None)
         if base is None:
-            raise RuntimeError("HeaderLimitedHTTP11DownloadHandler: Scrapy's HTTP/1.1 handler has no "
+            raise RuntimeError("BoundedHTTP11DownloadHandler: Scrapy's HTTP/1.1 handler has no "
                                "_pool._factory any more; update crawler/downloader.py")
-        limit = crawler.settings.getint("MAX_RESPONSE_HEADER_BYTES", 64 * 1024)
+        limit = int(required(crawler.settings, "MAX_RESPONSE_HEADER_BYTES"))  # default: crawler.addons
 
         class HeaderLimitedFactory(base):  # type: ignore[misc, valid-type]
             def buildProtocol(self, addr: Any) -> Any:  # noqa: N802 - Twisted's name
                 return limit_header_bytes(super().buildProtocol(addr), limit)
 
         pool._factory = HeaderLimitedFactory
+
+    async def download_request(self, request: Request) -> Response:
+        async with self.transfer_slot(request):
+            return await super().download_request(request)
+
+    def transfer_slot(self, request: Request) -> asyncio.Semaphore:
+        """The semaphore of the request's downloader slot, as wide as the slot's concurrency."""
+        downloader = self.crawler.engine.downloader  # type: ignore[union-attr]
+        key = downloader.get_slot_key(request)
+        semaphore = self.transfers.get(key)
+        if semaphore is None:
+            semaphore = self.transfers[key] = asyncio.Semaphore(downloader.slots[key].concurrency)
+        return semaphore
 
 
 def limit_header_bytes(protocol: Any, limit: int) -> Any:

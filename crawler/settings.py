@@ -3,7 +3,7 @@
 Components are wired here by import path; their own settings carry a prefix
 (ARCHIVE_* for the archive pipeline and the conditional-GET middleware,
 RETRY_BACKOFF_* for the back-off, SITES_CONFIG for the profiles). The defaults
-of the ARCHIVE_* and RETRY_BACKOFF_* settings are stated once, by the add-on
+of the ARCHIVE_*, RETRY_BACKOFF_* and MAX_RESPONSE_HEADER_BYTES settings are stated once, by the add-on
 crawler.addons.ArchiveAddon (enabled below); set one here or with -s to change it.
 """
 from __future__ import annotations
@@ -32,11 +32,12 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no speech page is this big; a 20 MB answer is an error
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-# Response headers: at most this many bytes (DOWNLOAD_MAXSIZE counts only the body; an endless
-# header section is cut off here, DOWNLOAD_TIMEOUT above bounds the total time of every download).
-MAX_RESPONSE_HEADER_BYTES = 64 * 1024
-DOWNLOAD_HANDLERS = {"http": "crawler.downloader.HeaderLimitedHTTP11DownloadHandler",
-                     "https": "crawler.downloader.HeaderLimitedHTTP11DownloadHandler"}
+# Scrapy's HTTP/1.1 handler, plus: CONCURRENT_REQUESTS_PER_DOMAIN kept when DOWNLOAD_DELAY is 0
+# (Scrapy 2.19 starts a host's whole queue at once then), and response headers of at most
+# MAX_RESPONSE_HEADER_BYTES (default: crawler.addons.ArchiveAddon); DOWNLOAD_MAXSIZE counts only
+# the body, DOWNLOAD_TIMEOUT above bounds the total time of every download.
+DOWNLOAD_HANDLERS = {"http": "crawler.downloader.BoundedHTTP11DownloadHandler",
+                     "https": "crawler.downloader.BoundedHTTP11DownloadHandler"}
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 
@@ -45,9 +46,6 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 520, 522, 524, 408]
 # RETRY_BACKOFF_BASE / RETRY_BACKOFF_MAX: crawler.addons.ArchiveAddon.
-
-# Scrapy 2.19 ignores CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0 (see crawler/downloader.py).
-DOWNLOADER = "crawler.downloader.SlotSafeDownloader"
 
 DOWNLOADER_MIDDLEWARES = {
     # robots.txt per RFC 9309, and no request let through while it loads (see the class).
