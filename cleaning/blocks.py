@@ -70,11 +70,11 @@ class Walk:
 
 
 def clean_text(text: str) -> str:
-    # Printable text without a double space has no run to squeeze (every white space
-    # character but the plain space, and \u200b/\ufeff, is unprintable): no regex pass.
-    if text.isprintable() and "  " not in text:
-        return text.strip(" ")
-    return _SPACES.sub(" ", text).strip(_STRIP)
+    if "\u200b" in text or "\ufeff" in text:  # the two _SPACES characters that are no str.isspace
+        return _SPACES.sub(" ", text).strip(_STRIP)
+    # Otherwise _SPACES is str.isspace (\u3000 and \u00a0 are): split() finds the same runs,
+    # in C, several times faster than a regex pass.
+    return " ".join(text.split())
 
 
 def split_indented(text: str) -> list[str]:

@@ -95,7 +95,13 @@ _SENTENCE_END_CHARS = frozenset("。！？!?…；;」”\"）)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_LETTER_BYTES = re.compile(rb"[A-Za-z]")
-_SPACE = re.compile(r"\s+")
+
+
+def _unspaced(text: str) -> str:
+    """`text` without white space (re's \\s is str.isspace: split() finds the same runs, in C)."""
+    return "".join(text.split())
+
+
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:-]+", re.IGNORECASE)
 # Marks that end a sentence: a paragraph's last sentence follows the last one before its end.
 _STOPS = "。！？!?"
@@ -288,7 +294,7 @@ def _spaced(text: str) -> str:
 def squeeze(text: str) -> str:
     """A line as matched for names and shapes: NFKC (full-width ｗｗｗ．ｘ → www.x), folded
     to simplified, without whitespace (letter-spaced "w w w . x" → "www.x"), lower case."""
-    return _SPACE.sub("", _spaced(text)).lower()
+    return _unspaced(_spaced(text)).lower()
 
 
 @dataclass(frozen=True)
@@ -363,7 +369,7 @@ def is_latin_noise(line: str) -> bool:
         return False
     text = _nfkc(line)
     words = [w for w in text.split() if len(w) >= 2 and _ASCII_LETTER.search(w)]
-    return len(_SPACE.sub("", text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
+    return len(_unspaced(text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
 
 
 _QUOTE_OPENERS = frozenset("《“「\"『")
@@ -379,11 +385,11 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) ->
     vocab = vocab or vocabulary()
     folded = fold(line)
     for match in _QUOTED.finditer(folded):
-        quoted = _SPACE.sub("", next(g for g in match.groups() if g)).lower()
+        quoted = _unspaced(next(g for g in match.groups() if g)).lower()
         grams = _title_grams(key)
         if sum(1 for gram in grams if gram in quoted) < LEAD_TITLE_OVERLAP * len(grams):
             continue  # the quote does not restate the title (a slogan, another document)
-        rest = _SPACE.sub("", folded[: match.start()] + folded[match.end() :]).lower()
+        rest = _unspaced(folded[: match.start()] + folded[match.end() :]).lower()
         if len(rest) <= LEAD_MAX_REST_CHARS and vocab.outward.search(rest):
             return True
     return False
@@ -458,7 +464,7 @@ def features(line: str, index: int, count: int, title: str | None, vocab: Vocabu
 
 @functools.lru_cache(maxsize=256)
 def _title_key(title: str | None) -> str:
-    return _SPACE.sub("", fold(title or "")).lower()
+    return _unspaced(fold(title or "")).lower()
 
 
 @functools.lru_cache(maxsize=256)
@@ -474,7 +480,7 @@ def _overlap(text: str, key: str) -> float:
 
 
 def title_overlap(line: str, title: str | None) -> float:
-    return _overlap(_SPACE.sub("", fold(line)).lower(), _title_key(title))
+    return _overlap(_unspaced(fold(line)).lower(), _title_key(title))
 
 
 def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
@@ -491,7 +497,7 @@ def judged(line: str) -> bool:
     """The model knows Chinese lines; mostly-Latin text (code, English) is not its to judge."""
     if _ASCII_LETTER.search(line) is None:
         return True  # no Latin letter at all (what a URL is spelled with too)
-    text = _SPACE.sub("", _URL.sub("", line))
+    text = _unspaced(_URL.sub("", line))
     return not text or len(_ASCII_LETTER.findall(text)) <= MAX_LATIN_SHARE * len(text)
 
 
@@ -508,7 +514,7 @@ def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab
 def is_info_line(line: str, vocab: Vocabulary | None = None) -> bool:
     """"label: short value with a digit" ("页数：8页"): document info when at the body's edge
     (inside a body it may be the text's own list: "成人票原价：279元")."""
-    return (vocab or vocabulary()).info_line.match(_SPACE.sub("", _nfkc(line))) is not None
+    return (vocab or vocabulary()).info_line.match(_unspaced(_nfkc(line))) is not None
 
 
 def above_salutation(lines: list[str], keep: frozenset[int] = frozenset(), vocab: Vocabulary | None = None) -> set[int]:
@@ -610,7 +616,7 @@ def _strip_watermarks(text: str, vocab: Vocabulary) -> str:
     into it: a watermark is no part of any sentence, wherever it stands."""
     def cut(match: re.Match[str]) -> str:
         run = match.group(0)
-        squeezed = _SPACE.sub("", nfkc(run))
+        squeezed = _unspaced(nfkc(run))
         # A host written plainly may be the text's own reference ("见www.gov.cn"); one
         # spelled full-width or letter by letter hides from search: a watermark.
         disguised = squeezed != run.strip()

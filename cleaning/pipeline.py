@@ -6,7 +6,6 @@ one block walk (main content + visible metadata) -> junk rules -> speeches.
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlparse
 
 from lxml import etree
@@ -50,15 +49,14 @@ def find_profile(name: str | None, url: str | None, root: etree._Element) -> Pro
     return None
 
 
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _title_index(blocks: list[Block], title: str | None, start: int) -> int:
     if not title:
         return -1
-    key = _WHITESPACE.sub("", title)
+    key = "".join(title.split())  # no white space (split() in C)
     for block in blocks[: max(start + 1, 1) + 200]:
-        text = _WHITESPACE.sub("", block.text)
+        text = "".join(block.text.split())
         if text.startswith(key) or (len(text) >= 6 and key.startswith(text)):
             return block.index
     return -1
