@@ -187,7 +187,8 @@ def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
     with Archive(path) as archive:
         db = archive.db
         assert "speeches_fts" not in db.table_names()
-        assert db.execute("select indexed_to from search_index_state").fetchone()[0] == 2
+        # m012 rebuilt the index with another tokenizer: it starts empty, search scans.
+        assert db.execute("select indexed_to from search_index_state").fetchone()[0] == 0
         assert db.execute("select count(*) from speech_versions where body is null").fetchone()[0] == 2
         assert [r[0] for r in db.execute("select body from speech_versions_full order by speech_id")] \
             == [texts[1][1], texts[2][1]]

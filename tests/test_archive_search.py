@@ -48,6 +48,18 @@ def test_search_matches_substring_truth(archive: Archive, query: str, indexed: b
     assert {r["id"] for r in search(archive.db, query, limit=None)} == _truth(archive, query)
 
 
+@pytest.mark.parametrize("query", ["fe", "fé", "ve", "ïv", "na", "cafe", "café"])
+def test_letters_with_diacritics_are_not_their_base_letters(tmp_path: Path, query: str) -> None:
+    """The index keeps "é" as it is: a two-letter term, answered by the index alone, stays exact."""
+    with Archive(tmp_path / "d.db") as arch:
+        for i, para in enumerate(["Le café était naïve.", "Une cafe et un naive fevrier."]):
+            url = f"http://d.example/{i}.html"
+            arch.ingest(Fetch(url, 200, {}, url.encode()),
+                        Page(url=url, title="talk", speeches=[Speech("talk", [para])]))
+        arch.index()
+        assert {r["id"] for r in search(arch.db, query, limit=None)} == _truth(arch, query)
+
+
 def test_plan_looks_up_bigrams_and_checks_longer_terms() -> None:
     p = plan("经济 高质量发展 汛 ，6.5,")
     assert p.terms == ["经济", "高质量发展", "汛", "6.5"]
