@@ -270,6 +270,18 @@ def test_rewording_of_an_unseen_page_is_recognised_but_not_prose_or_link_titles(
     assert template.strip([*body, "预祝本次会议取得圆满成功！"]) == [*body, "预祝本次会议取得圆满成功！"]
 
 
+def test_a_template_stored_before_edge_slots_is_still_read() -> None:
+    site = _reworded_site(random.Random(1))
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    data = json.loads(template.to_json())
+    data["format"] = 1
+    del data["edges"]
+    old = SiteTemplate.from_json(json.dumps(data))
+    assert old.template_lines == template.template_lines and old.edge_slots == ()
+    with pytest.raises(ValueError):
+        SiteTemplate.from_json(json.dumps({**json.loads(template.to_json()), "edges": {"x": 3}}))
+
+
 def test_too_few_pages_have_no_edge_slots() -> None:
     site = _reworded_site(random.Random(1), count=2)
     template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
