@@ -200,7 +200,7 @@ def _sum_blocks(result: Walk, weights: list[float], owned_first: list[int], owne
     for block in result.blocks:
         chars_upto.append(chars_upto[-1] + block.size)
         links_upto.append(links_upto[-1] + block.links)
-    result.scores = [_float_sum(weights[a:b]) for a, b in zip(owned_first, owned_last)]
+    result.scores = [_float_sum(weights[a:b]) if b > a else 0.0 for a, b in zip(owned_first, owned_last)]
     result.chars = [chars_upto[b] - chars_upto[a] for a, b in zip(owned_first, owned_last)]
     result.link_chars = [links_upto[b] - links_upto[a] for a, b in zip(owned_first, owned_last)]
     result.first = [a if b > a else -1 for a, b in zip(owned_first, owned_last)]

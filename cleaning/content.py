@@ -127,9 +127,11 @@ def element_score(walk: blk.Walk, idx: int) -> float:
 
 def best_element(walk: blk.Walk) -> int:
     best, best_score = -1, 0.0
-    for idx in range(len(walk.scores)):
-        score = element_score(walk, idx)
-        if score > best_score or (score == best_score and best >= 0 and walk.depth[idx] > walk.depth[best]):
+    depth = walk.depth
+    # element_score spelled out: this runs once per element of the page.
+    for idx, (chars, links, total) in enumerate(zip(walk.chars, walk.link_chars, walk.scores)):
+        score = total * (1.0 - links / chars) ** 2 if chars else 0.0
+        if score > best_score or (score == best_score and best >= 0 and depth[idx] > depth[best]):
             best, best_score = idx, score
     return best
 

@@ -380,14 +380,14 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) ->
     """A line quoting the title (in 《》 or quotes) and, around it, talking to the reader
     or about the site: the site's lead-in to the text, whatever its verbs."""
     key = _title_key(title)
-    if len(key) < 4 or not _QUOTE_OPENERS.intersection(line):
+    if len(key) < 4 or _QUOTE_OPENERS.isdisjoint(line):
         return False
     vocab = vocab or vocabulary()
     folded = fold(line)
     for match in _QUOTED.finditer(folded):
         quoted = _unspaced(next(g for g in match.groups() if g)).lower()
         grams = _title_grams(key)
-        if sum(1 for gram in grams if gram in quoted) < LEAD_TITLE_OVERLAP * len(grams):
+        if sum(map(quoted.__contains__, grams)) < LEAD_TITLE_OVERLAP * len(grams):
             continue  # the quote does not restate the title (a slogan, another document)
         rest = _unspaced(folded[: match.start()] + folded[match.end() :]).lower()
         if len(rest) <= LEAD_MAX_REST_CHARS and vocab.outward.search(rest):
@@ -476,7 +476,7 @@ def _overlap(text: str, key: str) -> float:
     """How much of the line restates the title: title bigrams found in it per bigram of the line."""
     if not key or len(text) < 2:
         return 0.0
-    return min(sum(1 for gram in _title_grams(key) if gram in text) / (len(text) - 1), 1.0)
+    return min(sum(map(text.__contains__, _title_grams(key))) / (len(text) - 1), 1.0)  # map: no frame per gram
 
 
 def title_overlap(line: str, title: str | None) -> float:

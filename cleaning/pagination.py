@@ -12,6 +12,8 @@ from cleaning.model import Page
 from cleaning.split import drop_title_lines
 
 _NEXT_TEXT = re.compile(r"^(下一页|下页|下一頁|后一页|next\s*page|next|›|»|>|>>)$", re.I)
+# The longest text _NEXT_TEXT matches once clean_text made each white space run one space ("next page").
+_NEXT_TEXT_MAX_CHARS = 9
 _PART = re.compile(r"^(?P<stem>.+?)(?:_(?P<n>\d{1,3}))?(?P<ext>\.s?html?|\.php|\.aspx?)?$", re.I)
 _PART_SUFFIX = re.compile(r"_\d+\.s?html?$")
 _PAGE_PARAM = ("page", "p", "pn", "pageno", "page_no", "pg")
@@ -58,7 +60,7 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
         # only a "下一页" or a page number can be the next part.
         # A link without children is its text; else lxml's serialiser in C (= itertext()).
         text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or "")
-        is_next = _NEXT_TEXT.match(text) is not None
+        is_next = len(text) <= _NEXT_TEXT_MAX_CHARS and _NEXT_TEXT.match(text) is not None
         if url is None:
             # Without the page's own URL only the link's shape and text can tell.
             if is_next and (_PART_SUFFIX.search(href) or _query_page(urlparse(href).query)):
