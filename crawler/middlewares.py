@@ -199,8 +199,9 @@ class SafeRobotsTxtMiddleware:
     request that arrives while a host's robots.txt is still downloading; the
     first awaiter takes the result and the others get None, which reads as
     "allowed": a resumed crawl (a full queue) or a recrawl of many URLs then
-    fetched disallowed pages. Here every waiter awaits the same asyncio future,
-    which gives each of them the result.
+    fetched disallowed pages. Here the fetch of a host's robots.txt is one
+    asyncio task, which every waiting request awaits (shielded) and gets the
+    result from.
 
     RFC 9309 (2.3.1.3, 2.3.1.4): a robots.txt answering 4xx means "no rules"
     (allow all), but a 5xx or no answer at all (timeout, refused, reset)
@@ -277,9 +278,8 @@ class SafeRobotsTxtMiddleware:
         if response.status >= 400:
             return None  # RFC 9309 2.3.1.3: no robots.txt, no rules (its body is an error page)
         parser = build_from_crawler(self.parser_class, self.crawler, response.body)
-        parsed = getattr(signals, "robots_parsed", None)  # Scrapy 2.18+
-        if parsed is not None:
-            await self.crawler.signals.send_catch_log_async(signal=parsed, robotparser=parser, request=request)
+        await self.crawler.signals.send_catch_log_async(signal=signals.robots_parsed, robotparser=parser,
+                                                        request=request)
         return parser
 
     def unavailable(self, netloc: str, why: str) -> UnavailableRobots:
