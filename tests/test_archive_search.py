@@ -160,15 +160,41 @@ def test_cli_search_json_has_snippets_and_says_when_words_are_dropped(big_archiv
 
 @pytest.mark.parametrize("query", ["的", "讲话19", "讲话1999", "的 量"])
 def test_both_ways_of_reading_candidates_give_the_same_rows(big_archive: Path, query: str) -> None:
-    """SearchPlan.where(by_date=...): walking speeches by date or reading the candidates."""
+    """SearchPlan.where(...): walking speeches by date, reading the candidates, or checking every text."""
     from archive.search import register_functions
 
     with Archive(big_archive) as arch:
         register_functions(arch.db.conn)
         rows = []
-        for by_date in (True, False):
-            clause, params = plan(query).where("s", by_date=by_date)
+        for how in ({"by_date": True}, {"by_date": False}, {"text_only": True}):
+            clause, params = plan(query).where("s", **how)
             rows.append([r[0] for r in arch.db.execute(
                 f"select s.id from speeches s where {clause} order by s.published desc, s.id desc",
                 params)])
-    assert rows[0] == rows[1] and rows[0]
+        # search() with a limit: the first rows of the same order, whichever way it read them.
+        for limit in (1, 20, 200):
+            assert [r["id"] for r in search(arch.db, query, limit=limit)] == rows[0][:limit]
+    assert rows[0] == rows[1] == rows[2] and rows[0]
+
+
+def test_a_word_common_only_in_old_speeches_is_still_found_first(tmp_path: Path) -> None:
+    """The newest-first text walk of a common word gives up after a while and reads the index instead."""
+    from archive.search import COMMON_SHARE, FEW_CANDIDATES, WALK_MARGIN
+
+    old, new = FEW_CANDIDATES, 2 * FEW_CANDIDATES
+    rng = random.Random(7)
+    items = []
+    for n in range(old + new):
+        word = "防汛" if n < old or n == old + new - 1 else "招商"  # and in the newest speech
+        filler = "".join(chr(0x4E00 + rng.randrange(5000)) for _ in range(60))  # distinct texts
+        url = f"http://w.example/{n}.html"
+        items.append((Fetch(url, 200, {}, url.encode()),
+                      Page(url=url, title=f"讲话{n}", published="2001-01-01" if n < old else "2020-01-01",
+                           speeches=[Speech(f"讲话{n}", [f"{word}工作要抓实。{filler}"])])))
+    with Archive(tmp_path / "w.db") as arch:
+        arch.ingest_many(items)
+        arch.index()
+        for limit in (1, 5):
+            assert WALK_MARGIN * limit / COMMON_SHARE < new  # the walk reads only newer speeches
+            assert [r["id"] for r in search(arch.db, "防汛", limit=limit)] == \
+                [old + new, *range(old, old - limit + 1, -1)]
