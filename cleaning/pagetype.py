@@ -279,9 +279,9 @@ def classify(
     url: str | None = None,
     site: SiteContext | None = None,
     dated: bool = False,
-    self_linked: bool = False,
-    dated_blocks: Collection[int] = (),
-    article: etree._Element | None = None,
+    self_linked: Callable[[], bool] = lambda: False,
+    dated_blocks: Callable[[], Collection[int]] = lambda: (),
+    article: Callable[[], etree._Element | None] = lambda: None,
 ) -> Shape:
     """The page's kind from its repeated items, its article prose and how the site links it.
 
@@ -290,6 +290,7 @@ def classify(
     a labelled date (those inside list items date the items, not the page);
     `self_linked`: its own menu/footer links to it; `article`: the publisher's own
     frame around the story (the one <article> holding the one <h1>), if any.
+    These three are asked (called) only when the verdict needs them.
     """
     is_thread = [comments.is_thread(g) for g in groups]  # each group asked once
     lists = [g for g, thread in zip(groups, is_thread) if not thread and _is_list(g)]
@@ -306,6 +307,7 @@ def classify(
     # of briefs); between stretches of prose they are the article's own lines (an agenda).
     feed = 0.0
     shape = Shape("article")
+    frame = article() if threads else None
     for group in threads:
         opening = comments.opening_post(group)
         if opening is not None:
@@ -317,7 +319,7 @@ def classify(
         if not blocks:  # hidden from the walk by its class: never body, still dated
             shape.comments.append(group)
             continue
-        if article is not None and article is not group.parent and article not in group.parent.iterancestors():
+        if frame is not None and frame is not group.parent and frame not in group.parent.iterancestors():
             continue  # beside the publisher's own story frame: a news river the extractor leaves out
         own = prose_in(blocks)
         before = prose_in(i for i in range(run_first, min(blocks)) if i not in blocks)
@@ -331,7 +333,7 @@ def classify(
             continue
         prose -= prose_in(i for i in blocks if run_first <= i < run_last)
     prose = max(prose, 0.0)
-    dated = dated or any(i not in in_list for i in dated_blocks)
+    dated = dated or any(i not in in_list for i in dated_blocks())
     # Under a dated article head, only teasers make a list (bare link lists are menus and sidebars).
     counted = [g for g in lists if not dated or g.teasing >= TEASING_SHARE]
     in_counted = _block_ranges(walk, [el for g in counted for el in g.elements])
@@ -349,10 +351,11 @@ def classify(
     elif feed and prose < MIN_ARTICLE_WEIGHT:
         shape.kind, shape.why = "list", f"a feed of timed items (weight {feed:.0f}), prose {prose:.0f}"
     else:
-        template_linked = (site is not None and site.template_linked) or self_linked
-        if not dated and prose < ABOUT_MAX_WEIGHT and (template_linked or about_url(url)):
-            shape.kind = "about"
-            shape.why = f"undated, prose {prose:.0f}, template-linked={template_linked}, url={url}"
+        if not dated and prose < ABOUT_MAX_WEIGHT:
+            template_linked = (site is not None and site.template_linked) or self_linked()
+            if template_linked or about_url(url):
+                shape.kind = "about"
+                shape.why = f"undated, prose {prose:.0f}, template-linked={template_linked}, url={url}"
     if shape.kind != "article":
         shape.comments, shape.comments_walked = [], False
     return shape

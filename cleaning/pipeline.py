@@ -117,12 +117,16 @@ def clean_page(
 
     # The page's kind first, from its structure: a list or about page yields no speech.
     found, walk = content_mod.generic(root, rules)
-    dated_blocks = [i for i in _head_range(walk.blocks, page.title, found.start) if meta.strong_date([walk.blocks[i].text])]
-    self_linked = pagetype.self_linked_from_chrome(root, url)
     groups = repeats.find_groups(root, hidden=lambda el: id(el) not in walk.element_index)
-    shape = pagetype.classify(walk, groups, content_mod.block_weight, url, site,
-                              dated=bool(meta.date_from_head(head)), self_linked=self_linked, dated_blocks=dated_blocks,
-                              article=content_mod.single_article(root))
+    # The evidence below is looked for only when the verdict needs it.
+    shape = pagetype.classify(
+        walk, groups, content_mod.block_weight, url, site,
+        dated=bool(meta.date_from_head(head)),
+        self_linked=lambda: pagetype.self_linked_from_chrome(root, url),
+        dated_blocks=lambda: [i for i in _head_range(walk.blocks, page.title, found.start)
+                              if meta.strong_date([walk.blocks[i].text])],
+        article=lambda: content_mod.single_article(root),
+    )
     if shape.kind == "article":
         comments.add_dated_threads(shape, root, walk.element_index)  # posts stamped with a date alone
     if shape.comments:
