@@ -143,7 +143,7 @@ def prepared_items(n: int, clauses: int, workers: int) -> Iterator[tuple[Fetch, 
 
 def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: int = 0) -> dict:
     totals = {"new_speeches": 0, "new_sources": 0}
-    spent = 0.0
+    spent = cpu = 0.0  # seconds in the writer's calls: wall clock, and its own CPU time
     done = 0
     tenths: list[float] = []  # seconds spent per tenth of n
     wall = time.perf_counter()
@@ -152,12 +152,13 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
         pending: list[tuple[Fetch, Page, Prepared | None]] = []
 
         def flush() -> None:
-            nonlocal spent, done
-            t = time.perf_counter()
+            nonlocal spent, done, cpu
+            t, c = time.perf_counter(), time.process_time()
             with archive.batch():
                 results = [archive.ingest(fetch, page, run, prepared=prepared)
                            for fetch, page, prepared in pending]
             spent += time.perf_counter() - t
+            cpu += time.process_time() - c
             done += len(pending)
             while done * 10 >= n * (len(tenths) + 1) and len(tenths) < 10:
                 tenths.append(spent - sum(tenths))
@@ -173,12 +174,13 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
                 flush()
         if pending:
             flush()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         archive.finish_run(run, "ok", totals, 0)  # indexes what is left
         spent += time.perf_counter() - t
+        cpu += time.process_time() - c
         stages = dict(archive.timings or {})
         archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"seconds": spent, "wall": time.perf_counter() - wall, "stages": stages,
+    return {"seconds": spent, "cpu": cpu, "wall": time.perf_counter() - wall, "stages": stages,
             "tenths": tenths, **totals}
 
 
@@ -346,6 +348,10 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
               f" incl. text generation)   target >= 1,000 (goal 2,000)")
         print(f"baseline: {base_rate:,.0f} rows/s plain sqlite-utils insert per transaction;"
               f" archive/baseline = {rate / base_rate:.2f}")
+        unindexed = args.n / (ingest["seconds"] - ingest["stages"].get("index", 0.0))
+        print(f"          {args.n / ingest['cpu']:,.0f} speeches/s of the writer's own CPU time"
+              f" (other processes on the cores excluded); {unindexed:,.0f} speeches/s without the"
+              f" search indexer's work (search scans what is not indexed)")
         per_tenth = [args.n / 10 / t for t in ingest["tenths"] if t > 0]
         print("ingest per tenth of N, speeches/s: " + " ".join(f"{r:,.0f}" for r in per_tenth))
         stages = dict(ingest["stages"])
@@ -356,7 +362,8 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
             print(f"  {name:48} {1000 * seconds / args.n:6.3f} ms"
                   f"  ({seconds / ingest['seconds']:.0%})")
         closing.append((f"ingest speeches/s at {args.n:,}", f"{rate:,.0f}"
-                        f" (tenths {min(per_tenth):,.0f}-{max(per_tenth):,.0f})",
+                        f" (tenths {min(per_tenth):,.0f}-{max(per_tenth):,.0f};"
+                        f" writer CPU {args.n / ingest['cpu']:,.0f}; no indexer {unindexed:,.0f})",
                         ">= 1,000 (2,000)", f"{base_rate:,.0f} plain insert ({rate / base_rate:.2f})"))
     else:
         print(f"existing archive: {speeches} speeches, mean {chars:.0f} chars per speech")
