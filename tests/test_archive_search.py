@@ -60,6 +60,21 @@ def test_letters_with_diacritics_are_not_their_base_letters(tmp_path: Path, quer
         assert {r["id"] for r in search(arch.db, query, limit=None)} == _truth(arch, query)
 
 
+def test_fold_is_nfkc_and_lower_case() -> None:
+    """`fold` maps full-width characters on code points first: the same result as NFKC + lower."""
+    import unicodedata
+
+    from archive.textnorm import fold
+
+    rng = random.Random(3)
+    wide = "".join(chr(c) for c in range(0xFF00, 0xFF70)) + "\u3000"
+    for _ in range(300):
+        text = "".join(chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(60)) + wide
+        text = "".join(c for c in text if not 0xD800 <= ord(c) < 0xE000)  # no lone surrogates
+        assert fold(text) == unicodedata.normalize("NFKC", text).lower()
+    assert fold("ＧＤＰ　增长６．５％") == "gdp 增长6.5%" and fold("") == ""
+
+
 def test_plan_looks_up_bigrams_and_checks_longer_terms() -> None:
     p = plan("经济 高质量发展 汛 ，6.5,")
     assert p.terms == ["经济", "高质量发展", "汛", "6.5"]
