@@ -434,7 +434,7 @@ def features(line: str, index: int, count: int, title: str | None, vocab: Vocabu
     weights = judge.weights if judge is not None else None
     for name, key in _SHAPE_KEYS:
         if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin) \
-                or (weights is not None and not weights[key]):
+                or (weights is not None and not weights.get(key)):
             continue  # 0.0
         if vocab.shapes[name].search(spaced):
             out[key] = 1.0

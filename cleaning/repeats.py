@@ -224,11 +224,6 @@ class Group:
         return [el for item in self.items for el in item.elements]
 
 
-def _signature(el: etree._Element) -> tuple[str, str]:
-    classes = (el.get("class") or "").split()
-    return el.tag, classes[0] if classes else ""
-
-
 def _items(children: list[etree._Element], positions: list[int]) -> list[Item]:
     """One item per occurrence of the repeated shape, with the siblings up to the next
     one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
@@ -307,7 +302,7 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         for i, child in enumerate(children):
             tag = child.tag
             if tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
-                # _signature(child), spelled out: this runs once per element of the page.
+                # Its shape: tag and first class (spelled out here: this runs once per element).
                 classes = child.get("class")
                 shape = (tag, classes.split(None, 1)[0]) if classes and not classes.isspace() else (tag, "")
                 positions = shapes.get(shape)
