@@ -32,6 +32,7 @@ dedup paths run). Prints:
 from __future__ import annotations
 
 import argparse
+import itertools
 import multiprocessing
 import os
 import random
@@ -127,6 +128,10 @@ def page_items(n: int, clauses: int) -> Iterator[tuple[Fetch, Page]]:
         yield fetch, page
 
 
+# Pages handed to the prepare workers at a time.
+PREPARE_CHUNK = 1000
+
+
 def prepared_item(item: tuple[Fetch, Page]) -> tuple[Fetch, Page, Prepared]:
     """In a worker process: what the crawler's cleaning workers do before the writer."""
     return (*item, prepare(*item))
@@ -137,8 +142,17 @@ def prepared_items(n: int, clauses: int, workers: int) -> Iterator[tuple[Fetch, 
     if not workers:
         yield from ((fetch, page, None) for fetch, page in page_items(n, clauses))
         return
+    items = page_items(n, clauses)
     with multiprocessing.get_context("forkserver").Pool(workers) as pool:
-        yield from pool.imap(prepared_item, page_items(n, clauses), chunksize=32)
+        # Two chunks in flight at most (Pool.imap would read every page ahead into memory).
+        ahead = None
+        while chunk := list(itertools.islice(items, PREPARE_CHUNK)):
+            started = pool.map_async(prepared_item, chunk, chunksize=32)
+            if ahead is not None:
+                yield from ahead.get()
+            ahead = started
+        if ahead is not None:
+            yield from ahead.get()
 
 
 def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: int = 0) -> dict:
