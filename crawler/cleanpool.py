@@ -28,6 +28,9 @@ from crawler.links import base_url, same_host_links
 
 logger = logging.getLogger(__name__)
 
+# Calls per worker that may wait in the pool's queue before the workers count as behind (has_spare_time).
+QUEUED_PER_WORKER = 2
+
 
 @dataclass
 class Cleaned:
@@ -36,6 +39,9 @@ class Cleaned:
     page: Any = None  # cleaning.model.Page; None when the page was only read
     observation: Any = None  # cleaning.template.Observation, when asked for
     links: list[str] = field(default_factory=list)  # same-host links to follow (crawler.links), when asked for
+    # archive.prepare.Prepared of (fetch, page) - page None when it has no speech -, when asked for;
+    # None for a multi-page article (prepared once stitched).
+    prepared: Any = None
 
 
 def _init_worker() -> None:
@@ -58,20 +64,26 @@ def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str 
     return clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template)
 
 
-def _clean_read(body: bytes, url: str, http_charset: str | None, profile: str | None, template: Any,
-                observe: bool, links: bool) -> Cleaned:
-    """The Page, and from the same parse what the template learner needs and the links to follow."""
+def _clean_read(fetch: Any, http_charset: str | None, profile: str | None, template: Any,
+                observe: bool, links: bool, prepare: bool) -> Cleaned:
+    """The Page, and from the same parse what the template learner needs and the links to follow;
+    then (if asked) what the archive's write of it needs computed, so the writer does only SQL."""
     from cleaning import clean_page
 
+    body, url = fetch.body, fetch.url
     observed: list[Any] = []
     page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template,
                       observed=observed if observe else None)
     found = same_host_links(url, page.links, base_url(body, url, page.encoding)) if links else []
-    return Cleaned(page, observed[0] if observe else None, found)
+    prepared = None
+    if prepare and not page.next_page_url:  # a multi-page article is prepared by the writer, once stitched
+        prepared = _prepare(fetch, page if page.speeches else None)
+    return Cleaned(page, observed[0] if observe else None, found, prepared)
 
 
-def _read(body: bytes, url: str, http_charset: str | None, observe: bool, links: bool) -> Cleaned:
-    """A page that is not cleaned (a list page, unchanged bytes): its observation and links, from one parse."""
+def _read(fetch: Any, http_charset: str | None, observe: bool, links: bool, prepare: bool) -> Cleaned:
+    """A page that is not cleaned (a list page, unchanged bytes): its observation and links, from one parse;
+    (if asked) its capture prepared for the archive."""
     from lxml import etree
 
     from cleaning.decode import decode_html
@@ -81,6 +93,10 @@ def _read(body: bytes, url: str, http_charset: str | None, observe: bool, links:
     from cleaning.pipeline import HREFS
     from cleaning.template import observe_tree
 
+    prepared = _prepare(fetch, None) if prepare else None
+    if not (observe or links):
+        return Cleaned(prepared=prepared)
+    body, url = fetch.body, fetch.url
     decoded = decode_html(bytes(body), http_charset)
     root = parse(decoded.text)
     if root is None:
@@ -91,7 +107,13 @@ def _read(body: bytes, url: str, http_charset: str | None, observe: bool, links:
         title_tag = read_head(root, None).title_tag
         etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
         observation = observe_tree(root, title_tag)
-    return Cleaned(None, observation, found)
+    return Cleaned(None, observation, found, prepared)
+
+
+def _prepare(fetch: Any, page: Any) -> Any:
+    from archive.prepare import prepare
+
+    return prepare(fetch, page)
 
 
 class CleanPool:
@@ -100,6 +122,17 @@ class CleanPool:
     def __init__(self, workers: int = 0) -> None:
         self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self.in_flight = 0  # calls sent to the workers and not yet answered
+
+    @property
+    def has_spare_time(self) -> bool:
+        """The workers keep up with the pages sent (few wait): work given to them now costs the crawl no time.
+
+        What the pipeline may move off its own process (archive.prepare); when the
+        workers fall behind, the pipeline's writer does it instead, so the load
+        balances between the two whatever the number of cores.
+        """
+        return self._pool is not None and self.in_flight < self.workers * QUEUED_PER_WORKER
 
     def start(self) -> None:
         if self.workers and self._pool is None:
@@ -110,24 +143,29 @@ class CleanPool:
                     profile: str | None = None, template: Any = None) -> Any:
         return await self._run(_clean, body, url, http_charset, profile, template)
 
-    async def clean_read(self, body: bytes, url: str, http_charset: str | None = None, profile: str | None = None,
-                         template: Any = None, observe: bool = False, links: bool = False) -> Cleaned:
-        """The Page, with (if asked) the template learner's Observation and the links to follow, in one trip."""
-        return await self._run(_clean_read, body, url, http_charset, profile, template, observe, links)
+    async def clean_read(self, fetch: Any, http_charset: str | None = None, profile: str | None = None,
+                         template: Any = None, observe: bool = False, links: bool = False,
+                         prepare: bool = False) -> Cleaned:
+        """fetch (archive.Fetch) cleaned, with (if asked) the template learner's Observation, the links to
+        follow and the archive's prepared write, in one trip."""
+        return await self._run(_clean_read, fetch, http_charset, profile, template, observe, links, prepare)
 
-    async def read(self, body: bytes, url: str, http_charset: str | None = None, observe: bool = False,
-                   links: bool = False) -> Cleaned:
-        """A page not to clean: (if asked) its Observation and its links, in one trip."""
-        return await self._run(_read, body, url, http_charset, observe, links)
+    async def read(self, fetch: Any, http_charset: str | None = None, observe: bool = False,
+                   links: bool = False, prepare: bool = False) -> Cleaned:
+        """A page not to clean: (if asked) its Observation, its links and its prepared capture, in one trip."""
+        return await self._run(_read, fetch, http_charset, observe, links, prepare)
 
     async def _run(self, function: Any, *args: Any) -> Any:
         if self._pool is not None:
             loop = asyncio.get_running_loop()
+            self.in_flight += 1
             try:
                 return await loop.run_in_executor(self._pool, function, *args)
             except BrokenProcessPool:
                 logger.warning("cleaning workers died; cleaning inline from now on")
                 self._pool = None
+            finally:
+                self.in_flight -= 1
         return function(*args)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ fetches again.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import os
 from collections import Counter
@@ -19,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import Request, signals
@@ -27,7 +28,7 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from crawler.addons import required
-from crawler.cleanpool import CleanPool
+from crawler.cleanpool import Cleaned, CleanPool
 from crawler.close_reasons import FINISHED, STORAGE_FAILURE, run_status
 from crawler.sink import ArchiveSink, SinkOpener, TemplateStore
 from crawler.site_templates import RunTemplates
@@ -108,6 +109,7 @@ class ArchivePipeline:
         self.storage_failure: str | None = None  # set when the archive cannot be written any more
         self.failed_url: str | None = None
         self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
+        self._prepares = False  # the sink takes prepared writes (set when it opens)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -128,6 +130,8 @@ class ArchivePipeline:
         # thread that made them): the reactor fetches while a page's transaction commits.
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
         archive = self.archive = self._writer.submit(self.open_sink).result()
+        # Writes are prepared in the cleaning workers for a sink that takes them (ArchiveSink.ingest's `prepared`).
+        self._prepares = "prepared" in inspect.signature(archive.ingest).parameters
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
         self.run_id = self._writer.submit(archive.start_run, self.trigger, run_sites(spider)).result()
@@ -410,29 +414,30 @@ class ArchivePipeline:
         from cleaning import ContentError
 
         wants_links = item.links is not None
+        fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         if await db(sink.is_unchanged, item.url, item.body):
             self._count("unchanged_pages")
             if wants_links:
-                await self._read(item, observe=False)
+                await self._read(item, fetch, observe=False, prepare=False)
             await db(sink.record_unchanged, item.url, item.status, self.run_id)
             return
-        fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         from cleaning.template import site_key
 
         host = site_key(item.url)
         template = await self._template(host)
         if item.kind == "list":
             self._count("list_page")
-            seen = await self._read(item, observe=template is not False)
-            if seen is not None:
-                self.templates.observe(host, seen)
-            await db(sink.ingest, fetch, None, self.run_id, ())
+            read = await self._read(item, fetch, observe=template is not False,
+                                    prepare=self._prepare_in_worker)
+            if read.observation is not None:
+                self.templates.observe(host, read.observation)
+            await self._ingest(fetch, None, prepared=read.prepared)
             return
 
         try:
-            cleaned = await self.cleaner.clean_read(item.body, item.url, item.http_charset, item.cleaner_profile,
-                                                    template or None, observe=template is not False,
-                                                    links=wants_links)
+            cleaned = await self.cleaner.clean_read(fetch, item.http_charset, item.cleaner_profile, template or None,
+                                                    observe=template is not False, links=wants_links,
+                                                    prepare=self._prepare_in_worker and not item.is_part)
             self._give_links(item, cleaned.links)
             page = cleaned.page
             if cleaned.observation is not None:
@@ -446,7 +451,7 @@ class ArchivePipeline:
         if not page.speeches:
             self._count("no_speech_page")
             logger.debug("no speech on %s: %s", item.url, page.no_speech_reason)
-            await db(sink.ingest, fetch, None, self.run_id, ())
+            await self._ingest(fetch, None, prepared=cleaned.prepared)
             return
         if item.is_part:
             # Part 2+ reached by a link: archived whole with its first part, never alone.
@@ -462,7 +467,7 @@ class ArchivePipeline:
                 logger.warning("multi-page article %s incomplete: %s", item.url, exc)
                 await self._record_error(item.url, f"incomplete multi-page article: {exc}", item.status)
                 return
-        result = await db(sink.ingest, fetch, page, self.run_id, parts)
+        result = await self._ingest(fetch, page, parts, None if parts else cleaned.prepared)
         if template is not False:
             self.templates.stored_page(host, result.page_id, template, item.cleaner_profile)
         self._count("article_page")
@@ -472,19 +477,32 @@ class ArchivePipeline:
         self._count("new_versions", result.new_versions)
         self._count("unchanged_speeches", result.unchanged_speeches)
 
-    async def _read(self, item: PageItem, observe: bool) -> Any:
-        """A page not cleaned: its links to the spider (if it awaits them); its Observation if asked for."""
+    async def _read(self, item: PageItem, fetch: Any, observe: bool, prepare: bool) -> Cleaned:
+        """A page not cleaned: its links to the spider (if it awaits them); its Observation and its
+        prepared capture if asked for (nothing of what cannot be read)."""
         from cleaning import ContentError
 
-        if not observe and item.links is None:
-            return None
+        if not (observe or prepare or item.links is not None):
+            return Cleaned()
         try:
-            read = await self.cleaner.read(item.body, item.url, item.http_charset, observe=observe,
-                                           links=item.links is not None)
+            read = await self.cleaner.read(fetch, item.http_charset, observe=observe, links=item.links is not None,
+                                           prepare=prepare)
         except ContentError:
-            return None  # stored as it is; nothing to learn from it, no links (the spider looks once more)
+            return Cleaned()  # stored as it is; nothing to learn from it, no links (the spider looks once more)
         self._give_links(item, read.links)
-        return read.observation
+        return read
+
+    async def _ingest(self, fetch: Any, page: Any, parts: Sequence[Any] = (), prepared: Any = None) -> Any:
+        """sink.ingest on the writer thread; `prepared` (archive.prepare, computed in a cleaning worker)
+        leaves it only SQL to do."""
+        extra = {"prepared": prepared} if prepared is not None else {}
+        return await self._db(self.sink.ingest, fetch, page, self.run_id, parts, **extra)
+
+    @property
+    def _prepare_in_worker(self) -> bool:
+        """Ask the cleaning worker for the page's prepared write (archive.prepare) while the workers keep up;
+        else the writer prepares it (the load balances between them, CleanPool.has_spare_time)."""
+        return self._prepares and self.cleaner.has_spare_time
 
     @staticmethod
     def _give_links(item: PageItem, links: list[str]) -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
     from archive.model import Fetch, IngestResult
+    from archive.prepare import Prepared
     from cleaning.model import Page
 
 
@@ -39,8 +40,12 @@ class ArchiveSink(Protocol):
     def is_unchanged(self, url: str, body: bytes) -> bool:
         """The URL's last capture holds these very bytes."""
 
-    def ingest(self, fetch: Fetch, page: Page | None, run_id: int | None, parts: Sequence[Fetch]) -> IngestResult:
-        """Store one fetched page (and the later parts of a multi-page article) with its speeches."""
+    def ingest(self, fetch: Fetch, page: Page | None, run_id: int | None, parts: Sequence[Fetch],
+               prepared: Prepared | None = None) -> IngestResult:
+        """Store one fetched page (and the later parts of a multi-page article) with its speeches.
+
+        `prepared` is `archive.prepare.prepare(fetch, page, parts)`, computed beforehand (in a cleaning
+        worker); None: the sink computes what it needs itself."""
 
     def record_not_modified(self, url: str, run_id: int | None) -> None:
         """A 304 answer to a conditional GET."""

@@ -302,3 +302,27 @@ def test_scrapy_list_shows_the_spiders() -> None:
     proc = subprocess.run([str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["site", "start", "urls"]
+
+
+def test_same_host_links_as_the_spider_follows_them() -> None:
+    from crawler.links import base_url, same_host_links
+
+    page = "http://127.0.0.1:8001/a/list.html"
+    hrefs = ["1.html", " 2.html#top ", "1.html", "/b/3.html?x=1#f", "#top", "javascript:void(0)", "mailto:a@b.cn",
+             "http://127.0.0.1:8002/other.html", "https://127.0.0.1:8001/s.html", "ftp://127.0.0.1:8001/f", ""]
+    assert same_host_links(page, hrefs) == ["http://127.0.0.1:8001/a/1.html", "http://127.0.0.1:8001/a/2.html",
+                                            "http://127.0.0.1:8001/b/3.html?x=1", "https://127.0.0.1:8001/s.html"]
+    body = '<html><head><base href="/c/"></head><body><a href="4.html">四</a></body></html>'.encode("gbk")
+    base = base_url(body, page, "gbk")
+    assert base == "http://127.0.0.1:8001/c/"
+    assert same_host_links(page, ["4.html"], base) == ["http://127.0.0.1:8001/c/4.html"]
+    assert base_url(b"<html><a href='x'>x</a></html>", page, None) == page
+
+
+def test_the_cleaner_reads_every_href_once() -> None:
+    from cleaning import clean_page
+
+    html = ('<html><head><title>t</title><script>var a = "<a href=x>";</script></head><body>'
+            '<nav><a href="/n.html">导航</a></nav><p>正文<a href="a.html#p">链接</a></p>'
+            '<noscript><a href="/ns.html">x</a></noscript></body></html>')
+    assert clean_page(html.encode(), url="http://h/a/").links == ["/n.html", "a.html#p", "/ns.html"]
