@@ -13,9 +13,11 @@ falls back to inline and the crawl goes on.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -44,6 +46,36 @@ class Cleaned:
     prepared: Any = None
 
 
+@dataclass(frozen=True)
+class ShippedTemplate:
+    """A site template on its way to the workers: pickled once in the crawl, unpickled once per worker.
+
+    A learnt template is tens of KB whose unpickling costs more than a millisecond; it
+    changes only while a host's first pages are learnt, so each worker keeps the last
+    ones it unpickled, by key.
+    """
+
+    key: int  # unique in the crawl: one per template object sent
+    data: bytes
+
+
+# In each worker: the templates unpickled last, by ShippedTemplate.key.
+_UNSHIPPED: dict[int, Any] = {}
+# Templates kept per worker (and pickled ones in the crawl): one per host being learnt at the same time.
+KEPT_TEMPLATES = 8
+
+
+def _unshipped(template: Any) -> Any:
+    if not isinstance(template, ShippedTemplate):
+        return template  # None, or a template cleaned with inline
+    found = _UNSHIPPED.get(template.key)
+    if found is None:
+        if len(_UNSHIPPED) >= KEPT_TEMPLATES:
+            del _UNSHIPPED[next(iter(_UNSHIPPED))]  # the oldest
+        found = _UNSHIPPED[template.key] = pickle.loads(template.data)
+    return found
+
+
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -61,7 +93,7 @@ def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str 
            template: Any = None) -> Any:
     from cleaning import clean_page
 
-    return clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template)
+    return clean_page(body, url=url, http_charset=http_charset, profile=profile, template=_unshipped(template))
 
 
 def _clean_read(fetch: Any, http_charset: str | None, profile: str | None, template: Any,
@@ -72,7 +104,7 @@ def _clean_read(fetch: Any, http_charset: str | None, profile: str | None, templ
 
     body, url = fetch.body, fetch.url
     observed: list[Any] = []
-    page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=template,
+    page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=_unshipped(template),
                       observed=observed if observe else None)
     found = same_host_links(url, page.links, base_url(body, url, page.encoding)) if links else []
     prepared = None
@@ -123,6 +155,19 @@ class CleanPool:
         self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
         self.in_flight = 0  # calls sent to the workers and not yet answered
+        self._shipping: dict[int, tuple[Any, ShippedTemplate]] = {}  # id(template) -> (template, shipped)
+        self._keys = itertools.count()
+
+    def _shipped(self, template: Any) -> Any:
+        """What to send a worker for `template`: pickled once (ShippedTemplate); itself when cleaning inline."""
+        if template is None or self._pool is None:
+            return template
+        found = self._shipping.get(id(template))
+        if found is None or found[0] is not template:
+            if len(self._shipping) >= KEPT_TEMPLATES:
+                del self._shipping[next(iter(self._shipping))]
+            found = self._shipping[id(template)] = (template, ShippedTemplate(next(self._keys), pickle.dumps(template)))
+        return found[1]
 
     @property
     def has_spare_time(self) -> bool:
@@ -141,14 +186,15 @@ class CleanPool:
 
     async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
                     profile: str | None = None, template: Any = None) -> Any:
-        return await self._run(_clean, body, url, http_charset, profile, template)
+        return await self._run(_clean, body, url, http_charset, profile, self._shipped(template))
 
     async def clean_read(self, fetch: Any, http_charset: str | None = None, profile: str | None = None,
                          template: Any = None, observe: bool = False, links: bool = False,
                          prepare: bool = False) -> Cleaned:
         """fetch (archive.Fetch) cleaned, with (if asked) the template learner's Observation, the links to
         follow and the archive's prepared write, in one trip."""
-        return await self._run(_clean_read, fetch, http_charset, profile, template, observe, links, prepare)
+        return await self._run(_clean_read, fetch, http_charset, profile, self._shipped(template), observe, links,
+                               prepare)
 
     async def read(self, fetch: Any, http_charset: str | None = None, observe: bool = False,
                    links: bool = False, prepare: bool = False) -> Cleaned:
