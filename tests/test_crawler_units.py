@@ -326,3 +326,28 @@ def test_the_cleaner_reads_every_href_once() -> None:
             '<nav><a href="/n.html">导航</a></nav><p>正文<a href="a.html#p">链接</a></p>'
             '<noscript><a href="/ns.html">x</a></noscript></body></html>')
     assert clean_page(html.encode(), url="http://h/a/").links == ["/n.html", "a.html#p", "/ns.html"]
+
+
+def test_links_nobody_read_are_read_by_the_spider() -> None:
+    """An item whose links no pipeline handed over (no archive, a page the cleaner refused) still gets them."""
+    import asyncio
+
+    from scrapy.http import HtmlResponse
+
+    from crawler.items import PageItem
+    from crawler.spiders.start import StartSpider
+
+    spider = StartSpider(start_url="http://127.0.0.1:8001/")
+    body = '<html><body><a href="/a/1.html#x">一</a><a href="http://elsewhere/">外</a></body></html>'.encode()
+    response = HtmlResponse("http://127.0.0.1:8001/list.html", body=body, encoding="utf-8")
+    loop = asyncio.new_event_loop()
+    try:
+        item = PageItem(url=response.url, kind="page", outcome="fetched", links=loop.create_future())
+        spider._links_unread(item, response)
+        assert item.links is not None and item.links.result() == ["http://127.0.0.1:8001/a/1.html"]
+        given = PageItem(url=response.url, kind="page", outcome="fetched", links=loop.create_future())
+        given.links.set_result(["http://127.0.0.1:8001/b.html"])  # the pipeline's answer stays
+        spider._links_unread(given, response)
+        assert given.links.result() == ["http://127.0.0.1:8001/b.html"]
+    finally:
+        loop.close()

@@ -157,10 +157,11 @@ class ArchiveSpider(scrapy.Spider):
         if not isinstance(item, PageItem) or item.links is None or item.links.done():
             return
         try:
-            hrefs = response.xpath("//a/@href").getall()
-        except (ValueError, AttributeError):  # not parseable as HTML
-            hrefs = []
-        item.links.set_result(same_host_links(response.url, hrefs, get_base_url(response)))
+            links = same_host_links(response.url, response.xpath("//a/@href").getall(), get_base_url(response))
+        except Exception as exc:  # noqa: BLE001 - parse_page awaits an answer: never leave it without one
+            self.logger.warning("links of %s not read: %s: %s", response.url, type(exc).__name__, exc)
+            links = []
+        item.links.set_result(links)
 
     def _follow(self, url: str) -> scrapy.Request | None:
         """The request for a same-host link of a page, if its kind is followed and the job lacks it."""
