@@ -15,12 +15,11 @@ prompt, raw markup before the text, a promo sentence at its end) is cut out.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -247,35 +246,20 @@ def parse_model(data: dict, where: str = "linejudge_model.toml") -> Model:
     return Model({k: float(v) for k, v in weights.items()}, float(table["bias"]), float(table["threshold"]))
 
 
-@functools.lru_cache(maxsize=None)
-def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """The vocabulary file read and checked (cleaning.options keeps the default one)."""
     return parse_vocabulary(read_toml(path, LineJudgeError), path.name)
 
 
-@functools.lru_cache(maxsize=None)
-def _default_model(path: Path = MODEL_FILE) -> Model:
+def load_model(path: Path = MODEL_FILE) -> Model:
+    """The model file read and checked (cleaning.options keeps the default one)."""
     return parse_model(read_toml(path, LineJudgeError), path.name)
-
-
-_override: list[Model] = []
-
-
-def model() -> Model:
-    return _override[-1] if _override else _default_model()
-
-
-@contextlib.contextmanager
-def using(candidate: Model) -> Iterator[None]:
-    """Judge with `candidate` inside the block (held-out evaluation of a model trained without a host)."""
-    _override.append(candidate)
-    try:
-        yield
-    finally:
-        _override.pop()
 
 
 # A line is normalised, folded and squeezed by several judgements in a row (the features,
 # the site's name, info lines): each once. Sized for one page's lines, not a corpus.
+# These caches (and the title ones below) are memos of pure functions of the text:
+# they hold no behaviour, whatever model or vocabulary judges the line.
 _LINE_CACHE = 1024
 
 
@@ -308,6 +292,8 @@ class Site:
 
     keys: tuple[str, ...] = ()
     hosts: frozenset[str] = frozenset()  # the keys that are host labels
+    # The words that tell a line about the site (site_of sets it whenever there are keys).
+    vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
 
     def named_in(self, text: str) -> bool:
         if not self.keys:
@@ -318,7 +304,7 @@ class Site:
                 if k in self.hosts:
                     return True
                 rest = key.replace(k, " ")
-                vocab = vocabulary()
+                vocab = self.vocab
                 if key[:1] in _NOTE_OPENERS or vocab.outward.search(rest) or any(w in rest for w in vocab.concepts["meta"]):
                     return True
         return False
@@ -331,10 +317,9 @@ _TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—·»]|-{1,2}|\s-\s|：|:)\s*")
 
 
 def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | None = None,
-            title: str | None = None, vocab: Vocabulary | None = None) -> Site:
+            title: str | None = None, *, vocab: Vocabulary) -> Site:
     """The site's identity from its URL's host, its declared or learnt names and the side
     of `<title>` that is not the headline; no key that is part of the headline."""
-    vocab = vocab or vocabulary()
     title_key = squeeze(title or "")
     keys: set[str] = set()
     host = (urlsplit(url or "").hostname or "").lower()
@@ -359,7 +344,7 @@ def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | 
         if len(key) > MIN_SITE_NAME_CHARS and _CJK.match(key[-1]):
             # without its last character, the kind of thing it is (网, 站, 号): "X号" is X's account
             keys.add(key[:-1])
-    return Site(tuple(sorted(keys)), frozenset(k for k in keys if k.isascii()))
+    return Site(tuple(sorted(keys)), frozenset(k for k in keys if k.isascii()), vocab)
 
 
 def is_latin_noise(line: str) -> bool:
@@ -376,13 +361,12 @@ _QUOTE_OPENERS = frozenset("《“「\"『")
 _QUOTED = re.compile(r"《([^》]{2,60})》|“([^”]{2,60})”|「([^」]{2,60})」|\"([^\"]{2,60})\"|『([^』]{2,60})』")
 
 
-def is_lead_in(line: str, title: str | None, vocab: Vocabulary | None = None) -> bool:
+def is_lead_in(line: str, title: str | None, vocab: Vocabulary) -> bool:
     """A line quoting the title (in 《》 or quotes) and, around it, talking to the reader
     or about the site: the site's lead-in to the text, whatever its verbs."""
     key = _title_key(title)
     if len(key) < 4 or _QUOTE_OPENERS.isdisjoint(line):
         return False
-    vocab = vocab or vocabulary()
     folded = fold(line)
     for match in _QUOTED.finditer(folded):
         quoted = _unspaced(next(g for g in match.groups() if g)).lower()
@@ -406,11 +390,10 @@ _MARK_CHARS = "，。！？；、,!?;：:"
 _DIGIT_CHARS = "0123456789"
 
 
-def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary | None = None,
+def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary,
              judge: Model | None = None) -> dict[str, float]:
     """The features of line `index` of `count` lines of one body under `title`.
     With `judge`, shapes it gives no weight are not searched for (left at 0.0)."""
-    vocab = vocab or vocabulary()
     # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
     # ASCII shape, so the shape features see them.
     spaced = _spaced(line)
@@ -483,8 +466,7 @@ def title_overlap(line: str, title: str | None) -> float:
     return _overlap(_unspaced(fold(line)).lower(), _title_key(title))
 
 
-def junk_probabilities(lines: list[str], title: str | None) -> list[float]:
-    judge, vocab = model(), vocabulary()
+def junk_probabilities(lines: list[str], title: str | None, *, judge: Model, vocab: Vocabulary) -> list[float]:
     return [judge.probability(features(line, i, len(lines), title, vocab, judge)) for i, line in enumerate(lines)]
 
 
@@ -501,7 +483,7 @@ def judged(line: str) -> bool:
     return not text or len(_ASCII_LETTER.findall(text)) <= MAX_LATIN_SHARE * len(text)
 
 
-def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab: Vocabulary | None = None) -> bool:
+def is_structural_junk(line: str, title: str | None, site: Site, vocab: Vocabulary) -> bool:
     """Junk by what the line is, not by its words: it names the site, it is no sentence in
     any script, or it is a lead-in quoting the title."""
     return (
@@ -511,16 +493,15 @@ def is_structural_junk(line: str, title: str | None, site: Site = NO_SITE, vocab
     )
 
 
-def is_info_line(line: str, vocab: Vocabulary | None = None) -> bool:
+def is_info_line(line: str, vocab: Vocabulary) -> bool:
     """"label: short value with a digit" ("页数：8页"): document info when at the body's edge
     (inside a body it may be the text's own list: "成人票原价：279元")."""
-    return (vocab or vocabulary()).info_line.match(_unspaced(_nfkc(line))) is not None
+    return vocab.info_line.match(_unspaced(_nfkc(line))) is not None
 
 
-def above_salutation(lines: list[str], keep: frozenset[int] = frozenset(), vocab: Vocabulary | None = None) -> set[int]:
+def above_salutation(lines: list[str], keep: frozenset[int], vocab: Vocabulary) -> set[int]:
     """Full sentences above the speech's opening address, at the body's top: the speech starts
     at its salutation, so what precedes it is the site talking (a lead-in, a like-us line)."""
-    vocab = vocab or vocabulary()
     first = next((i for i, line in enumerate(lines[: SALUTATION_MAX_INDEX + 1]) if vocab.salutation.match(line.strip())), None)
     if not first:
         return set()
@@ -537,7 +518,8 @@ def _text_before_tail(line: str, site: Site) -> bool:
 
 
 def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE,
-               marked: frozenset[int] = frozenset(), unmarked: frozenset[int] = frozenset()) -> list[bool]:
+               marked: frozenset[int] = frozenset(), unmarked: frozenset[int] = frozenset(), *,
+               judge: Model, vocab: Vocabulary) -> list[bool]:
     """Which lines are junk: the model's verdict, noise, and runs of junk grown from the edges.
     `marked`: lines found junk before their watermarks were cut (they named the site);
     `unmarked`: lines found no structural junk as they are now (not judged again)."""
@@ -545,7 +527,6 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
-    judge, vocab = model(), vocabulary()
     feats = [features(line, i, len(lines), title, vocab, judge) for i, line in enumerate(lines)]
     probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     lead = above_salutation(lines, keep, vocab)
@@ -581,9 +562,8 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     return flags
 
 
-def strip_glued(text: str, vocab: Vocabulary | None = None) -> str:
+def strip_glued(text: str, vocab: Vocabulary) -> str:
     """A paragraph without the prompts and markup glued into it."""
-    vocab = vocab or vocabulary()
     if "<" in text or ">" in text:
         text = vocab.markup_tag.sub("", text)  # ASCII tags: no folding needed
     folded = fold(text)
@@ -675,33 +655,31 @@ def _tail_split(text: str) -> tuple[str, str] | None:
     return (rest, tail) if len(tail) >= GLUED_MIN_CHARS else None
 
 
-def glued_tail(text: str, index: int, count: int, title: str | None) -> str:
+def glued_tail(text: str, index: int, count: int, title: str | None, *, judge: Model, vocab: Vocabulary) -> str:
     """The paragraph without a junk sentence at its end ("…。以上是小编为大家准备的…")."""
     parts = _tail_split(text)
     if parts is None:
         return text
-    judge = model()
     rest, tail = parts
-    if not vocabulary().outward.search(fold(tail).lower()):
+    if not vocab.outward.search(fold(tail).lower()):
         return text  # a sentence about nothing outward (site, document, reader…) is the speech's
-    if judge.probability(features(tail, index, count, title, judge=judge)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
+    if judge.probability(features(tail, index, count, title, vocab, judge)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
         return rest
     return text
 
 
-def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE) -> list[str]:
+def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = frozenset(), site: Site = NO_SITE, *,
+                judge: Model, vocab: Vocabulary) -> list[str]:
     """The lines the judge keeps, glued junk cut out; indices in `keep` (item headings) always stay."""
-    vocab = vocabulary()
     # A line naming the site is junk as published, before its host is cut out of it.
     marked = frozenset(i for i, line in enumerate(lines) if i not in keep and is_structural_junk(line, title, site, vocab))
     stripped = [strip_glued(line, vocab) for line in lines]
     # A line the strip left alone was judged above already.
     unmarked = frozenset(i for i, (line, now) in enumerate(zip(lines, stripped)) if line == now and i not in keep and i not in marked)
     lines = stripped
-    judge = model()
     out = []
     text_kept = False  # a line other than a title or heading was kept already
-    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked, unmarked))):
+    for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked, unmarked, judge=judge, vocab=vocab))):
         if not line:
             continue
         while not junk and i not in keep:  # tails that are junk by what they are, one by one
@@ -718,12 +696,12 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
             if teaser or parts is None:
                 continue
             rest, tail = parts
-            probability = functools.partial(_probability, index=i, count=len(lines), title=title)
+            probability = functools.partial(_probability, index=i, count=len(lines), title=title, judge=judge, vocab=vocab)
             if probability(rest) >= judge.threshold or probability(tail) < judge.threshold:
                 continue
             line = rest
         elif parts is not None:
-            cut = glued_tail(line, i, len(lines), title)
+            cut = glued_tail(line, i, len(lines), title, judge=judge, vocab=vocab)
             if cut != line and teaser:
                 continue
             line = cut
@@ -732,14 +710,15 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
     return out
 
 
-def _probability(text: str, index: int, count: int, title: str | None) -> float:
-    judge = model()
-    return judge.probability(features(text, index, count, title, judge=judge))
+def _probability(text: str, index: int, count: int, title: str | None, judge: Model, vocab: Vocabulary) -> float:
+    return judge.probability(features(text, index, count, title, vocab, judge))
 
 
-def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE) -> list[str]:
+def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE, *,
+               judge: Model, vocab: Vocabulary) -> list[str]:
     """The body's paragraphs without junk lines; a compilation's item headings always stay.
 
-    `site` (`site_of`): what the site calls itself; lines naming it are junk."""
+    `site` (`site_of`): what the site calls itself; lines naming it are junk.
+    `judge`, `vocab`: the model and its vocabulary (cleaning.options.CleanerOptions)."""
     items = find_items(paragraphs) or []  # the split's own notion of an item heading
-    return clean_lines(paragraphs, title, frozenset(i for i, _ in items), site)
+    return clean_lines(paragraphs, title, frozenset(i for i, _ in items), site, judge=judge, vocab=vocab)

@@ -17,7 +17,6 @@ they never decide alone.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -137,8 +136,11 @@ class UrlShapes:
     chrome_tokens: frozenset[str] = frozenset()
 
 
-@functools.lru_cache(maxsize=1)
-def url_shapes(path: Path = RULES_DIR / "pagetypes.toml") -> UrlShapes:
+URL_SHAPES_FILE = RULES_DIR / "pagetypes.toml"
+
+
+def load_url_shapes(path: Path = URL_SHAPES_FILE) -> UrlShapes:
+    """The page-type rules file read and checked (cleaning.options keeps the default one)."""
     data = read_toml(path)
     compiled = {}
     for key in ("list_urls", "about_urls"):
@@ -162,14 +164,22 @@ def _url_key(url: str | None) -> str | None:
     return (parts.path or "/").lower() + (f"?{parts.query.lower()}" if parts.query else "")
 
 
-def list_url(url: str | None) -> bool:
-    key = _url_key(url)
-    return key is not None and any(p.search(key) for p in url_shapes().list_urls)
+def _default_shapes() -> UrlShapes:
+    from cleaning.options import default_options  # late: options loads this module's rules
+
+    return default_options().url_shapes
 
 
-def about_url(url: str | None) -> bool:
+def list_url(url: str | None, shapes: UrlShapes | None = None) -> bool:
+    """The URL has a list shape (list_2.html, /tag/, ?page=); `shapes`: the default rules when None."""
     key = _url_key(url)
-    return key is not None and any(p.search(key.split("?")[0]) for p in url_shapes().about_urls)
+    return key is not None and any(p.search(key) for p in (shapes or _default_shapes()).list_urls)
+
+
+def about_url(url: str | None, shapes: UrlShapes | None = None) -> bool:
+    """The URL has an about shape ("/about.html"); `shapes`: the default rules when None."""
+    key = _url_key(url)
+    return key is not None and any(p.search(key.split("?")[0]) for p in (shapes or _default_shapes()).about_urls)
 
 
 def ends_cut(text: str, strict: bool = False) -> bool:
@@ -243,15 +253,15 @@ def link_targets(root: etree._Element, url: str) -> set[str]:
 _TOKEN_SPLIT = re.compile(r"[\s_\-\d]+")
 
 
-def is_chrome(el: etree._Element) -> bool:
+def is_chrome(el: etree._Element, shapes: UrlShapes) -> bool:
     """The site's template frame: header, menu, footer (by tag or class/id token)."""
     if el.tag in ("header", "nav", "footer"):
         return True
     attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return bool(attrs.strip()) and bool(set(_TOKEN_SPLIT.split(attrs)) & url_shapes().chrome_tokens)
+    return bool(attrs.strip()) and bool(set(_TOKEN_SPLIT.split(attrs)) & shapes.chrome_tokens)
 
 
-def self_linked_from_chrome(root: etree._Element, url: str | None) -> bool:
+def self_linked_from_chrome(root: etree._Element, url: str | None, shapes: UrlShapes) -> bool:
     """The page's own menu or footer links to it with a short label ("关于我们"):
     it is one of the pages the site template points to."""
     if not url:
@@ -267,7 +277,7 @@ def self_linked_from_chrome(root: etree._Element, url: str | None) -> bool:
             continue
         if page_key(urljoin(url, href.strip())) != here:
             continue
-        if any(is_chrome(el) for el in a.iterancestors()):
+        if any(is_chrome(el, shapes) for el in a.iterancestors()):
             return True
     return False
 
@@ -282,6 +292,8 @@ def classify(
     self_linked: Callable[[], bool] = lambda: False,
     dated_blocks: Callable[[], Collection[int]] = lambda: (),
     article: Callable[[], etree._Element | None] = lambda: None,
+    *,
+    shapes: UrlShapes,
 ) -> Shape:
     """The page's kind from its repeated items, its article prose and how the site links it.
 
@@ -291,6 +303,7 @@ def classify(
     `self_linked`: its own menu/footer links to it; `article`: the publisher's own
     frame around the story (the one <article> holding the one <h1>), if any.
     These three are asked (called) only when the verdict needs them.
+    `shapes`: the URL shapes of list and about pages (rules/pagetypes.toml).
     """
     is_thread = [comments.is_thread(g) for g in groups]  # each group asked once
     lists = [g for g, thread in zip(groups, is_thread) if not thread and _is_list(g)]
@@ -341,7 +354,7 @@ def classify(
     list_items = sum(len(g.items) for g in counted if _block_ranges(walk, g.elements))
     shape.prose_weight, shape.list_chars = prose, list_chars
 
-    listy_url = list_url(url)
+    listy_url = list_url(url, shapes)
     ratio = LIST_OVER_PROSE_LIST_URL if listy_url else LIST_OVER_PROSE
     # The last page of a paged list may hold two items: enough where the URL says list.
     enough = list_items >= (repeats.MIN_THREAD_ITEMS if listy_url else repeats.MIN_ITEMS)
@@ -353,7 +366,7 @@ def classify(
     else:
         if not dated and prose < ABOUT_MAX_WEIGHT:
             template_linked = (site is not None and site.template_linked) or self_linked()
-            if template_linked or about_url(url):
+            if template_linked or about_url(url, shapes):
                 shape.kind = "about"
                 shape.why = f"undated, prose {prose:.0f}, template-linked={template_linked}, url={url}"
     if shape.kind != "article":

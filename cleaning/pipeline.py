@@ -20,8 +20,9 @@ from cleaning.decode import decode_html
 from cleaning.errors import ContentError
 from cleaning.html import NON_CONTENT_TAGS, parse
 from cleaning.model import Page
+from cleaning.options import CleanerOptions, default_options
 from cleaning.pagination import next_page_url
-from cleaning.rules import Profile, junk_rules, profiles
+from cleaning.rules import Profile
 from cleaning import sitename
 from cleaning.split import split_speeches
 from cleaning.template import Observation, SiteTemplate, observe_tree, page_masks
@@ -32,8 +33,11 @@ logger = logging.getLogger(__name__)
 # the crawler follows them, so no page is parsed a second time for its links.
 HREFS = etree.XPath("//a/@href", smart_strings=False)
 
-def find_profile(name: str | None, url: str | None, root: etree._Element) -> Profile | None:
-    known = profiles()
+def find_profile(name: str | None, url: str | None, root: etree._Element,
+                 known: tuple[Profile, ...] | None = None) -> Profile | None:
+    """The site profile named `name`, else the one among `known` (the default profiles when
+    None) matching the URL's host, then the page."""
+    known = default_options().profiles if known is None else known
     if name:
         for profile in known:
             if profile.name == name:
@@ -82,6 +86,7 @@ def clean_page(
     template: SiteTemplate | None = None,
     site: pagetype.SiteContext | None = None,
     observed: list[Observation] | None = None,
+    options: CleanerOptions | None = None,
 ) -> Page:
     """Clean one page. Raises ContentError only for empty or binary input.
 
@@ -90,6 +95,8 @@ def clean_page(
     `site`: how the site links to this page (pagetype.SiteContext), when the caller knows.
     `observed`: a list that gets what the template learner needs from the page
     (cleaning.template.Observation), read off the same parse.
+    `options`: the rules and the line judge's model (cleaning.options); the files in
+    cleaning/rules/ when None.
     """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
@@ -97,12 +104,13 @@ def clean_page(
     root = parse(decoded.text)
     if root is None:
         raise ContentError("no HTML in the document")
-    rules = junk_rules()
+    options = options or default_options()
+    rules = options.junk
     page = Page(url=url, encoding=decoded.encoding, links=HREFS(root))
 
     head = meta.read_head(root, url)
     page.canonical_url = head.canonical
-    site_profile = find_profile(profile, url, root)
+    site_profile = find_profile(profile, url, root, options.profiles)
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     if observed is not None:
         observed.append(observe_tree(root, head.title_tag))
@@ -122,10 +130,11 @@ def clean_page(
     shape = pagetype.classify(
         walk, groups, content_mod.block_weight, url, site,
         dated=bool(meta.date_from_head(head)),
-        self_linked=lambda: pagetype.self_linked_from_chrome(root, url),
+        self_linked=lambda: pagetype.self_linked_from_chrome(root, url, options.url_shapes),
         dated_blocks=lambda: [i for i in _head_range(walk.blocks, page.title, found.start)
                               if meta.strong_date([walk.blocks[i].text])],
         article=lambda: content_mod.single_article(root),
+        shapes=options.url_shapes,
     )
     if shape.kind == "article":
         comments.add_dated_threads(shape, root, walk.element_index)  # posts stamped with a date alone
@@ -175,8 +184,10 @@ def clean_page(
         found.paragraphs = template.strip(found.paragraphs, page_masks(head.title_tag, headings))
 
     # Lines about the site, the document or the reader, whatever their wording.
-    site_self = linejudge.site_of(url, (page.site_name, meta.site_name_declared(head), *site_names), head.title_tag, page.title)
-    found.paragraphs = linejudge.judge_body(found.paragraphs, page.title, site_self)
+    site_self = linejudge.site_of(url, (page.site_name, meta.site_name_declared(head), *site_names), head.title_tag, page.title,
+                                  vocab=options.vocabulary)
+    found.paragraphs = linejudge.judge_body(found.paragraphs, page.title, site_self,
+                                            judge=options.model, vocab=options.vocabulary)
     main = pagetype.MainShape(found.link_share, found.linked_share, found.teasers)
     reason = pagetype.no_speech_reason(page.title, shape, found.paragraphs, main, found.page_link_share)
     if reason is None:

@@ -23,6 +23,10 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaning.options import CleanerOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fanwen-text"
@@ -121,10 +125,11 @@ def score_page(page: dict, output: str, speeches: int) -> PageScore:
     return score
 
 
-def clean_with_cleaner(page: dict) -> tuple[str, int]:
+def clean_with_cleaner(page: dict, options: CleanerOptions | None = None) -> tuple[str, int]:
+    """`options`: the cleaner's rules and model (cleaning.options); the default files when None."""
     from cleaning import clean_page
 
-    result = clean_page(render(page), url=page.get("url"))
+    result = clean_page(render(page), url=page.get("url"), options=options)
     return "\n".join(s.body for s in result.speeches), len(result.speeches)
 
 

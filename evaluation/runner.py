@@ -4,11 +4,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluation.corpora import Case
 from evaluation.scoring import PageScore, Summary, score_page
-from evaluation.systems import SYSTEMS, Output, run
+from evaluation.systems import SYSTEMS, Output, run, system
+
+if TYPE_CHECKING:
+    from cleaning.options import CleanerOptions
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +57,19 @@ def evaluate(
     systems: list[str],
     progress: Callable[[int], None] | None = None,
     timeout: float | None = None,
+    options: CleanerOptions | None = None,
 ) -> Evaluation:
-    """Score every system on every case; a system raising on a page counts as an error there."""
+    """Score every system on every case; a system raising on a page counts as an error there.
+    `options`: the cleaner systems' rules and model (cleaning.options); the default files when None."""
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ValueError(f"unknown system(s) {unknown}; known: {sorted(SYSTEMS)}")
     result = Evaluation(systems=list(systems))
+    extractors = {name: system(name, options) for name in systems}
     for case in cases:
         record = PageRecord(case)
         for name in systems:
-            out = run(SYSTEMS[name], case, timeout=timeout)
+            out = run(extractors[name], case, timeout=timeout)
             if out.error:
                 logger.warning("%s on %s/%s: %s", name, case.corpus, case.page_id, out.error)
             record.outputs[name] = out

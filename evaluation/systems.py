@@ -19,6 +19,7 @@ Both receive the page's raw bytes, never a string we decoded for them:
 """
 from __future__ import annotations
 
+import functools
 import signal
 import threading
 import time
@@ -26,9 +27,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluation.corpora import Case
+
+if TYPE_CHECKING:
+    from cleaning.options import CleanerOptions
 
 
 @dataclass
@@ -49,10 +53,11 @@ class Output:
 Extractor = Callable[[bytes, Case], Output]
 
 
-def run_cleaner(data: bytes, case: Case) -> Output:
+def run_cleaner(data: bytes, case: Case, options: CleanerOptions | None = None) -> Output:
+    """`options`: the cleaner's rules and model (cleaning.options); the default files when None."""
     from cleaning import clean_page  # imported late: the cleaner may be absent while it is written
 
-    page = clean_page(data, url=case.url, http_charset=case.http_charset)
+    page = clean_page(data, url=case.url, http_charset=case.http_charset, options=options)
     return Output(
         bodies=[s.body for s in page.speeches],
         speeches=[{"title": s.title, "speaker": s.speaker, "occasion": s.occasion} for s in page.speeches],
@@ -69,11 +74,12 @@ def run_cleaner(data: bytes, case: Case) -> Output:
     )
 
 
-def run_cleaner_template(data: bytes, case: Case) -> Output:
+def run_cleaner_template(data: bytes, case: Case, options: CleanerOptions | None = None) -> Output:
     """The cleaner with the site template learnt from the pages of the case's host in its folder."""
     from cleaning import clean_page
 
-    page = clean_page(data, url=case.url, http_charset=case.http_charset, template=_sibling_template(case))
+    page = clean_page(data, url=case.url, http_charset=case.http_charset, template=_sibling_template(case),
+                      options=options)
     return Output(
         bodies=[s.body for s in page.speeches],
         speeches=[{"title": s.title, "speaker": s.speaker, "occasion": s.occasion} for s in page.speeches],
@@ -152,6 +158,16 @@ SYSTEMS: dict[str, Extractor] = {
     "trafilatura": run_trafilatura,
     "trafilatura-decoded": run_trafilatura_decoded,
 }
+# The systems that take the cleaner's options (`system(name, options)`).
+CLEANER_SYSTEMS = frozenset({"cleaner", "cleaner-template"})
+
+
+def system(name: str, options: CleanerOptions | None = None) -> Extractor:
+    """The extractor called `name`; a cleaner system runs with `options` when given."""
+    extractor = SYSTEMS[name]
+    if options is None or name not in CLEANER_SYSTEMS:
+        return extractor
+    return functools.partial(extractor, options=options)
 
 
 class PageTimeout(Exception):

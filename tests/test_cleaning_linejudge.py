@@ -12,8 +12,13 @@ import pytest
 
 from cleaning import clean_page, linejudge
 from cleaning.linejudge import LineJudgeError, parse_model, parse_vocabulary
+from cleaning.options import default_options
 from cleaning.script import fold, fold_aligned
 
+# The committed rules and model, handed to the judge as clean_page hands them.
+OPTIONS = default_options()
+JUDGE = {"judge": OPTIONS.model, "vocab": OPTIONS.vocabulary}
+VOCAB = OPTIONS.vocabulary
 TITLE = "在全县秋季农业生产工作推进会上的讲话"
 SPEECH = [
     "同志们：",
@@ -59,7 +64,7 @@ NOISE = "河流据端签吨坐盘硬胞秦岭柱窗慢倍朗翻卷彼刷拥猛�
 
 
 def kept(lines: list[str], title: str = TITLE) -> list[str]:
-    return linejudge.judge_body(lines, title)
+    return linejudge.judge_body(lines, title, **JUDGE)
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
@@ -76,8 +81,8 @@ def test_a_traditional_speech_keeps_every_line_as_published() -> None:
 def test_both_scripts_get_the_same_verdict() -> None:
     for script in ("simplified", "traditional"):
         for line in JUNK_TOP[script] + JUNK_BOTTOM[script]:
-            p_as_published = linejudge.junk_probabilities([line, *SPEECH], TITLE)[0]
-            p_folded = linejudge.junk_probabilities([fold(line), *SPEECH], TITLE)[0]
+            p_as_published = linejudge.junk_probabilities([line, *SPEECH], TITLE, **JUDGE)[0]
+            p_folded = linejudge.junk_probabilities([fold(line), *SPEECH], TITLE, **JUDGE)[0]
             assert p_as_published == pytest.approx(p_folded)
 
 
@@ -190,29 +195,29 @@ SITE_JUNK = {
 
 
 def site() -> linejudge.Site:
-    return linejudge.site_of(SITE_URL, (SITE_NAME,), f"{TITLE}_{SITE_NAME}", TITLE)
+    return linejudge.site_of(SITE_URL, (SITE_NAME,), f"{TITLE}_{SITE_NAME}", TITLE, vocab=VOCAB)
 
 
 def test_site_of_takes_the_host_and_the_name_but_not_the_headline_or_generic_labels() -> None:
-    keys = linejudge.site_of("http://m.qingyunfw.cn/a/1.html", (), f"{TITLE} - {SITE_NAME}", TITLE).keys
+    keys = linejudge.site_of("http://m.qingyunfw.cn/a/1.html", (), f"{TITLE} - {SITE_NAME}", TITLE, vocab=VOCAB).keys
     # The name without its last character too: "青云范文号" is the same site's account.
     assert set(keys) == {"qingyunfw", SITE_NAME, "青云范文"}
     # A "site name" that is the headline itself names nothing.
-    assert linejudge.site_of("http://127.0.0.1:8000/a.html", (TITLE,), None, TITLE).keys == ()
+    assert linejudge.site_of("http://127.0.0.1:8000/a.html", (TITLE,), None, TITLE, vocab=VOCAB).keys == ()
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_lines_naming_the_site_go_in_any_script_and_spelling(script: str) -> None:
     spelled = ["ｗｗｗ．ｑｉｎｇｙｕｎｆｗ．ｃｎ", "q i n g y u n f w . c n", "访问 QingYunFW.cn 获取"]
     lines = SPEECH[:2] + SITE_JUNK[script][:1] + SPEECH[2:5] + spelled + SPEECH[5:] + SITE_JUNK[script][1:]
-    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+    assert linejudge.judge_body(lines, TITLE, site(), **JUDGE) == SPEECH
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_the_site_named_at_a_paragraphs_end_goes_and_the_paragraph_stays(script: str) -> None:
     tail = {"simplified": "（摘自青云范文馆 www.qingyunfw.cn）", "traditional": "（摘自青雲範文館 www.qingyunfw.cn）"}[script]
     lines = SPEECH[:3] + [SPEECH[3] + tail] + SPEECH[4:]
-    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+    assert linejudge.judge_body(lines, TITLE, site(), **JUDGE) == SPEECH
 
 
 def test_latin_noise_goes_and_english_sentences_are_not_noise() -> None:
@@ -231,14 +236,14 @@ def test_latin_noise_goes_and_english_sentences_are_not_noise() -> None:
     "网友投稿“全县秋季农业生产工作推进会讲话”现分享出来。",
 ])
 def test_a_line_quoting_the_title_to_the_reader_is_a_lead_in(lead_in: str) -> None:
-    assert linejudge.is_lead_in(lead_in, TITLE)
+    assert linejudge.is_lead_in(lead_in, TITLE, VOCAB)
     lines = SPEECH[:3] + [lead_in] + SPEECH[3:]  # not at an edge: the quote alone decides
     assert kept(lines) == SPEECH
 
 
 def test_a_speech_quoting_another_document_is_no_lead_in() -> None:
-    assert not linejudge.is_lead_in("我们要认真学习《乡村振兴促进法》，把各项要求落到实处。", TITLE)
-    assert not linejudge.is_lead_in("“三农”工作是重中之重，大家要关注。", TITLE)
+    assert not linejudge.is_lead_in("我们要认真学习《乡村振兴促进法》，把各项要求落到实处。", TITLE, VOCAB)
+    assert not linejudge.is_lead_in("“三农”工作是重中之重，大家要关注。", TITLE, VOCAB)
 
 
 @pytest.mark.parametrize("prompt", [
@@ -249,7 +254,7 @@ def test_a_speech_quoting_another_document_is_no_lead_in() -> None:
 def test_a_paywall_prompt_glued_after_an_ellipsis_is_cut(prompt: str) -> None:
     lines = SPEECH[:5] + [SPEECH[5] + prompt] + SPEECH[6:]
     assert kept(lines) == SPEECH
-    assert linejudge.strip_glued("我们要抓好三件事……第一件是春耕。") == "我们要抓好三件事……第一件是春耕。"
+    assert linejudge.strip_glued("我们要抓好三件事……第一件是春耕。", VOCAB) == "我们要抓好三件事……第一件是春耕。"
 
 
 @pytest.mark.parametrize("tail", ["扫码添加客服领取全部资料", "掃碼添加客服領取全部資料"])
@@ -272,8 +277,8 @@ def test_sentences_above_the_salutation_are_the_sites(lead: str) -> None:
 @pytest.mark.parametrize("info", ["字數統計：1860", "页码：共6页", "所需点数：15"])
 def test_an_info_line_at_the_edge_goes_but_not_inside_the_text(info: str) -> None:
     assert kept(SPEECH + [info]) == SPEECH
-    assert linejudge.is_info_line(info)
-    assert not linejudge.is_info_line("今年粮食产量：比上年增长百分之五，创历史新高。")
+    assert linejudge.is_info_line(info, VOCAB)
+    assert not linejudge.is_info_line("今年粮食产量：比上年增长百分之五，创历史新高。", VOCAB)
 
 
 # --- Labels and phrases written in simplified characters match traditional pages too
@@ -297,7 +302,7 @@ def test_not_found_phrases_match_both_scripts(words: str) -> None:
 @pytest.mark.parametrize("lead", ["这回给读者带来一份致辞样稿，供参考。", "這回給讀者帶來一份致辭樣稿，供參考。"])
 def test_a_first_line_talking_outward_is_the_sites_lead_in(lead: str) -> None:
     body = SPEECH[1:]  # no salutation to start the speech
-    assert linejudge.junk_probabilities([lead, *body], TITLE)[0] < linejudge.model().threshold  # the model alone keeps it
+    assert linejudge.junk_probabilities([lead, *body], TITLE, **JUDGE)[0] < OPTIONS.model.threshold  # the model alone keeps it
     assert kept([lead, *body]) == body
     assert kept(body) == body  # the speech's own first sentence stays
 
@@ -338,22 +343,22 @@ def test_site_name_first_in_the_title_tag_is_not_taken_for_the_headline(site_nam
 @pytest.mark.parametrize("mark", ["ｑｉｎｇｙｕｎｆｗ．ｃｏｍ", "q i n g y u n f w . c o m", "Tq7rWx42pL"])
 def test_watermarks_inside_a_paragraph_are_cut_and_plain_references_stay(mark: str) -> None:
     text = "各乡镇要组织农机手提前检修机具，" + mark + "合理安排收割进度，做到顆粒歸倉。"
-    assert linejudge.strip_glued(text) == "各乡镇要组织农机手提前检修机具，合理安排收割进度，做到顆粒歸倉。"
+    assert linejudge.strip_glued(text, VOCAB) == "各乡镇要组织农机手提前检修机具，合理安排收割进度，做到顆粒歸倉。"
     for plain in ("详见www.gov.cn的通知。", "服务器参数设为Xmx512m即可。", "新款iPhone15已经上市。"):
-        assert linejudge.strip_glued(plain) == plain
+        assert linejudge.strip_glued(plain, VOCAB) == plain
 
 
 def test_a_line_naming_the_site_goes_though_its_host_is_cut_first() -> None:
     line = "欢迎光临ｑｉｎｇｙｕｎｆｗ．ｃｎ获取更多"  # the host is cut first; the line still goes
     lines = SPEECH[:3] + [line] + SPEECH[3:]
-    assert linejudge.judge_body(lines, TITLE, site()) == SPEECH
+    assert linejudge.judge_body(lines, TITLE, site(), **JUDGE) == SPEECH
 
 
 def test_a_site_name_the_text_talks_of_is_kept_without_talk_about_the_site() -> None:
     # A government site is named after its office; the speech names the office too.
-    office = linejudge.site_of("http://www.qingyun.gov.cn/a/1.html", ("青云县人民政府",), None, TITLE)
+    office = linejudge.site_of("http://www.qingyun.gov.cn/a/1.html", ("青云县人民政府",), None, TITLE, vocab=VOCAB)
     speaker = "青云县人民政府副县长 李某某"
     lines = [speaker, *SPEECH]
-    assert linejudge.judge_body(lines, TITLE, office) == lines
+    assert linejudge.judge_body(lines, TITLE, office, **JUDGE) == lines
     credit = "（来源：青云县人民政府）"
-    assert linejudge.judge_body([*SPEECH, credit], TITLE, office) == SPEECH
+    assert linejudge.judge_body([*SPEECH, credit], TITLE, office, **JUDGE) == SPEECH

@@ -28,12 +28,12 @@ profile (profiles.toml) either. Nothing is written.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
+import functools
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from cleaning import content, linejudge  # noqa: E402
 from cleaning.decode import decode_html  # noqa: E402
 from cleaning.html import NON_CONTENT_TAGS, parse  # noqa: E402
-from cleaning.rules import junk_rules  # noqa: E402
+from cleaning.options import CleanerOptions, default_options  # noqa: E402
 from evaluation import fanwen_text  # noqa: E402
 
 # L2 strength (sklearn's C: smaller = simpler weights); few lines, so keep it simple.
@@ -71,24 +71,24 @@ class Line:
     y: int
 
 
-def page_lines(page: dict) -> list[Line]:
+def page_lines(page: dict, options: CleanerOptions) -> list[Line]:
     """The page's paragraphs as the judge sees them, with their labels."""
     root = parse(fanwen_text.render(page).decode("utf-8"))
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-    rules = dataclasses.replace(junk_rules(), line_patterns=())
+    rules = dataclasses.replace(options.junk, line_patterns=())
     found, _ = content.generic(root, rules)
     title = next((line["text"] for line in page["lines"] if line["label"] == "title"), page["host"])
     labelled = [(fanwen_text.squeeze(line["text"]), line["label"]) for line in page["lines"]]
     names = linejudge.feature_names()
     out = []
     # The judge sees paragraphs with their glued prompts and markup already cut.
-    paragraphs = [p for p in (linejudge.strip_glued(text) for text in found.paragraphs) if p]
+    paragraphs = [p for p in (linejudge.strip_glued(text, options.vocabulary) for text in found.paragraphs) if p]
     for i, text in enumerate(paragraphs):
         key = fanwen_text.squeeze(text)
         label = next((lab for line, lab in labelled if key and key in line), None)
         if label not in LABELS:
             continue
-        feats = linejudge.features(text, i, len(paragraphs), title)
+        feats = linejudge.features(text, i, len(paragraphs), title, options.vocabulary)
         out.append(Line(page["host"], [feats[n] for n in names], LABELS[label]))
     return out
 
@@ -97,7 +97,7 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def fixture_lines(folder: Path) -> list[Line]:
+def fixture_lines(folder: Path, options: CleanerOptions) -> list[Line]:
     """Lines of the project's own fixture articles (tests/fixtures/pages): a paragraph of the
     true body is body; one sharing under JUNK_BODY_OVERLAP of its bigrams with it is junk;
     anything between (a paragraph with junk glued to it) is not used."""
@@ -111,11 +111,11 @@ def fixture_lines(folder: Path) -> list[Line]:
         text = decode_html(html_file.read_bytes(), truth.get("http_charset")).text
         root = parse(text)
         etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
-        found, _ = content.generic(root, dataclasses.replace(junk_rules(), line_patterns=()))
+        found, _ = content.generic(root, dataclasses.replace(options.junk, line_patterns=()))
         expected = truth["expected"]
         body = fanwen_text.squeeze("".join(s["title"] + s["body"] for s in expected["speeches"]))
         body_grams = _bigrams(body)
-        paragraphs = [p for p in (linejudge.strip_glued(t) for t in found.paragraphs) if p]
+        paragraphs = [p for p in (linejudge.strip_glued(t, options.vocabulary) for t in found.paragraphs) if p]
         for i, paragraph in enumerate(paragraphs):
             key = fanwen_text.squeeze(paragraph)
             if len(key) < fanwen_text.MIN_JUNK_CHARS:
@@ -126,7 +126,7 @@ def fixture_lines(folder: Path) -> list[Line]:
                 label = 1
             else:
                 continue
-            feats = linejudge.features(paragraph, i, len(paragraphs), expected["title"])
+            feats = linejudge.features(paragraph, i, len(paragraphs), expected["title"], options.vocabulary)
             out.append(Line(f"fixture:{truth['family']}", [feats[n] for n in names], label))
     return out
 
@@ -142,35 +142,26 @@ def fit(lines: list[Line]) -> linejudge.Model:
     return dataclasses.replace(model, threshold=round(threshold, 4))
 
 
-def held_out(pages: list[dict], lines: list[Line]) -> dict:
+def cleaned_with(options: CleanerOptions) -> Callable[[dict], tuple[str, int]]:
+    """fanwen_text's cleaner call (its `evaluate`'s `clean`) with these options."""
+    return functools.partial(fanwen_text.clean_with_cleaner, options=options)
+
+
+def held_out(pages: list[dict], lines: list[Line], options: CleanerOptions) -> dict:
     scores = []
     for page in pages:
         model = fit([line for line in lines if line.host != page["host"]])
-        with linejudge.using(model):
-            scores.extend(fanwen_text.evaluate([page]))
+        scores.extend(fanwen_text.evaluate([page], cleaned_with(dataclasses.replace(options, model=model))))
     return fanwen_text.summary(scores), scores
 
 
 FAMILIES = ("dedecms", "phpcms", "empirecms", "mobile", "wordpress", "discuz")
 
 
-@contextlib.contextmanager
-def _without_profile(family: str) -> Iterator[None]:
-    """The cleaner without the family's site profile (profiles.toml), when it has one: the
-    held-out family is then a CMS the rules were not written for."""
-    from cleaning import pipeline
-
-    known = pipeline.profiles
-    others = tuple(p for p in known() if p.name != family)
-    pipeline.profiles = lambda: others
-    try:
-        yield
-    finally:
-        pipeline.profiles = known
-
-
-def leave_one_family_out(lines: list[Line]) -> list[dict]:
-    """One row per fixture family: the family scored by a model trained without its lines."""
+def leave_one_family_out(lines: list[Line], options: CleanerOptions) -> list[dict]:
+    """One row per fixture family: the family scored by a model trained without its lines,
+    and without the family's site profile (profiles.toml), when it has one: the held-out
+    family is then a CMS the rules were not written for."""
     from evaluation import evaluate, load
 
     cases = load(FIXTURES)
@@ -178,8 +169,8 @@ def leave_one_family_out(lines: list[Line]) -> list[dict]:
     for family in FAMILIES:
         model = fit([line for line in lines if line.host != f"fixture:{family}"])
         own = [case for case in cases if case.group == family]
-        with linejudge.using(model), _without_profile(family):
-            result = evaluate(own, ["cleaner"])
+        held_out_options = dataclasses.replace(options.without_profile(family), model=model)
+        result = evaluate(own, ["cleaner"], options=held_out_options)
         summary = result.summary(own[0].corpus, family, "cleaner")
         rows.append({
             "family": family, "pages": summary.pages, "threshold": model.threshold,
@@ -233,11 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     except fanwen_text.CorpusError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    lines = [line for page in pages for line in page_lines(page)]
-    own = [] if args.no_fixtures else fixture_lines(FIXTURES)
+    options = default_options()
+    lines = [line for page in pages for line in page_lines(page, options)]
+    own = [] if args.no_fixtures else fixture_lines(FIXTURES, options)
     if args.lofo:
         print("leave-one-family-out (each family cleaned by a model trained without its lines):")
-        print(lofo_table(leave_one_family_out(lines + own)))
+        print(lofo_table(leave_one_family_out(lines + own, options)))
         return 0
     model = fit(lines + own)
     note = (
@@ -246,12 +238,11 @@ def main(argv: list[str] | None = None) -> int:
         f" and {len(own)} lines ({sum(x.y for x in own)} junk) of the fixture articles in tests/fixtures/pages."
     )
     print(note)
-    with linejudge.using(model):
-        in_sample = fanwen_text.summary(fanwen_text.evaluate(pages))
+    in_sample = fanwen_text.summary(fanwen_text.evaluate(pages, cleaned_with(dataclasses.replace(options, model=model))))
     print("in-sample (trained on every page):\n" + fanwen_text.table(in_sample))
     note += f"\nIn-sample: {in_sample['leaked']}/{in_sample['junk_strings']} junk strings leaked, {in_sample['lost']}/{in_sample['body_lines']} body lines lost."
     if not args.no_heldout:
-        figures, scores = held_out(pages, lines + own)
+        figures, scores = held_out(pages, lines + own, options)
         print("\nleave-one-host-out (each page cleaned by a model trained without its host):\n" + fanwen_text.table(figures))
         if args.show:
             print(fanwen_text.details(scores))
