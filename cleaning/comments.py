@@ -72,11 +72,17 @@ def dated_threads(root: etree._Element, known: list[repeats.Group] = ()) -> list
     taken = {id(el) for group in known for el in group.elements}
     parents: dict[tuple[int, tuple[str, str]], etree._Element] = {}
     stamped: dict[tuple[int, tuple[str, str]], set[int]] = {}
+    # Nodes whose ancestors have voted already: a later stamp below one adds nothing above it
+    # (the elements themselves, not ids: the set keeps lxml's proxies, and their ids, alive).
+    voted: set[etree._Element] = set()
     for text in _STAMP_TEXTS(root):
         if len(text.strip()) > STAMP_MAX_CHARS or not _DATE_OR_TIME.search(text):
             continue
         node = text.getparent()
         while node is not None:
+            if node in voted:
+                break
+            voted.add(node)
             parent = node.getparent()
             if parent is None:
                 break
