@@ -340,11 +340,11 @@ def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS,
     return Snippet(text, marks)
 
 
-# A query the index gives at least this share of all speeches as candidates
-# is first answered without the index when it has a limit: the newest
-# speeches are read and their text checked, about 1/share of them per row
-# shown. Building the list of every candidate grows with the archive (30 ms
-# at 42k speeches for 经济, in nearly every speech); this walk does not.
+# A query the index gives at least this share of speeches as candidates (see
+# read_plan) is first answered without the index when it has a limit: the
+# newest speeches are read and their text checked, about 1/share of them per
+# row shown. Building the list of every candidate grows with the archive
+# (30 ms at 42k speeches for 经济, in nearly every speech); this walk does not.
 COMMON_SHARE = 0.05
 # The walk reads at most this many times limit/COMMON_SHARE speeches: a word
 # common only in old speeches falls back to the index after that.
@@ -353,16 +353,24 @@ WALK_MARGIN = 2
 
 def read_plan(db: sqlite_utils.Database, search_plan: SearchPlan,
               limit: int | None) -> dict[str, bool]:
-    """`SearchPlan.where`'s keywords for this query: text only, by date, or the candidates read."""
-    common = FEW_CANDIDATES
-    if limit:
-        speeches = int(db.execute("select coalesce(max(id), 0) from speeches").fetchone()[0])
-        common = max(FEW_CANDIDATES, int(COMMON_SHARE * speeches))
+    """`SearchPlan.where`'s keywords for this query: text only, by date, or the candidates read.
+
+    Text only when, among the newest indexed speeches the walk would read,
+    at least COMMON_SHARE are candidates: a count over a fixed window, so the
+    choice costs the same at any archive size.
+    """
     sql, params = candidates_sql(search_plan)
-    count = int(db.execute(sql, {**params, "most": common}).fetchone()[0])
-    if count < FEW_CANDIDATES:
+    if int(db.execute(sql, params).fetchone()[0]) < FEW_CANDIDATES:
         return {"by_date": False}
-    return {"by_date": True, "text_only": bool(limit) and count >= common}
+    if not limit:
+        return {"by_date": True}
+    window = int(WALK_MARGIN * limit / COMMON_SHARE)
+    indexed_to = int(db.execute("select indexed_to from search_index_state where id = 1").fetchone()[0])
+    recent = int(db.execute(
+        "select count(*) from speeches_bigrams where speeches_bigrams match :grams"
+        " and rowid > :low and rowid <= :high",
+        {"grams": params["grams"], "low": indexed_to - window, "high": indexed_to}).fetchone()[0])
+    return {"by_date": True, "text_only": recent >= COMMON_SHARE * window}
 
 
 _ROWS = (

@@ -194,22 +194,26 @@ def test_both_ways_of_reading_candidates_give_the_same_rows(big_archive: Path, q
 
 def test_a_word_common_only_in_old_speeches_is_still_found_first(tmp_path: Path) -> None:
     """The newest-first text walk of a common word gives up after a while and reads the index instead."""
-    from archive.search import COMMON_SHARE, FEW_CANDIDATES, WALK_MARGIN
+    from archive.search import COMMON_SHARE, FEW_CANDIDATES, WALK_MARGIN, read_plan
 
     old, new = FEW_CANDIDATES, 2 * FEW_CANDIDATES
     rng = random.Random(7)
     items = []
-    for n in range(old + new):
-        word = "防汛" if n < old or n == old + new - 1 else "招商"  # and in the newest speech
+    # Recent speeches first (招商; the last one 防汛), then old ones archived later (防汛):
+    # the newest indexed ids say 防汛 is common, the newest published speeches hardly hold it.
+    for n in range(new + old):
+        recent = n < new
+        word = "招商" if recent and n < new - 1 else "防汛"
         filler = "".join(chr(0x4E00 + rng.randrange(5000)) for _ in range(60))  # distinct texts
         url = f"http://w.example/{n}.html"
         items.append((Fetch(url, 200, {}, url.encode()),
-                      Page(url=url, title=f"讲话{n}", published="2001-01-01" if n < old else "2020-01-01",
+                      Page(url=url, title=f"讲话{n}", published="2020-01-01" if recent else "2001-01-01",
                            speeches=[Speech(f"讲话{n}", [f"{word}工作要抓实。{filler}"])])))
     with Archive(tmp_path / "w.db") as arch:
         arch.ingest_many(items)
         arch.index()
         for limit in (1, 5):
-            assert WALK_MARGIN * limit / COMMON_SHARE < new  # the walk reads only newer speeches
+            assert WALK_MARGIN * limit / COMMON_SHARE < new  # the walk reads only recent speeches
+            assert read_plan(arch.db, plan("防汛"), limit)["text_only"]
             assert [r["id"] for r in search(arch.db, "防汛", limit=limit)] == \
-                [old + new, *range(old, old - limit + 1, -1)]
+                [new, *range(new + old, new + old - limit + 1, -1)]
