@@ -120,23 +120,31 @@ def walk(
         pieces = split_indented(raw)
         if not pieces:
             return
-        total = sum(len(p) for p in pieces) or 1
         tag = block_tags[-1] if block_tags else "body"
+        if len(pieces) == 1:  # the common block: all of the links are its own
+            block = Block(pieces[0], links, tag, len(blocks))
+            blocks.append(block)
+            weights.append(score(block))
+            return
+        total = sum(len(p) for p in pieces) or 1
         for piece in pieces:
             block = Block(piece, round(links * len(piece) / total), tag, len(blocks))
             blocks.append(block)
             weights.append(score(block))
 
     # Bound once: the loop below runs twice per element of the page.
-    elements, depth = result.elements, result.depth
+    elements = result.elements
+    add_element, add_depth = elements.append, result.depth.append
+    add_first, add_last, add_span = owned_first.append, owned_last.append, span_last.append
+    push, pop, add_text = open_idx.append, open_idx.pop, buf.append
     walker = etree.iterwalk(root, events=("start", "end"))
     skip_subtree = walker.skip_subtree
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str) or skip(el):
+            if tag.__class__ is not str or skip(el):  # comments and PIs have a function for a tag
                 skip_subtree()
-                open_idx.append(-1)  # placeholder popped on "end"
+                push(-1)  # placeholder popped on "end"
                 continue
             if tag in BLOCK_TAGS:
                 if buf:
@@ -147,20 +155,20 @@ def walk(
                     flush()
             elif tag == "a":
                 in_link += 1
-            open_idx.append(len(elements))
-            elements.append(el)
-            depth.append(len(open_idx) - 1)
+            add_depth(len(open_idx))
+            push(len(elements))
+            add_element(el)
             cut = len(blocks)
-            owned_first.append(cut)
-            owned_last.append(cut)  # both set when the element closes
-            span_last.append(cut)
+            add_first(cut)
+            add_last(cut)  # both set when the element closes
+            add_span(cut)
             text = el.text
             if text:
-                buf.append(text)
+                add_text(text)
                 if in_link:
                     link_chars += len(text) - text.count(" ")
         else:
-            idx = open_idx.pop()
+            idx = pop()
             if idx >= 0:
                 owned_last[idx] = len(blocks)
                 if tag in BLOCK_TAGS:
@@ -173,7 +181,7 @@ def walk(
                 span_last[idx] = len(blocks) + 1 if buf else len(blocks)
             text = el.tail
             if text:
-                buf.append(text)
+                add_text(text)
                 if in_link:
                     link_chars += len(text) - text.count(" ")
     flush()
