@@ -160,6 +160,8 @@ def parse_profiles(data: dict, where: str = "profiles.toml") -> tuple[Profile, .
     return tuple(profiles)
 
 
+# These two are memos of immutable values (a file read once per path); clean_page
+# gets them through cleaning.options.CleanerOptions, never by looking them up here.
 @functools.lru_cache(maxsize=None)
 def junk_rules(path: Path = RULES_DIR / "junk.toml") -> JunkRules:
     return parse_junk_rules(read_toml(path), str(path.name))
