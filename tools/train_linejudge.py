@@ -1,6 +1,6 @@
 """Train the line judge's weights and write cleaning/rules/linejudge_model.toml.
 
-    .venv/bin/python tools/train_linejudge.py [--corpus ../shared/corpus/fanwen-text] [--check] [--no-heldout]
+    .venv/bin/python tools/train_linejudge.py [--corpus ../shared/corpus/fanwen-text] [--output FILE] [--no-heldout] [--show] [--no-fixtures]
     .venv/bin/python tools/train_linejudge.py --lofo   # leave-one-family-out table, writes nothing
 
 Training lines are the lines of the fanwen-text development set as the judge
