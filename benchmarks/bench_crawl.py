@@ -9,7 +9,12 @@ For each size (default 1,000 and 5,000 article pages) it generates a site
    fresh archive: fetch + clean + archive, end to end;
 3. reports pages/s of both, their ratio, and peak RSS: of the crawl's whole
    process tree (the crawl and its cleaning workers, sampled every 0.1 s from
-   /proc, Linux only) and of the crawl process alone.
+   /proc, Linux only) and of the crawl process alone;
+4. reports CPU milliseconds per page (user + system, /proc) of the cleaner
+   alone, of the crawl's main process and of its cleaning workers: unlike the
+   rates, they hold whatever else runs on the machine, and they bound the
+   rate: on C free cores the crawl cannot beat C / (main + workers) pages/ms,
+   nor 1 / main.
 
 Targets (issues 4 and 12): end-to-end >= 70 % of the cleaner's rate; peak RSS < 400 MB
 and flat from 1k to 5k pages.
