@@ -118,12 +118,6 @@ class Item:
         return _size(self.text)
 
     @_cached
-    def anchored(self) -> bool:
-        """Holds a link (a cheap C-level look before any text is measured)."""
-        # iter("a") covers the element itself and its subtree, in C (find(".//a") parses a path in Python).
-        return any(next(el.iter("a"), None) is not None for el in self.elements)
-
-    @_cached
     def links(self) -> list[tuple[str, str]]:
         """(text, href) of the item's links, in order."""
         out = []
@@ -239,15 +233,28 @@ def _median(values: list[int]) -> int:
     return ordered[len(ordered) // 2]
 
 
-def _anchored(item: Item) -> bool:
-    return item.anchored
+def _linked(root: etree._Element) -> set[etree._Element]:
+    """The elements holding a link (its ancestors-or-self): climbed once per link, up to
+    the first element an earlier link marked. The set keeps lxml's proxies alive, so
+    the children listed later are these very objects."""
+    linked: set[etree._Element] = set()
+    for a in root.iter("a"):
+        node = a
+        while node is not None and node not in linked:
+            linked.add(node)
+            node = node.getparent()
+    return linked
 
 
-def _evidenced(items: list[Item], links_count: bool = True) -> bool:
-    """Most items hold a link or a timestamp (only a timestamp unless `links_count`).
-    Cheapest test first (links, looked up in C), and a few items sampled before every
-    one is measured (an article's paragraphs)."""
+def _evidenced(items: list[Item], linked: set[etree._Element] | None) -> bool:
+    """Most items hold a link (an element in `linked`) or a timestamp (only a timestamp
+    when `linked` is None). Cheapest test first (links), and a few items sampled before
+    every one is measured (an article's paragraphs)."""
     need = MIN_ITEM_EVIDENCE * len(items)
+    links_count = linked is not None
+
+    def _anchored(item: Item) -> bool:
+        return not linked.isdisjoint(item.elements)
 
     def evidence(item: Item) -> bool:
         return (links_count and _anchored(item)) or item.timed
@@ -292,6 +299,7 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     # Hidden parents whose text holds no stamp, by id (the parents list keeps them alive):
     # no timed run below them either.
     unstamped: dict[int, bool] = {}
+    linked: set[etree._Element] | None = None  # the elements holding a link, found at the first run that asks
     # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
     # in document order, instead of a Python look at every element of the page.
     for parent in _PARENTS(root):
@@ -321,7 +329,9 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
                 if _unstamped(parent, unstamped):
                     break  # only timed runs count here, and nothing here is timed
             items = _items(children, positions)
-            if not _evidenced(items, links_count=not timed_only):
+            if not timed_only and linked is None:
+                linked = _linked(root)
+            if not _evidenced(items, None if timed_only else linked):
                 continue
             items = [item for item in items if item.chars]
             sizes = [i.chars for i in items] or [0]
