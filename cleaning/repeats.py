@@ -134,11 +134,11 @@ class Item:
     @_cached
     def title_link(self) -> tuple[str, str] | None:
         """The longest link that leads somewhere and reads like a title."""
-        best = None
+        best, best_size = None, TITLE_MIN_CHARS - 1
         for text, href in self.links:
-            if href and not _IGNORED_HREF.match(href) and _size(text) >= TITLE_MIN_CHARS:
-                if best is None or _size(text) > _size(best[0]):
-                    best = (text, href)
+            size = _size(text)
+            if size > best_size and href and not _IGNORED_HREF.match(href):  # the first of the longest
+                best, best_size = (text, href), size
         return best
 
     @_cached
@@ -297,14 +297,15 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     say nothing about the page's kind."""
     groups: list[Group] = []
     # Hidden parents whose text holds no stamp, by id (the parents list keeps them alive):
-    # no timed run below them either.
+    # no timed run below them either. Only those are kept: while there is none, no
+    # parent's ancestors need a look.
     unstamped: dict[int, bool] = {}
     linked: set[etree._Element] | None = None  # the elements holding a link, found at the first run that asks
     # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
     # in document order, instead of a Python look at every element of the page.
     for parent in _PARENTS(root):
         timed_only = hidden is not None and hidden(parent)
-        if timed_only and _inside_unstamped(parent, unstamped):
+        if timed_only and unstamped and _inside_unstamped(parent, unstamped):
             continue  # only timed runs count here, and nothing here is timed
         children = list(parent.iterchildren(etree.Element))
         # Each child's shape once; the positions of each shape in one pass.
@@ -360,5 +361,7 @@ def _inside_unstamped(parent: etree._Element, known: dict[int, bool]) -> bool:
 def _unstamped(parent: etree._Element, known: dict[int, bool]) -> bool:
     """No stamp in `parent`'s text (so in no item of it), searched once, in C."""
     text = etree.tostring(parent, method="text", encoding="unicode", with_tail=False)
-    found = known[id(parent)] = _STAMP_PART.search(text) is None
-    return found
+    if _STAMP_PART.search(text) is None:
+        known[id(parent)] = True
+        return True
+    return False
