@@ -41,6 +41,8 @@ from cleaning.model import Page
 
 logger = logging.getLogger(__name__)
 
+# WAL pages (4 KB) written before a checkpoint copies them into the database file (80 MB).
+WAL_CHECKPOINT_PAGES = 20000
 # "killed": closed by `close_dead_runs`, never passed to finish_run.
 RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout", "killed"}
 
@@ -144,6 +146,9 @@ class Archive:
         # NORMAL in WAL: a process crash (kill -9) never loses a commit; only a
         # power loss or OS crash can drop the last commits (never corrupts).
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # NORMAL syncs at each checkpoint: fewer, larger checkpoints (SQLite's default is 1,000
+        # pages) cut the commit time at 100k speeches from 1.2-1.8 to 0.8 ms per page.
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         # FTS5 segment merges read back what they just wrote. Bigger caches and
         # mmap measured no faster at 3k pages and would grow the crawl's RSS.
         self.db.execute("PRAGMA cache_size = -16384")  # 16 MB
