@@ -89,6 +89,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
+def _load_cleaner() -> None:
+    import cleaning.pipeline  # noqa: F401 - imported for its load time
+    import cleaning.template  # noqa: F401
+
+
 def _clean(body: bytes, url: str | None, http_charset: str | None, profile: str | None,
            template: Any = None) -> Any:
     from cleaning import clean_page
@@ -183,6 +188,10 @@ class CleanPool:
         if self.workers and self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_init_worker)
+            # The workers start and load the cleaner now, while the crawl fetches robots.txt and its
+            # first pages: the first page's links (which the crawl waits for) are read without that delay.
+            for _ in range(self.workers):
+                self._pool.submit(_load_cleaner)
 
     async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
                     profile: str | None = None, template: Any = None) -> Any:
