@@ -185,7 +185,7 @@ def _detect(body: bytes) -> Decoded | None:
 
 def decode_html(body: bytes, http_charset: str | None = None) -> Decoded:
     """Decode page bytes; raise ContentError for empty or binary input."""
-    if not body or not body.strip():
+    if not body or body.isspace():  # (strip() would copy the page to learn that)
         raise ContentError("empty document")
     for bom, codec in _BOMS:
         if body.startswith(bom):

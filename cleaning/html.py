@@ -43,7 +43,7 @@ def parse(text: str) -> html.HtmlElement | None:
         logger.warning("document of %s characters cut to %s before parsing", len(text), MAX_PARSE_CHARS)
         text = text[:MAX_PARSE_CHARS]
     text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the page to learn that)
         return None
     try:
         root = html.document_fromstring(text, parser=_PARSER)
