@@ -27,6 +27,8 @@ from crawler.sink import ArchiveSink
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from archive.prepare import Prepared
+
 logger = logging.getLogger(__name__)
 
 
@@ -67,7 +69,9 @@ class RedisArchiveOutbox:
         return False  # decided by the writer, which holds the archive
 
     def ingest(self, fetch: Fetch, page: Page | None, run_id: int | None = None,
-               parts: Sequence[Fetch] = ()) -> IngestResult:
+               parts: Sequence[Fetch] = (), prepared: Prepared | None = None) -> IngestResult:
+        # `prepared` is not carried: messages are JSON for any writer, and the writer,
+        # on its own machine, prepares the page itself (archive.Archive.ingest does).
         self._push(Message("ingest", fetch.url, fetch=fetch, page=page, parts=list(parts), status=fetch.status))
         # What the speeches turn out to be is only known when the writer dedups them.
         return IngestResult(page_id=0, capture_id=None)
