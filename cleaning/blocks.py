@@ -117,14 +117,18 @@ def walk(
         link_chars = 0
         if raw.isspace():  # the layout's line breaks between tags: no block (as split_indented finds)
             return
+        tag = block_tags[-1] if block_tags else "body"
+        if "\u3000" not in raw and "\u00a0" not in raw:
+            # No indentation: one piece (split_indented's common case, without its lists),
+            # and all of the links are its own.
+            piece = clean_text(raw)
+            if piece:
+                block = Block(piece, links, tag, len(blocks))
+                blocks.append(block)
+                weights.append(score(block))
+            return
         pieces = split_indented(raw)
         if not pieces:
-            return
-        tag = block_tags[-1] if block_tags else "body"
-        if len(pieces) == 1:  # the common block: all of the links are its own
-            block = Block(pieces[0], links, tag, len(blocks))
-            blocks.append(block)
-            weights.append(score(block))
             return
         total = sum(len(p) for p in pieces) or 1
         for piece in pieces:
