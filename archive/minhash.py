@@ -52,13 +52,15 @@ PARAMS = LshParams()
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    # Imported here: datasketch pulls in scipy (~0.8 s), which commands that
-    # never hash a text (search, stats, serve) should not pay for.
-    from datasketch import MinHash
-
-    template = MinHash(num_perm=num_perm, seed=SEED, scheme="affine32")
-    a, b = template.permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    # datasketch's affine32 permutations (MinHash._init_permutations, datasketch >= 2.0):
+    # odd multipliers and offsets mod 2**32 drawn from RandomState(SEED). Drawn here with
+    # numpy alone because importing datasketch pulls in scipy: +47 MB and 0.7 s in every
+    # crawl process that prepares a page. tests/test_archive_dedup.py checks the
+    # signatures still equal datasketch's.
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def shingle_hashes(text: str, k: int = PARAMS.shingle) -> np.ndarray:

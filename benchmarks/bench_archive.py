@@ -229,7 +229,7 @@ def bench_lookup(path: Path, clauses: int, samples: int = 500) -> dict[str, floa
                   for i in ids]
         near = ["\n".join(variant(rng, body.split("\n"))[:-1]) for body in stored]
         out: dict[str, float] = {}
-        Fingerprint("预热").band_keys  # noqa: B018 - loads datasketch's permutations once, untimed
+        Fingerprint("预热").band_keys  # noqa: B018 - draws the MinHash permutations once, untimed
         for label, texts in (("unseen", ["\n".join(p) for p in fresh]), ("near-copy", near)):
             fp_time = look_time = 0.0
             found = 0
