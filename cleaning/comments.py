@@ -47,9 +47,11 @@ POST_MIN_PARTS = 2
 
 _DATE_OR_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # The texts that can be a stamp, found in C: a digit a year or a time holds, short even
-# with the layout's white space around it (cut to STAMP_MAX_CHARS after stripping).
+# with the layout's white space around it (cut to STAMP_MAX_CHARS after stripping). The
+# layout's white space between tags (most text nodes) is passed over by one test first.
 _STAMP_TEXTS = etree.XPath(
-    "descendant-or-self::text()[contains(., '1') or contains(., '2') or contains(., ':')][string-length() <= %d]"
+    "descendant-or-self::text()[normalize-space()]"
+    "[contains(., '1') or contains(., '2') or contains(., ':')][string-length() <= %d]"
     % (3 * STAMP_MAX_CHARS))
 # Table rows are data (a schedule's dates), never posts.
 _POST_TAGS = BLOCK_TAGS - {"tr", "td", "th", "tbody", "thead", "tfoot", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"}
