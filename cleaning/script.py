@@ -28,12 +28,19 @@ def _traditional() -> frozenset[str]:
     return frozenset(c for c in map(chr, _CJK_RANGE) if zhconv.convert(c, "zh-hans") != c)
 
 
+@functools.cache
+def _traditional_char() -> re.Pattern[str]:
+    """Any one of `_traditional()`'s characters: searched in C (a set test makes a string
+    object of every character of the text; this is ~10x cheaper on Chinese lines)."""
+    return re.compile("[%s]" % "".join(map(re.escape, sorted(_traditional()))))
+
+
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def fold(text: str) -> str:
     """`text` in simplified characters, for matching only."""
     # Most lines are simplified already: zhconv's phrase matching runs only when a
-    # traditional character is there (a set test is ~100x cheaper than converting).
-    if text.isascii() or _traditional().isdisjoint(text):
+    # traditional character is there (a search is ~1000x cheaper than converting).
+    if text.isascii() or _traditional_char().search(text) is None:
         return text
     return zhconv.convert(text, "zh-hans")
 
