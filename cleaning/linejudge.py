@@ -357,7 +357,8 @@ def is_latin_noise(line: str) -> bool:
     return len(_unspaced(text)) >= LATIN_NOISE_MIN_CHARS and len(words) <= LATIN_NOISE_MAX_WORDS
 
 
-_QUOTE_OPENERS = frozenset("《“「\"『")
+# Any quote opener: one search in C (a set test would make a string object per character).
+_QUOTE_OPENER = re.compile("[《“「\"『]")
 _QUOTED = re.compile(r"《([^》]{2,60})》|“([^”]{2,60})”|「([^」]{2,60})」|\"([^\"]{2,60})\"|『([^』]{2,60})』")
 
 
@@ -365,7 +366,7 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary) -> bool:
     """A line quoting the title (in 《》 or quotes) and, around it, talking to the reader
     or about the site: the site's lead-in to the text, whatever its verbs."""
     key = _title_key(title)
-    if len(key) < 4 or _QUOTE_OPENERS.isdisjoint(line):
+    if len(key) < 4 or _QUOTE_OPENER.search(line) is None:
         return False
     folded = fold(line)
     for match in _QUOTED.finditer(folded):
