@@ -371,13 +371,19 @@ def _separator_trail(root: etree._Element) -> etree._Element | None:
 
 def breadcrumbs(root: etree._Element, head: Head | None = None) -> list[str]:
     trail = None
+    named: dict[str, bool] = {}  # a page repeats its class/id strings: search each once
     for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
         cls, ident = el.get("class"), el.get("id")
-        attrs = f"{cls or ''} {ident or ''}" if cls or ident else ""
-        if attrs.strip() and _BREADCRUMB_TOKENS.search(attrs):
-            trail = el
-            break
-        text = el.text or ""
+        if cls or ident:
+            attrs = f"{cls or ''} {ident or ''}"
+            crumb = named.get(attrs)
+            if crumb is None:
+                # (white space alone holds no token: no test of its own)
+                crumb = named[attrs] = _BREADCRUMB_TOKENS.search(attrs) is not None
+            if crumb:
+                trail = el
+                break
+        text = el.text
         if text and _BREADCRUMB_LABEL.match(text) and len("".join(el.itertext())) < 300:
             trail = el
             break
