@@ -30,7 +30,8 @@ test: $(STAMP) system-deps
 # installed in a second venv: the unit tests and the end-to-end crawls prove the minimums are true.
 MIN_VENV ?= .venv-min
 MIN_TESTS ?= tests/test_cleaning_*.py tests/test_archive_*.py tests/test_crawler_units.py tests/test_crawler_e2e.py \
-             tests/test_scheduler_jobs.py tests/test_browser_reading.py tests/test_distributed_frontier.py tests/test_distributed_writer.py
+             tests/test_scheduler_jobs.py tests/test_browser_reading.py tests/test_distributed_frontier.py tests/test_distributed_writer.py \
+             tests/test_distributed_addon.py tests/test_hardening_crawl.py
 $(MIN_VENV)/.installed: $(STAMP) pyproject.toml tools/min_constraints.py
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
