@@ -179,6 +179,29 @@ def _words(table: dict, key: str, where: str) -> list[str]:
     return words
 
 
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding the longest of `words` at the leftmost place, as the alternation of
+    them longest first does, spelled as a trie: words that share a first character share
+    one branch (re tries the branches of an alternation one by one at every place)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        # One child only can match the next character; inside it, the longest word first
+        # (a greedy "?" tries the longer words before the word that ends here).
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(trie))
+
+
 def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
     concepts_data, shapes_data, glued = data.get("concepts"), data.get("shapes"), data.get("glued")
     for name, table in (("concepts", concepts_data), ("shapes", shapes_data), ("glued", glued)):
@@ -205,7 +228,7 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
             raise LineJudgeError(f"{where}: missing table [{name}]")
     tail_words = sorted({w for name in _TAIL_CONCEPTS for w in concepts[name]}, key=len, reverse=True)
     return Vocabulary(
-        tail_words=re.compile("|".join(map(re.escape, tail_words))),
+        tail_words=_any_of(tail_words),
         generic_host_labels=frozenset(w.lower() for w in _words(site_table, "generic_host_labels", f"{where} [site]")),
         markup_tag=_regex(noise.get("markup_tag"), f"{where} [noise] markup_tag"),
         glued_opener=_regex(noise.get("glued_opener"), f"{where} [noise] glued_opener"),
@@ -214,8 +237,8 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         info_line=_regex(noise.get("info_line"), f"{where} [noise] info_line"),
         host_shape=_regex(noise.get("host_shape"), f"{where} [noise] host_shape"),
         random_token=_case_regex(noise.get("random_token"), f"{where} [noise] random_token"),
-        outward=re.compile("|".join(map(re.escape, outward))),
-        any_word=re.compile("|".join(map(re.escape, words))),
+        outward=_any_of(outward),
+        any_word=_any_of(words),
         inside=inside,
         concepts=concepts,
         shapes=shapes,
