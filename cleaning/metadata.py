@@ -76,12 +76,21 @@ def read_head(root: etree._Element, url: str | None) -> Head:
     title = root.find(".//title")
     if title is not None:
         head.title_tag = clean_text(title.text_content() if hasattr(title, "text_content") else (title.text or ""))
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").strip().lower()
-        content = meta.get("content")
-        if key and content and key not in head.meta:
-            head.meta[key] = content.strip()
-    for script in root.iter("script"):
+    canonical = None
+    # One walk in C over the three tags (each is read in document order, as three walks would).
+    for el in root.iter("meta", "script", "link"):
+        tag = el.tag
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+            content = el.get("content")
+            if key and content and key not in head.meta:
+                head.meta[key] = content.strip()
+            continue
+        if tag == "link":
+            if canonical is None and "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+                canonical = el.get("href").strip()
+            continue
+        script = el
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
@@ -95,10 +104,7 @@ def read_head(root: etree._Element, url: str | None) -> Head:
                 graph = item.get("@graph")
                 if isinstance(graph, list):
                     head.jsonld.extend(g for g in graph if isinstance(g, dict))
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            head.canonical = link.get("href").strip()
-            break
+    head.canonical = canonical
     if head.canonical is None and head.meta.get("og:url"):
         head.canonical = head.meta["og:url"]
     if head.canonical and url:
