@@ -274,6 +274,11 @@ class Archive:
     def in_batch(self) -> bool:
         return self._batch_open
 
+    @property
+    def stores_prepared(self) -> bool:
+        """`ingest(..., prepared=)` stores a write computed beforehand (in another process) as it is."""
+        return True
+
     @contextmanager
     def batch(self) -> Iterator["Archive"]:
         """`with archive.batch(): ...` commits every write inside once, at the end.

@@ -12,7 +12,6 @@ fetches again.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 import os
 from collections import Counter
@@ -109,7 +108,7 @@ class ArchivePipeline:
         self.storage_failure: str | None = None  # set when the archive cannot be written any more
         self.failed_url: str | None = None
         self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
-        self._prepares = False  # the sink takes prepared writes (set when it opens)
+        self._prepares = False  # the sink stores prepared writes (set when it opens)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -130,8 +129,8 @@ class ArchivePipeline:
         # thread that made them): the reactor fetches while a page's transaction commits.
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
         archive = self.archive = self._writer.submit(self.open_sink).result()
-        # Writes are prepared in the cleaning workers for a sink that takes them (ArchiveSink.ingest's `prepared`).
-        self._prepares = "prepared" in inspect.signature(archive.ingest).parameters
+        # Writes are prepared in the cleaning workers for a sink that stores them as they are.
+        self._prepares = archive.stores_prepared
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
         self.run_id = self._writer.submit(archive.start_run, self.trigger, run_sites(spider)).result()

@@ -72,6 +72,11 @@ class ArchiveSink(Protocol):
     def in_batch(self) -> bool:
         """A batch is open."""
 
+    @property
+    def stores_prepared(self) -> bool:
+        """`ingest` uses a given `prepared` as it is, so computing it in a cleaning worker saves the
+        writer work; False: the sink prepares each page on its own side and ignores one."""
+
     def close(self) -> None:
         """Release the sink; nothing is written after."""
 

@@ -71,9 +71,17 @@ def test_signatures_match_the_protocol(sink: type) -> None:
 def test_the_protocol_covers_what_the_pipeline_calls() -> None:
     members = set(_members(ArchiveSink))
     assert {"start_run", "finish_run", "ingest", "is_unchanged", "record_error", "record_gone", "record_unchanged",
-            "record_not_modified", "begin_batch", "commit_batch", "rollback_batch", "in_batch", "close"} <= members
+            "record_not_modified", "begin_batch", "commit_batch", "rollback_batch", "in_batch", "stores_prepared",
+            "close"} <= members
     source = Path(inspect.getfile(ArchivePipeline)).read_text(encoding="utf-8")
     assert '_db("' not in source  # archive calls are bound methods of the sink, not method-name strings
+
+
+def test_only_a_sink_that_stores_prepared_writes_asks_the_workers_for_them(tmp_path: Path) -> None:
+    # The Redis outbox sends JSON and its writer prepares each page itself: a prepared write would be lost work.
+    with Archive(tmp_path / "a.db") as archive:
+        assert archive.stores_prepared is True
+    assert object.__new__(RedisArchiveOutbox).stores_prepared is False
 
 
 def test_the_check_sees_a_sink_that_does_not_conform() -> None:

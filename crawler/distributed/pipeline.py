@@ -102,5 +102,9 @@ class RedisArchiveOutbox:
     def in_batch(self) -> bool:
         return False
 
+    @property
+    def stores_prepared(self) -> bool:
+        return False  # see ingest: the writer prepares each page itself
+
     def close(self) -> None:
         return None  # the Redis client belongs to the frontier
