@@ -23,12 +23,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 from evaluation import evaluate, load
+from tests.heldout_checks import assert_rebuilds
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
@@ -111,15 +111,7 @@ def test_truth_agrees_with_the_bytes(path: Path) -> None:
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import build_heldout
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    build_heldout.main(["--out", str(tmp_path / "heldout")])
-    committed = {p.relative_to(HELDOUT): p.read_bytes() for p in HELDOUT.rglob("*") if p.is_file()}
-    rebuilt = {p.relative_to(tmp_path / "heldout"): p.read_bytes() for p in (tmp_path / "heldout").rglob("*") if p.is_file()}
-    assert rebuilt == committed, "the committed held-out fixtures are not what tools/build_heldout.py writes"
+    assert_rebuilds("build_heldout", HELDOUT, tmp_path)
 
 
 # --- floors (measured) ----------------------------------------------------------------

@@ -23,6 +23,7 @@ import pytest
 import zhconv
 
 from evaluation.leaks import article_rows, leaks_by_kind
+from tests.heldout_checks import article_means, assert_rebuilds
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
@@ -129,15 +130,7 @@ def test_truth_agrees_with_the_bytes(path: Path) -> None:
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import build_heldout2
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    build_heldout2.main(["--out", str(tmp_path / "h2")])
-    committed = {p.relative_to(HELDOUT2): p.read_bytes() for p in HELDOUT2.rglob("*") if p.is_file()}
-    rebuilt = {p.relative_to(tmp_path / "h2"): p.read_bytes() for p in (tmp_path / "h2").rglob("*") if p.is_file()}
-    assert rebuilt == committed, "tests/fixtures/heldout2 is not what tools/build_heldout2.py writes"
+    assert_rebuilds("build_heldout2", HELDOUT2, tmp_path)
 
 
 # --- gates (met at commit time) ---------------------------------------------------------
@@ -166,10 +159,8 @@ def test_junk_leaks_do_not_regress(measured) -> None:
 
 
 def test_body_floors(scored) -> None:
-    articles = [r for r in scored if r["kind"] == "single"]
     assert not [r["page"] for r in scored if r["error"]]
-    f1 = sum(r["f1"] for r in articles) / len(articles)
-    recall = sum(r["recall"] for r in articles) / len(articles)
+    f1, recall = article_means(scored)
     print(f"\nheldout2 articles: F1 {f1:.3f}, recall {recall:.3f}")
     assert f1 >= F1_FLOOR and recall >= RECALL_FLOOR, (f1, recall)
 

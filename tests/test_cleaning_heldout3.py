@@ -12,12 +12,12 @@ comment threads. Run with `-s` for the figures;
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from evaluation.leaks import article_rows, leaks_by_kind
+from tests.heldout_checks import article_means, assert_rebuilds
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3"
@@ -42,15 +42,7 @@ def scored() -> list[dict]:
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import build_heldout3
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    build_heldout3.main(["--out", str(tmp_path / "h3")])
-    committed = {p.relative_to(HELDOUT3): p.read_bytes() for p in HELDOUT3.rglob("*") if p.is_file()}
-    rebuilt = {p.relative_to(tmp_path / "h3"): p.read_bytes() for p in (tmp_path / "h3").rglob("*") if p.is_file()}
-    assert rebuilt == committed, "tests/fixtures/heldout3 is not what tools/build_heldout3.py writes"
+    assert_rebuilds("build_heldout3", HELDOUT3, tmp_path)
 
 
 # --- gates (met at commit time) ---------------------------------------------------------
@@ -86,10 +78,8 @@ def test_junk_leaks_do_not_regress(measured) -> None:
 
 
 def test_body_floors(scored) -> None:
-    articles = [r for r in scored if r["kind"] == "single"]
     assert not [r["page"] for r in scored if r["error"]]
-    f1 = sum(r["f1"] for r in articles) / len(articles)
-    recall = sum(r["recall"] for r in articles) / len(articles)
+    f1, recall = article_means(scored)
     print(f"\nheldout3 articles: F1 {f1:.3f}, recall {recall:.3f}")
     assert f1 >= F1_FLOOR and recall >= RECALL_FLOOR, (f1, recall)
 
