@@ -67,6 +67,9 @@ _WIDE_BOMS = tuple(bom for bom, _ in _BOMS if bom.startswith((b"\xff\xfe", b"\xf
 class Decoded:
     text: str
     encoding: str
+    # The text is the bytes' strict UTF-8 (or ASCII) decoding, all of them: the parser may
+    # read the bytes themselves (cleaning.html.parse).
+    exact_utf8: bool = False
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -194,7 +197,7 @@ def decode_html(body: bytes, http_charset: str | None = None) -> Decoded:
         raise ContentError("binary data, not a web page")
 
     if _is_ascii(body):
-        return Decoded(body.decode("ascii"), "ascii")
+        return Decoded(body.decode("ascii"), "ascii", exact_utf8=True)
 
     # The bytes' own verdict over the whole document: UTF-8 is self-validating,
     # so valid UTF-8 beats any declaration of a legacy codec.
@@ -210,19 +213,19 @@ def decode_html(body: bytes, http_charset: str | None = None) -> Decoded:
             continue
         if codec == "utf-8":
             if utf8 is not None:
-                return Decoded(utf8, "utf-8")
+                return Decoded(utf8, "utf-8", exact_utf8=True)
             logger.debug("declared utf-8 contradicted by the bytes")
             continue
         if utf8 is not None:
             logger.debug("declared %s contradicted by valid UTF-8 bytes", label)
-            return Decoded(utf8, "utf-8")
+            return Decoded(utf8, "utf-8", exact_utf8=True)
         text = _strict(body, codec) or _lenient(body, codec)
         if text is not None:
             return Decoded(text, codec)
         logger.debug("declared %s contradicted by the bytes", label)
 
     if utf8 is not None:
-        return Decoded(utf8, "utf-8")
+        return Decoded(utf8, "utf-8", exact_utf8=True)
     if single_byte:
         text = _plausible_gb(body)
         if text is not None:

@@ -30,8 +30,9 @@ from cleaning.template import Observation, SiteTemplate, observe_tree, page_mask
 logger = logging.getLogger(__name__)
 
 # Every <a href> of a parsed page as written, read before anything leaves the tree:
-# the crawler follows them, so no page is parsed a second time for its links.
-HREFS = etree.XPath("//a/@href", smart_strings=False)
+# the crawler follows them, so no page is parsed a second time for its links. (From the
+# root element, which holds every element: "//a" costs libxml2 a fifth more.)
+HREFS = etree.XPath("descendant-or-self::a/@href", smart_strings=False)
 
 def find_profile(name: str | None, url: str | None, root: etree._Element,
                  known: tuple[Profile, ...] | None = None) -> Profile | None:
@@ -100,8 +101,9 @@ def clean_page(
     """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
-    decoded = decode_html(bytes(body), http_charset)
-    root = parse(decoded.text)
+    body = bytes(body)
+    decoded = decode_html(body, http_charset)
+    root = parse(decoded.text, utf8=body if decoded.exact_utf8 else None)
     if root is None:
         raise ContentError("no HTML in the document")
     options = options or default_options()
