@@ -170,9 +170,6 @@ def clean_page(
             second.page_link_share, second.page_teasers = found.page_link_share, found.page_teasers
             found = second
 
-    lines = _head_lines(walk.blocks, page.title, content_start)
-    page.published = _published(root, head, site_profile, lines, walk.blocks, content_start)
-    page.author = meta.author_from_lines(lines, head)
     tail = " ".join(b.text for b in walk.blocks[-40:])
     page.site_name = meta.site_name(head, tail)
     if template is not None and template.site_names and page.site_name not in template.site_names \
@@ -197,11 +194,13 @@ def clean_page(
         if not page.speeches:
             reason = "body too short"
     page.no_speech_reason = reason
-    if reason in (pagetype.LIST_PAGE, pagetype.NOT_FOUND_PAGE, pagetype.ABOUT_PAGE):
-        # A list, error or about page has no date or uploader of its own (the ones it
-        # shows belong to the articles it lists).
-        page.published = None
-        page.author = None
+    # A list, error or about page has no date or uploader of its own (the ones it shows
+    # belong to the articles it lists): looked for only on the other pages (nothing
+    # above changed the tree they are read from).
+    if reason not in (pagetype.LIST_PAGE, pagetype.NOT_FOUND_PAGE, pagetype.ABOUT_PAGE):
+        lines = _head_lines(walk.blocks, page.title, content_start)
+        page.published = _published(root, head, site_profile, lines, walk.blocks, content_start)
+        page.author = meta.author_from_lines(lines, head)
     if page.speeches:
         page.next_page_url = next_page_url(root, url)
     logger.debug("cleaned %s: %s speeches via %s (%s)", url, len(page.speeches), found.method, reason)
