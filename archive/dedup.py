@@ -5,6 +5,12 @@ had to the speech. Near: MinHash LSH band keys live in `_lsh_bands`
 (band_key, speech_id) with a primary-key index, so a lookup is one indexed
 `IN` query; each candidate is then confirmed by the exact Jaccard of the two
 shingle sets, so a band collision never merges two different speeches.
+
+New band rows go to `_lsh_pending` first (schema m013) and move to
+`_lsh_bands` in one sorted pass once `LSH_MERGE_ROWS` are pending: 32 random
+keys per speech into the big table dirty one page each, most of the WAL a
+commit writes (measured: 70 of 107 KB per page at 20k speeches). A lookup
+reads both tables, so when the rows move changes no result.
 """
 from __future__ import annotations
 
@@ -75,14 +81,21 @@ def find_duplicate(db: sqlite_utils.Database, fp: Fingerprint) -> Match | None:
     return find_near_duplicate(db, fp)
 
 
+# Band rows pending (`_lsh_pending`) at which they move to `_lsh_bands`: 2,000
+# speeches, ~1 MB, small enough that a commit dirties few of its pages.
+LSH_MERGE_ROWS = 64_000
+
+
 def candidates(db: sqlite_utils.Database, fp: Fingerprint) -> list[int]:
     """Speeches sharing at least one LSH band, most shared bands first."""
     keys = fp.band_keys
     marks = ",".join("?" * len(keys))
+    # UNION, not UNION ALL: a (band, speech) row in both tables counts once, as in one table.
     rows = db.execute(
-        f"select speech_id from _lsh_bands where band_key in ({marks})"
+        f"select speech_id from (select band_key, speech_id from _lsh_bands where band_key in ({marks})"
+        f" union select band_key, speech_id from _lsh_pending where band_key in ({marks}))"
         " group by speech_id order by count(*) desc, speech_id limit ?",
-        [*keys, fp.params.max_candidates],
+        [*keys, *keys, fp.params.max_candidates],
     ).fetchall()
     return [int(r[0]) for r in rows]
 
@@ -114,19 +127,37 @@ def minhash_bytes(fp: Fingerprint) -> bytes:
 
 
 def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint,
-             signature_stored: bool = False) -> None:
-    """Make this text of the speech findable (exact hash and LSH bands).
+             signature_stored: bool = False) -> int:
+    """Make this text of the speech findable (exact hash and LSH bands); returns band rows offered.
 
     `signature_stored`: the caller wrote `minhash_bytes(fp)` into the speech row itself.
+    The bands go to `_lsh_pending`; `merge_pending_bands` moves them on.
     """
     db.execute("insert or ignore into _speech_hashes (text_hash, speech_id) values (?, ?)",
                [fp.text_hash, speech_id])
     if not signature_stored:
         db.execute("update speeches set _minhash = ? where id = ?", [minhash_bytes(fp), speech_id])
     db.conn.executemany(
-        "insert or ignore into _lsh_bands (band_key, speech_id) values (?, ?)",
+        "insert or ignore into _lsh_pending (band_key, speech_id) values (?, ?)",
         [(key, speech_id) for key in fp.band_keys],
     )
+    return len(fp.band_keys)
+
+
+def pending_band_rows(db: sqlite_utils.Database) -> int:
+    return int(db.execute("select count(*) from _lsh_pending").fetchone()[0])
+
+
+def merge_pending_bands(db: sqlite_utils.Database) -> int:
+    """Move every `_lsh_pending` row to `_lsh_bands` (inside the caller's transaction); returns rows moved.
+
+    In key order, so each page of `_lsh_bands` is written once per merge.
+    """
+    moved = db.execute("insert or ignore into _lsh_bands (band_key, speech_id)"
+                       " select band_key, speech_id from _lsh_pending order by band_key, speech_id"
+                       ).rowcount
+    db.execute("delete from _lsh_pending")
+    return int(moved)
 
 
 def _copy_rank(db: sqlite_utils.Database, page_id: int | None,

@@ -372,5 +372,22 @@ def m012_bigrams_ascii_tokenizer(db: sqlite_utils.Database) -> None:
     db.execute("delete from _search_stale")
 
 
+@migrations()
+def m013_lsh_pending(db: sqlite_utils.Database) -> None:
+    """`_lsh_pending`: LSH band rows of new texts, moved to `_lsh_bands` in batches.
+
+    Same columns and key as `_lsh_bands`. Random band keys written straight
+    into the big table dirtied one of its pages each: at 20k speeches 70 of
+    the 107 KB of WAL a page cost, more as the table grows. Written into this
+    small table instead and moved over in key order every
+    `archive.dedup.LSH_MERGE_ROWS` rows; lookups read both
+    (archive.dedup.candidates). The rows already in `_lsh_bands` stay.
+    """
+    db.execute(
+        "CREATE TABLE _lsh_pending (band_key INTEGER NOT NULL, speech_id INTEGER NOT NULL,"
+        " PRIMARY KEY (band_key, speech_id)) WITHOUT ROWID"
+    )
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

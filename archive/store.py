@@ -32,7 +32,8 @@ import sqlite_utils
 from archive import schema, site_templates
 from archive.access import ArchiveError, check_archive, writable
 from archive.captures import body_sha256, link_capture, load_capture, store_capture
-from archive.dedup import Fingerprint, adopt_canonical, find_duplicate, minhash_bytes, register
+from archive.dedup import (LSH_MERGE_ROWS, Fingerprint, adopt_canonical, find_duplicate,
+                           merge_pending_bands, minhash_bytes, pending_band_rows, register)
 from archive.model import RUN_COUNTERS, Fetch, IngestResult
 from archive import indexer
 from archive.prepare import Prepared, PreparedSpeech, prepare, prepare_speech
@@ -162,6 +163,9 @@ class Archive:
         # Bigram documents of the speeches this writer stored, for the indexer (speech id ->
         # (text digest, document)); prepared with the speech, so the writer never builds them.
         self._documents: dict[int, tuple[str, str]] = {}
+        # `_lsh_pending` rows as far as this writer knows (None: not counted yet). Only decides
+        # when they move to `_lsh_bands`; lookups read both tables, so it may be off.
+        self._pending_bands: int | None = None
         if schema.migrations.pending(self.db):
             with self.transaction():  # IMMEDIATE: two processes never migrate at once
                 schema.apply(self.db)
@@ -205,6 +209,7 @@ class Archive:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self._merge_bands_if_many()
         except BaseException:
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
@@ -255,6 +260,7 @@ class Archive:
             return
         self._batch_open = self._batch_tx = False
         try:
+            self._merge_bands_if_many()
             with self._stage("commit"):
                 self.db.execute("COMMIT")
         except BaseException:
@@ -262,6 +268,20 @@ class Archive:
                 self.db.execute("ROLLBACK")
             raise
         self._index_if_tail_long()
+
+    def _added_bands(self, rows: int) -> None:
+        """`rows` band rows were just offered to `_lsh_pending` in the open transaction."""
+        if self._pending_bands is None:
+            self._pending_bands = pending_band_rows(self.db)  # counts these too
+        else:
+            self._pending_bands += rows
+
+    def _merge_bands_if_many(self) -> None:
+        """Inside the transaction, before its COMMIT: move the pending band rows once there are many."""
+        if self._pending_bands is not None and self._pending_bands >= LSH_MERGE_ROWS:
+            with self._stage("lsh merge"):
+                merge_pending_bands(self.db)
+            self._pending_bands = 0
 
     def rollback_batch(self) -> None:
         if not self._batch_open:
@@ -657,7 +677,7 @@ class Archive:
             "insert into speech_sources (speech_id, page_id, position, similarity, match,"
             " first_seen, last_seen, _content_hash) values (?, ?, ?, 1.0, 'first', ?, ?, ?)",
             [speech_id, page_id, position, captured_at, captured_at, chash])
-        register(self.db, speech_id, fp, signature_stored=True)
+        self._added_bands(register(self.db, speech_id, fp, signature_stored=True))
         return speech_id
 
     def _new_version(self, speech_id: int, fields: dict[str, Any], fp: Fingerprint, chash: str,
@@ -686,7 +706,7 @@ class Archive:
              speech_id])
         self._insert_version(speech_id, version, fields, fp.text_hash, capture_id, page_id,
                              captured_at, changed, summary, origin)
-        register(self.db, speech_id, fp)
+        self._added_bands(register(self.db, speech_id, fp))
         return True
 
     def _insert_version(self, speech_id: int, version: int, fields: dict[str, Any],

@@ -119,14 +119,81 @@ def test_lsh_bands_are_indexed_and_persist(tmp_path: Path, dedup_set) -> None:
     path = tmp_path / "p.db"
     with Archive(path) as archive:
         _ingest(archive, "http://a.example/1.html", orig["title"], orig["body"])
-        bands = archive.db.execute("select count(*) from _lsh_bands").fetchone()[0]
+        bands = archive.db.execute("select (select count(*) from _lsh_bands)"
+                                   " + (select count(*) from _lsh_pending)").fetchone()[0]
         assert bands == PARAMS.bands
-        plan = " ".join(r[3] for r in archive.db.execute(
-            "explain query plan select speech_id from _lsh_bands where band_key in (1, 2)"))
-        assert "USING PRIMARY KEY" in plan or "USING INDEX" in plan
+        for table in ("_lsh_bands", "_lsh_pending"):
+            plan = " ".join(r[3] for r in archive.db.execute(
+                f"explain query plan select speech_id from {table} where band_key in (1, 2)"))
+            assert "USING PRIMARY KEY" in plan or "USING INDEX" in plan
     paras = orig["body"].split("\n")
     with Archive(path) as archive:  # a fresh connection, as a new crawl would have
         result = _ingest(archive, "http://c.example/3.html", orig["title"], "\n".join(paras[:-1]))
         assert result.new_sources == 1
         assert archive.db.execute("select match from speech_sources where page_id = ?",
                                   [result.page_id]).fetchone()[0] == "near"
+
+
+def _dedup_outcome(path: Path, originals: list[dict], variants: list[dict]) -> tuple[list, list]:
+    """Every source row after ingesting the set, and the candidates of every variant at the end."""
+    from archive.dedup import Fingerprint, candidates
+    with Archive(path) as archive:
+        for n, orig in enumerate(originals):
+            _ingest(archive, f"http://orig{n}.example/a.html", orig["title"], orig["body"])
+        for n, var in enumerate(variants):
+            _ingest(archive, f"http://copy{n}.example/b.html", var["title"], var["body"])
+        sources = list(archive.db.execute(
+            "select speech_id, page_id, similarity, match from speech_sources order by id"))
+        found = [candidates(archive.db, Fingerprint(var["body"])) for var in variants]
+    return sources, found
+
+
+def test_moving_pending_band_rows_changes_no_result(tmp_path: Path, dedup_set, monkeypatch) -> None:
+    """Band rows move from `_lsh_pending` to `_lsh_bands` (schema m013) without changing a lookup."""
+    import archive.store
+    from archive.dedup import Fingerprint, candidates, merge_pending_bands
+
+    originals, variants = dedup_set
+    never = _dedup_outcome(tmp_path / "never.db", originals, variants)  # every row stays pending
+    with sqlite_connect(tmp_path / "never.db") as conn:
+        assert conn.execute("select count(*) from _lsh_bands").fetchone()[0] == 0
+    monkeypatch.setattr(archive.store, "LSH_MERGE_ROWS", 3 * PARAMS.bands)  # every few pages
+    often = _dedup_outcome(tmp_path / "often.db", originals, variants)
+    with sqlite_connect(tmp_path / "often.db") as conn:
+        moved, pending = conn.execute("select (select count(*) from _lsh_bands),"
+                                      " (select count(*) from _lsh_pending)").fetchone()
+    assert moved > 0 and pending < 3 * PARAMS.bands + PARAMS.bands
+    assert often == never
+    with Archive(tmp_path / "never.db") as archive:  # all moved at once: the same candidates
+        with archive.transaction():
+            assert merge_pending_bands(archive.db) > 0
+        assert archive.db.execute("select count(*) from _lsh_pending").fetchone()[0] == 0
+        assert [candidates(archive.db, Fingerprint(var["body"])) for var in variants] == never[1]
+
+
+def test_an_archive_before_m013_keeps_its_bands_and_finds_near_copies(tmp_path: Path, dedup_set) -> None:
+    import sqlite_utils
+    from archive import schema
+
+    orig = dedup_set[0][1]
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    schema.migrations.apply(old, stop_before="m013_lsh_pending")
+    old.close()
+    with Archive(path) as archive:  # migrates; then what the old code wrote: bands in _lsh_bands
+        _ingest(archive, "http://a.example/1.html", orig["title"], orig["body"])
+        with archive.transaction():
+            archive.db.execute("insert into _lsh_bands select * from _lsh_pending")
+            archive.db.execute("delete from _lsh_pending")
+    with Archive(path) as archive:
+        paras = orig["body"].split("\n")
+        result = _ingest(archive, "http://c.example/3.html", orig["title"], "\n".join(paras[:-1]))
+        assert result.new_sources == 1
+        names = [r[0] for r in archive.db.execute("select name from _sqlite_migrations order by id")]
+        assert names[-1] == "m013_lsh_pending" and names.count("m013_lsh_pending") == 1
+
+
+def sqlite_connect(path: Path):
+    import contextlib
+    import sqlite3
+    return contextlib.closing(sqlite3.connect(path))

@@ -28,6 +28,7 @@ TABLES = {
     "speech_sources": "id, speech_id, page_id, position, similarity, match, _content_hash",
     "_speech_hashes": "text_hash, speech_id",
     "_lsh_bands": "band_key, speech_id",
+    "_lsh_pending": "band_key, speech_id",
 }
 
 
