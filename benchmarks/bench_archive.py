@@ -19,7 +19,8 @@ dedup paths run). Prints:
   included), per tenth of N (sustained?), against a baseline measured in the
   same run: the same rows written with plain sqlite-utils, one `insert` per
   transaction, WAL; then the ingest time split by stage (capture, dedup,
-  index, commit, the rest);
+  index, commit, the rest), and the bytes the writer wrote per page (WAL and
+  checkpoints: a figure the machine's load does not move);
 - near-duplicate lookup per speech at N (MinHash of the text, then LSH
   candidates and the Jaccard check), for unseen texts and for near-copies;
 - search p50/p95 at N for two-character words, four-character phrases and
@@ -155,9 +156,23 @@ def prepared_items(n: int, clauses: int, workers: int) -> Iterator[tuple[Fetch, 
             yield from ahead.get()
 
 
+def written_bytes() -> int | None:
+    """Bytes this process has passed to write() so far (/proc/self/io `wchar`); None without /proc.
+
+    Around the writer's calls: its WAL appends and checkpoints. Unlike time, it
+    does not depend on the machine's load.
+    """
+    try:
+        with open("/proc/self/io", encoding="ascii") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("wchar:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: int = 0) -> dict:
     totals = {"new_speeches": 0, "new_sources": 0}
     spent = cpu = 0.0  # seconds in the writer's calls: wall clock, and its own CPU time
+    written = 0  # bytes the writer's calls wrote (None: not measurable here)
     done = 0
     tenths: list[float] = []  # seconds spent per tenth of n
     wall = time.perf_counter()
@@ -166,13 +181,15 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
         pending: list[tuple[Fetch, Page, Prepared | None]] = []
 
         def flush() -> None:
-            nonlocal spent, done, cpu
-            t, c = time.perf_counter(), time.process_time()
+            nonlocal spent, done, cpu, written
+            t, c, w = time.perf_counter(), time.process_time(), written_bytes()
             with archive.batch():
                 results = [archive.ingest(fetch, page, run, prepared=prepared)
                            for fetch, page, prepared in pending]
             spent += time.perf_counter() - t
             cpu += time.process_time() - c
+            after = written_bytes()
+            written = None if w is None or after is None or written is None else written + after - w
             done += len(pending)
             while done * 10 >= n * (len(tenths) + 1) and len(tenths) < 10:
                 tenths.append(spent - sum(tenths))
@@ -188,13 +205,16 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
                 flush()
         if pending:
             flush()
-        t, c = time.perf_counter(), time.process_time()
+        t, c, w = time.perf_counter(), time.process_time(), written_bytes()
         archive.finish_run(run, "ok", totals, 0)  # indexes what is left
         spent += time.perf_counter() - t
         cpu += time.process_time() - c
+        after = written_bytes()
+        written = None if w is None or after is None or written is None else written + after - w
         stages = dict(archive.timings or {})
         archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"seconds": spent, "cpu": cpu, "wall": time.perf_counter() - wall, "stages": stages,
+    return {"seconds": spent, "cpu": cpu, "written": written, "wall": time.perf_counter() - wall,
+            "stages": stages,
             "tenths": tenths, **totals}
 
 
@@ -367,6 +387,9 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
         print(f"          {args.n / ingest['cpu']:,.0f} speeches/s of the writer's own CPU time"
               f" (other processes on the cores excluded); {unindexed:,.0f} speeches/s without the"
               f" search indexer's work (search scans what is not indexed)")
+        if ingest["written"] is not None:
+            print(f"          the writer wrote {ingest['written'] / args.n / 1024:,.0f} KB per page"
+                  " (WAL appends and checkpoints, /proc/self/io; independent of the machine's load)")
         per_tenth = [args.n / 10 / t for t in ingest["tenths"] if t > 0]
         print("ingest per tenth of N, speeches/s: " + " ".join(f"{r:,.0f}" for r in per_tenth))
         stages = dict(ingest["stages"])
