@@ -10,6 +10,8 @@ import re
 
 from lxml import etree, html
 
+from cleaning.decode import Decoded, decode_html
+from cleaning.errors import ContentError
 from cleaning.rules import JunkRules
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,16 @@ NON_CONTENT_TAGS = (
     "svg", "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video", "source",
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-\d]+")
+
+
+def read_page(body: bytes, http_charset: str | None = None) -> tuple[Decoded, html.HtmlElement]:
+    """A page's bytes decoded (cleaning.decode) and parsed once: what every reader of raw
+    pages starts from. Raises ContentError for empty or binary input, or no HTML at all."""
+    decoded = decode_html(body, http_charset)
+    root = parse(decoded.text, utf8=body if decoded.exact_utf8 else None)
+    if root is None:
+        raise ContentError("no HTML in the document")
+    return decoded, root
 
 
 def parse(text: str, utf8: bytes | None = None) -> html.HtmlElement | None:

@@ -16,9 +16,7 @@ from cleaning import linejudge
 from cleaning import metadata as meta
 from cleaning import pagetype, repeats
 from cleaning.blocks import Block
-from cleaning.decode import decode_html
-from cleaning.errors import ContentError
-from cleaning.html import NON_CONTENT_TAGS, parse
+from cleaning.html import NON_CONTENT_TAGS, read_page
 from cleaning.model import Page
 from cleaning.options import CleanerOptions, default_options
 from cleaning.pagination import next_page_url
@@ -101,11 +99,7 @@ def clean_page(
     """
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"clean_page needs bytes, not {type(body).__name__}")
-    body = bytes(body)
-    decoded = decode_html(body, http_charset)
-    root = parse(decoded.text, utf8=body if decoded.exact_utf8 else None)
-    if root is None:
-        raise ContentError("no HTML in the document")
+    decoded, root = read_page(bytes(body), http_charset)
     options = options or default_options()
     rules = options.junk
     page = Page(url=url, encoding=decoded.encoding, links=HREFS(root))

@@ -238,15 +238,10 @@ def observe(body: bytes, http_charset: str | None = None) -> Observation:
     """Decode and parse one page's bytes, then `observe_tree` (raises ContentError on non-pages)."""
     from lxml import etree
 
-    from cleaning.decode import decode_html
-    from cleaning.errors import ContentError
-    from cleaning.html import NON_CONTENT_TAGS, parse
+    from cleaning.html import NON_CONTENT_TAGS, read_page
     from cleaning.metadata import read_head
 
-    decoded = decode_html(bytes(body), http_charset)
-    root = parse(decoded.text)
-    if root is None:
-        raise ContentError("no HTML in the document")
+    _, root = read_page(bytes(body), http_charset)
     title_tag = read_head(root, None).title_tag
     etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
     return observe_tree(root, title_tag)

@@ -123,9 +123,7 @@ def _read(fetch: Any, http_charset: str | None, observe: bool, links: bool, prep
     (if asked) its capture prepared for the archive."""
     from lxml import etree
 
-    from cleaning.decode import decode_html
-    from cleaning.errors import ContentError
-    from cleaning.html import NON_CONTENT_TAGS, parse
+    from cleaning.html import NON_CONTENT_TAGS, read_page
     from cleaning.metadata import read_head
     from cleaning.pipeline import HREFS
     from cleaning.template import observe_tree
@@ -134,10 +132,7 @@ def _read(fetch: Any, http_charset: str | None, observe: bool, links: bool, prep
     if not (observe or links):
         return Cleaned(prepared=prepared)
     body, url = fetch.body, fetch.url
-    decoded = decode_html(bytes(body), http_charset)
-    root = parse(decoded.text)
-    if root is None:
-        raise ContentError("no HTML in the document")
+    decoded, root = read_page(bytes(body), http_charset)
     found = same_host_links(url, HREFS(root), base_url(body, url, decoded.encoding)) if links else []
     observation = None
     if observe:
