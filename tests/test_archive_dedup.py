@@ -8,6 +8,8 @@ original with its similarity recorded.
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -155,11 +157,11 @@ def test_moving_pending_band_rows_changes_no_result(tmp_path: Path, dedup_set, m
 
     originals, variants = dedup_set
     never = _dedup_outcome(tmp_path / "never.db", originals, variants)  # every row stays pending
-    with sqlite_connect(tmp_path / "never.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "never.db")) as conn:
         assert conn.execute("select count(*) from _lsh_bands").fetchone()[0] == 0
     monkeypatch.setattr(archive.store, "LSH_MERGE_ROWS", 3 * PARAMS.bands)  # every few pages
     often = _dedup_outcome(tmp_path / "often.db", originals, variants)
-    with sqlite_connect(tmp_path / "often.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "often.db")) as conn:
         moved, pending = conn.execute("select (select count(*) from _lsh_bands),"
                                       " (select count(*) from _lsh_pending)").fetchone()
     assert moved > 0 and pending < 3 * PARAMS.bands + PARAMS.bands
@@ -172,6 +174,7 @@ def test_moving_pending_band_rows_changes_no_result(tmp_path: Path, dedup_set, m
 
 
 def test_an_archive_before_m013_keeps_its_bands_and_finds_near_copies(tmp_path: Path, dedup_set) -> None:
+    """m013 on an archive whose bands are all in `_lsh_bands`: they stay there and are still found."""
     import sqlite_utils
     from archive import schema
 
@@ -191,9 +194,3 @@ def test_an_archive_before_m013_keeps_its_bands_and_finds_near_copies(tmp_path: 
         assert result.new_sources == 1
         names = [r[0] for r in archive.db.execute("select name from _sqlite_migrations order by id")]
         assert names[-1] == "m013_lsh_pending" and names.count("m013_lsh_pending") == 1
-
-
-def sqlite_connect(path: Path):
-    import contextlib
-    import sqlite3
-    return contextlib.closing(sqlite3.connect(path))
