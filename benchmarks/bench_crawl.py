@@ -88,8 +88,10 @@ def _sample_tree(root: int) -> Sample:
     return Sample({p: rss.get(p, 0) for p in tree}, {p: cpu[p] for p in tree if p in cpu})
 
 
-def _run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
-    """Run cmd, sampling its process tree every 0.1 s.
+def _run_sampled(cmd: list[str], timeline: Path | None = None,
+                 ) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
+    """Run cmd, sampling its process tree every 0.1 s (each sample written to `timeline` if given:
+    wall-clock time, the main process's RSS, its children's RSS, in MB).
 
     Returns (result, peak tree RSS KB, peak main RSS KB, CPU s of the main process, CPU s of its children).
     """
@@ -97,12 +99,17 @@ def _run_sampled(cmd: list[str]) -> tuple[subprocess.CompletedProcess[str], int,
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True)
         peak_tree = peak_main = 0
         cpu: dict[int, float] = {}
+        samples = []
         while proc.poll() is None:
             sample = _sample_tree(proc.pid)
             peak_tree = max(peak_tree, sum(sample.rss_kb.values()))
             peak_main = max(peak_main, sample.rss_kb.get(proc.pid, 0))
             cpu.update(sample.cpu_s)
+            main_kb = sample.rss_kb.get(proc.pid, 0)
+            samples.append(f"{time.time():.2f}\t{main_kb / 1024:.1f}\t{(sum(sample.rss_kb.values()) - main_kb) / 1024:.1f}")
             time.sleep(0.1)
+        if timeline is not None:
+            timeline.write_text("time\tmain_mb\tchildren_mb\n" + "\n".join(samples) + "\n", encoding="utf-8")
         err.seek(0)
         main_cpu = cpu.pop(proc.pid, 0.0)
         return (subprocess.CompletedProcess(cmd, proc.returncode, "", err.read()), peak_tree, peak_main,
@@ -129,7 +136,7 @@ def standalone(root: Path, base_url: str, paths: list[str], scratch: Path) -> tu
     return clean_rate, clean_cpu_ms, sum(len(p.speeches) for p in cleaned), archive_rate
 
 
-def end_to_end(work: Path, base_url: str) -> dict[str, float]:
+def end_to_end(work: Path, base_url: str, keep: Path | None = None) -> dict[str, float]:
     config = work / "sites.toml"
     config.write_text(
         "[[site]]\nname = \"bench\"\n"
@@ -139,7 +146,11 @@ def end_to_end(work: Path, base_url: str) -> dict[str, float]:
     db = work / "bench.db"
     cmd = [EXE, "crawl", "--site", "bench", "--db", str(db), "--config", str(config), "--no-resume", *IMPOLITE]
     start = time.perf_counter()
-    proc, tree_kb, main_kb, main_cpu, workers_cpu = _run_sampled(cmd)
+    if keep is not None:  # log lines with milliseconds, to set beside the RSS timeline
+        cmd += ["-s", "LOG_FORMAT=%(asctime)s.%(msecs)03d [%(name)s] %(levelname)s: %(message)s"]
+    proc, tree_kb, main_kb, main_cpu, workers_cpu = _run_sampled(cmd, keep / "rss.tsv" if keep else None)
+    if keep is not None:
+        (keep / "crawl.log").write_text(proc.stderr, encoding="utf-8")
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"crawl failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -155,7 +166,7 @@ def end_to_end(work: Path, base_url: str) -> dict[str, float]:
             "main_cpu_ms": main_cpu * 1000 / max(archived, 1), "workers_cpu_ms": workers_cpu * 1000 / max(archived, 1)}
 
 
-def run(size: int, scratch: Path) -> dict[str, float]:
+def run(size: int, scratch: Path, keep: Path | None = None) -> dict[str, float]:
     root = scratch / f"site{size}"
     paths = build(root, size)
     server = SiteServer(root).start()
@@ -163,7 +174,11 @@ def run(size: int, scratch: Path) -> dict[str, float]:
         clean_rate, clean_cpu_ms, clean_speeches, archive_rate = standalone(root, server.base_url, paths, scratch)
         work = scratch / f"run{size}"
         work.mkdir()
-        result = end_to_end(work, server.base_url)
+        kept = None
+        if keep is not None:
+            kept = keep / str(size)
+            kept.mkdir(parents=True, exist_ok=True)
+        result = end_to_end(work, server.base_url, kept)
     finally:
         server.stop()
     result.update(size=size, clean_rate=clean_rate, clean_cpu_ms=clean_cpu_ms, clean_speeches=clean_speeches, archive_rate=archive_rate,
@@ -177,12 +192,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="crawl throughput and memory on loopback")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--keep", type=Path, help="write each crawl's RSS timeline (rss.tsv) and its log"
+                        " (crawl.log, times to the millisecond) under KEEP/<size>/")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="bench_crawl_") as tmp:
         for size in args.sizes:
             print(f"-- {size} article pages ...", flush=True)
-            results.append(run(size, Path(tmp)))
+            results.append(run(size, Path(tmp), args.keep))
     print()
     print(f"{'pages':>6} {'cleaner p/s':>11} {'e2e p/s':>8} {'(wall)':>7} {'ratio':>6} {'RSS all':>8} {'(main)':>7} "
           f"{'archived':>8} {'speeches':>8} {'errors':>6} | {'archive alone':>13} {'clean+archive':>13}")

@@ -13,11 +13,20 @@ After RUN_SETTLE_PAGES pages of a host the template stops changing for the rest
 of the run: it bounds the pages cleaned twice. The run's full counts are what is
 stored, replacing the stored template when the run saw at least STORE_MIN_SHARE
 as many of the host's pages.
+
+Memory stays flat with the run's length: a host's edge lines (the same few
+wordings on every page) are kept once each, a page stored with the settled
+template is not remembered (it is never stale), and the run template's edge
+slots are found counting each distinct line once (`lean_edge_slots`), where
+`SiteTemplate.edge_slots` would build a letter set per page and slot (105 MB
+at 5,000 pages).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from cleaning.template import TEMPLATE_MIN_PAGES, Observation, SiteTemplate
+from cleaning.template import (TEMPLATE_MIN_PAGES, EdgeSlot, Observation, SiteTemplate, comparable, letters,
+                               near_duplicates)
 
 # A run's template replaces the stored one when it saw at least this share of the stored one's
 # pages (a recrawl of two URLs does not replace what hundreds of pages taught).
@@ -33,6 +42,24 @@ class StoredPage:
     profile: str | None  # the cleaner profile it was cleaned with
 
 
+def _slot_is_template(slot: EdgeSlot) -> bool:
+    """`slot.is_template()`, with one letter set per distinct line (not one per page):
+    some line seen there is near-duplicated on at least `threshold` of the slot's lines."""
+    seen = Counter(slot.lines)
+    sets = {line: letters(line) for line in seen}
+    return any(comparable(line) and sum(n for other, n in seen.items() if near_duplicates(sets[line], sets[other]))
+               >= slot.threshold for line in seen)
+
+
+def lean_edge_slots(template: SiteTemplate) -> tuple[EdgeSlot, ...]:
+    """`template.edge_slots`, found in memory that grows with the distinct lines, not with the pages."""
+    if template.pages < TEMPLATE_MIN_PAGES:
+        return ()
+    slots = (EdgeSlot(key, len(lines), tuple(line for line in lines if line))
+             for key, lines in sorted(template.edges.items()) if len(lines) >= template.threshold)
+    return tuple(slot for slot in slots if _slot_is_template(slot))
+
+
 @dataclass
 class HostTemplates:
     stored: SiteTemplate | None
@@ -40,6 +67,8 @@ class HostTemplates:
     pages: list[StoredPage] = field(default_factory=list)
     _effective: SiteTemplate | None = None
     _settled: bool = False
+    # Each edge line once: the run template holds one reference per page, not one string.
+    _lines: dict[str, str] = field(default_factory=dict)
 
     def effective(self) -> SiteTemplate | None:
         """The compact template to clean the next page with (None: nothing known yet)."""
@@ -56,10 +85,17 @@ class HostTemplates:
         return run if stored is None else stored.merged(run)
 
     def add(self, observation: Observation) -> None:
+        lines = self._lines
+        observation.edges = {key: lines.setdefault(line, line) for key, line in observation.edges.items()}
         self.run.add(observation)  # counted for what is stored even once settled
         if not self._settled:
             self._effective = self._compute()
             self._settled = self.run.pages >= RUN_SETTLE_PAGES
+
+    def stored_page(self, page_id: int, template: SiteTemplate | None, profile: str | None) -> None:
+        if self._settled and template is not None and template is self._effective:
+            return  # cleaned with the template the run ends with: never stale
+        self.pages.append(StoredPage(page_id, template.signature() if template else None, profile))
 
 
 class RunTemplates:
@@ -83,7 +119,7 @@ class RunTemplates:
         self.hosts[host].add(observation)
 
     def stored_page(self, host: str, page_id: int, template: SiteTemplate | None, profile: str | None) -> None:
-        self.hosts[host].pages.append(StoredPage(page_id, template.signature() if template else None, profile))
+        self.hosts[host].stored_page(page_id, template, profile)
 
     def stale(self) -> list[tuple[str, SiteTemplate, list[StoredPage]]]:
         """Per host, the final template and the pages cleaned with another one."""
@@ -104,8 +140,10 @@ class RunTemplates:
         for host, entry in self.hosts.items():
             run = entry.run
             if run.ready and (entry.stored is None or run.pages >= STORE_MIN_SHARE * entry.stored.pages):
+                # What to_json reads, found leanly (a cached_property's value, as SiteTemplate.compact sets it).
+                run.__dict__["edge_slots"] = lean_edge_slots(run)
                 out.append((host, run))
         return out
 
 
-__all__ = ["RUN_SETTLE_PAGES", "RunTemplates"]
+__all__ = ["RUN_SETTLE_PAGES", "RunTemplates", "lean_edge_slots"]
