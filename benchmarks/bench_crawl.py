@@ -21,6 +21,11 @@ and flat from 1k to 5k pages.
 
     .venv/bin/python benchmarks/bench_crawl.py                 # 1000 and 5000 pages
     .venv/bin/python benchmarks/bench_crawl.py --sizes 500     # quick look
+    .venv/bin/python benchmarks/bench_crawl.py --sizes 1000 --keep /tmp/crawl_rss   # where the memory goes
+
+`--keep` writes each crawl's RSS samples (wall-clock time, crawl process, its
+workers) and its log with millisecond times, to set the RSS beside what the
+crawl was doing (the run's end: templates refit, last index catch-up).
 """
 from __future__ import annotations
 
