@@ -16,17 +16,13 @@ as many of the host's pages.
 
 Memory stays flat with the run's length: a host's edge lines (the same few
 wordings on every page) are kept once each, a page stored with the settled
-template is not remembered (it is never stale), and the run template's edge
-slots are found counting each distinct line once (`lean_edge_slots`), where
-`SiteTemplate.edge_slots` would build a letter set per page and slot (105 MB
-at 5,000 pages).
+template is not remembered (it is never stale), and edge slots weigh each
+distinct line once (`cleaning.template.EdgeSlot`).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from cleaning.template import (TEMPLATE_MIN_PAGES, EdgeSlot, Observation, SiteTemplate, comparable, letters,
-                               near_duplicates)
+from cleaning.template import TEMPLATE_MIN_PAGES, Observation, SiteTemplate
 
 # A run's template replaces the stored one when it saw at least this share of the stored one's
 # pages (a recrawl of two URLs does not replace what hundreds of pages taught).
@@ -40,24 +36,6 @@ class StoredPage:
     page_id: int
     signature: str | None  # of the template the page was cleaned with (None: none)
     profile: str | None  # the cleaner profile it was cleaned with
-
-
-def _slot_is_template(slot: EdgeSlot) -> bool:
-    """`slot.is_template()`, with one letter set per distinct line (not one per page):
-    some line seen there is near-duplicated on at least `threshold` of the slot's lines."""
-    seen = Counter(slot.lines)
-    sets = {line: letters(line) for line in seen}
-    return any(comparable(line) and sum(n for other, n in seen.items() if near_duplicates(sets[line], sets[other]))
-               >= slot.threshold for line in seen)
-
-
-def lean_edge_slots(template: SiteTemplate) -> tuple[EdgeSlot, ...]:
-    """`template.edge_slots`, found in memory that grows with the distinct lines, not with the pages."""
-    if template.pages < TEMPLATE_MIN_PAGES:
-        return ()
-    slots = (EdgeSlot(key, len(lines), tuple(line for line in lines if line))
-             for key, lines in sorted(template.edges.items()) if len(lines) >= template.threshold)
-    return tuple(slot for slot in slots if _slot_is_template(slot))
 
 
 @dataclass
@@ -140,10 +118,8 @@ class RunTemplates:
         for host, entry in self.hosts.items():
             run = entry.run
             if run.ready and (entry.stored is None or run.pages >= STORE_MIN_SHARE * entry.stored.pages):
-                # What to_json reads, found leanly (a cached_property's value, as SiteTemplate.compact sets it).
-                run.__dict__["edge_slots"] = lean_edge_slots(run)
                 out.append((host, run))
         return out
 
 
-__all__ = ["RUN_SETTLE_PAGES", "RunTemplates", "lean_edge_slots"]
+__all__ = ["RUN_SETTLE_PAGES", "RunTemplates"]
