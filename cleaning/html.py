@@ -22,20 +22,21 @@ logger = logging.getLogger(__name__)
 MAX_PARSE_CHARS = 3_000_000
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False,
-                          huge_tree=True)
-# lxml.html picks each element's class in a Python callback, once per element the
-# cleaner touches; the same HtmlElement classes chosen in C cost nothing. (Only
-# lxml.html's form helpers - FormElement, InputElement... - are not used: no stage reads forms.)
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity,
-))
+def _parser(encoding: str | None = None) -> html.HTMLParser:
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                             default_doctype=False, huge_tree=True, encoding=encoding)
+    # lxml.html picks each element's class in a Python callback, once per element the
+    # cleaner touches; the same HtmlElement classes chosen in C cost nothing. (Only
+    # lxml.html's form helpers - FormElement, InputElement... - are not used: no stage reads forms.)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity,
+    ))
+    return parser
+
+
+_PARSER = _parser()
 # The same parser for UTF-8 bytes (the encoding given, a <meta charset> is not read).
-_UTF8_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
-                               default_doctype=False, huge_tree=True, encoding="utf-8")
-_UTF8_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity,
-))
+_UTF8_PARSER = _parser("utf-8")
 
 # Elements whose text never reaches a reader.
 NON_CONTENT_TAGS = (
