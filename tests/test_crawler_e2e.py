@@ -402,8 +402,11 @@ def test_sigterm_stops_at_a_page_boundary_and_resumes(tmp_path: Path, slow_site)
 def test_timeout_finishes_the_run_as_timeout(tmp_path: Path, slow_site) -> None:
     server, config, articles = slow_site
     db = tmp_path / "archive.db"
+    # One request at a time at 0.08 s each: the 40 articles alone take 3.2 s, so a 3 s limit
+    # always stops the crawl early, and leaves a loaded machine time to start it (at 1.5 s,
+    # with load 5 on two cores, only the list page was fetched).
     proc = subprocess.run([EXE, "crawl", "--site", "slow", "--db", str(db), "--config", str(config), *FAST,
-                           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "--timeout", "1.5", "--no-resume"],
+                           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "--timeout", "3", "--no-resume"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert q(db, "select status from crawl_runs") == [("timeout",)]
