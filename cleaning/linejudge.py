@@ -123,6 +123,8 @@ class Vocabulary:
     # word -> (concept, word of that concept inside it): "阅读全文" is paywall and, by its
     # "阅读", action too.
     inside: dict[str, tuple[tuple[str, str], ...]]
+    # The same as feature slots: word -> (index of its concept's feature, word inside it).
+    inside_slots: dict[str, tuple[tuple[int, str], ...]]
     outward: re.Pattern[str]  # any word of a concept about the site, the document or the reader
     tail_words: re.Pattern[str]  # any word of _TAIL_CONCEPTS
     generic_host_labels: frozenset[str]
@@ -140,10 +142,21 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float  # probability above which a line is junk
+    # The weights in feature order (`feature_names`), for feature vectors.
+    ordered: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", tuple(self.weights.get(name, 0.0) for name in feature_names()))
 
     def probability(self, features: dict[str, float]) -> float:
         weights = self.weights
         z = self.bias + sum([weights[name] * value for name, value in features.items() if value])
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def vector_probability(self, vector: list[float]) -> float:
+        """`probability` of the features as a list in feature order (`feature_names`):
+        the same terms summed in the same order."""
+        z = self.bias + sum([weight * value for weight, value in zip(self.ordered, vector) if value])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -240,6 +253,7 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         outward=_any_of(outward),
         any_word=_any_of(words),
         inside=inside,
+        inside_slots={w: tuple((CONCEPTS.index(name), v) for name, v in pairs) for w, pairs in inside.items()},
         concepts=concepts,
         shapes=shapes,
         prompts=_regex("|".join(f"(?:{_regex(p, f'{where} [glued] prompts').pattern})" for p in prompts), f"{where} [glued] prompts"),
@@ -403,70 +417,125 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary) -> bool:
     return False
 
 
-_CONCEPT_KEY = {name: f"c_{name}" for name in CONCEPTS}
-_ZERO_FEATURES = dict.fromkeys(feature_names(), 0.0)
+_FEATURE_NAMES = feature_names()
+_SLOT = {name: i for i, name in enumerate(_FEATURE_NAMES)}
+_ZERO_VECTOR = [0.0] * len(_FEATURE_NAMES)
+# Concept features come first, in CONCEPTS order: a concept's index is its slot.
+assert _FEATURE_NAMES[: len(CONCEPTS)] == tuple(f"c_{c}" for c in CONCEPTS)
+_OUTWARD_SLOTS = frozenset(CONCEPTS.index(name) for name in _OUTWARD)
+(_OUTWARD_AT, _LEN_LOG_AT, _SHORT_AT, _LONG_AT, _CJK_SHARE_AT, _ASCII_SHARE_AT, _DIGIT_SHARE_AT, _NO_SENTENCE_AT,
+ _ENDS_SENTENCE_AT, _PUNCT_DENSITY_AT, _AT_TOP_AT, _AT_BOTTOM_AT, _EDGE_AT, _TITLE_OVERLAP_AT, _HAS_TITLE_AT, _VOICE_AT) = (
+    _SLOT[name] for name in ("outward", "len_log", "short", "long", "cjk_share", "ascii_share", "digit_share", "no_sentence",
+                             "ends_sentence", "punct_density", "at_top", "at_bottom", "edge", "title_overlap", "has_title", "c_voice"))
 _DIGIT = re.compile("[0-9]")
 _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 # Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
 _DIGIT_SHAPES = frozenset({"date", "time", "count"})
 _LATIN_SHAPES = frozenset({"url", "markup"})
-_MARK_CHARS = "，。！？；、,!?;：:"
-_DIGIT_CHARS = "0123456789"
+# Shape patterns (as linejudge.toml spells them) that cannot match a line holding none of
+# these strings: searched only on lines holding one (most lines hold none, and a search
+# tries every place of the line). Keyed by the pattern's text: an edited pattern loses
+# its shortcut, never its meaning.
+_SHAPE_NEEDS = {
+    r"(https?://|www\.|\.(com|cn|net|org|html?)\b)": (".", "://"),
+    r"(\s[>|»›]\s|^[\-|•·>]\s|\s\|\s|>\s*$)": (">", "|", "»", "›", "-", "•", "·"),
+    r"(?<!\d)(19|20)\d{2}\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)": ("19", "20"),
+    r"\d{1,2}:\d{2}": (":",),
+}
+_MARKS = re.compile("[%s]" % re.escape("，。！？；、,!?;：:"))
+_LOG_200 = math.log(200)
+
+
+class _Scorer:
+    """What the features of one body's lines share: the title's key and bigrams, the
+    shapes to search (the model's weighted ones) and the model's weights."""
+
+    __slots__ = ("vocab", "judge", "key", "grams", "has_key", "shapes")
+
+    def __init__(self, title: str | None, vocab: Vocabulary, judge: Model | None) -> None:
+        self.vocab, self.judge = vocab, judge
+        self.key = _title_key(title)
+        self.grams = _title_grams(self.key)
+        self.has_key = len(self.key) >= 4
+        weights = judge.weights if judge is not None else None
+        self.shapes = tuple(
+            (_SLOT[key], vocab.shapes[name].search, name in _DIGIT_SHAPES, name in _LATIN_SHAPES,
+             _SHAPE_NEEDS.get(vocab.shapes[name].pattern))
+            for name, key in _SHAPE_KEYS
+            if weights is None or weights.get(key)  # a shape without weight stays 0.0
+        )
+
+    def vector(self, line: str, index: int, count: int) -> list[float]:
+        """The features of line `index` of `count` lines, in feature order (`features`)."""
+        # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
+        # ASCII shape, so the shape features see them.
+        spaced = _spaced(line)
+        text = squeeze(line)
+        size = len(text) or 1
+        out = _ZERO_VECTOR.copy()
+        words = self.vocab.any_word.findall(text)
+        if words:
+            found: dict[int, set[str]] = {}
+            inside = self.vocab.inside_slots
+            for word in set(words):
+                for slot, inner in inside[word]:
+                    found.setdefault(slot, set()).add(inner)
+            outward = 0
+            for slot, hits in found.items():  # distinct words of the concept in the line
+                out[slot] = min(len(hits), MAX_HITS) / MAX_HITS
+                if slot in _OUTWARD_SLOTS:
+                    outward += 1
+            out[_OUTWARD_AT] = min(outward, 4) / 4
+        latin_part = text.encode("ascii", "ignore")
+        digits = len(_DIGIT.findall(text))
+        latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
+        for slot, search, needs_digit, needs_latin, needs in self.shapes:
+            if (needs_digit and not digits) or (needs_latin and not latin) \
+                    or (needs is not None and not any(map(spaced.__contains__, needs))):
+                continue  # 0.0
+            if search(spaced):
+                out[slot] = 1.0
+        cjk = size - len(latin_part)  # every other character: CJK and full-width marks
+        marks = len(_MARKS.findall(text))
+        out[_LEN_LOG_AT] = min(math.log1p(size) / _LOG_200, 1.5)
+        if size <= SHORT_CHARS:
+            out[_SHORT_AT] = 1.0
+        elif size > 80:
+            out[_LONG_AT] = 1.0
+        out[_CJK_SHARE_AT] = cjk / size
+        if latin:
+            out[_ASCII_SHARE_AT] = len(_ASCII_LETTER_BYTES.findall(latin_part)) / size
+        out[_DIGIT_SHARE_AT] = digits / size
+        if cjk >= NOISE_MIN_CJK and marks == 0:
+            out[_NO_SENTENCE_AT] = 1.0
+        if line.rstrip()[-1:] in _SENTENCE_END_CHARS and line.strip():
+            out[_ENDS_SENTENCE_AT] = 1.0
+        if cjk:
+            out[_PUNCT_DENSITY_AT] = min(marks * 20 / cjk, 1.0)
+        # A body has edges only when it has a middle: in a body of a few lines every
+        # line would sit at an edge.
+        if count > 2 * EDGE_LINES:
+            from_end = count - 1 - index
+            if index < EDGE_LINES:
+                out[_AT_TOP_AT] = 1.0
+            if from_end < EDGE_LINES:
+                out[_AT_BOTTOM_AT] = 1.0
+            out[_EDGE_AT] = 1.0 / (1 + min(index, from_end))
+        if self.key and size > 1 and len(text) >= 2:
+            out[_TITLE_OVERLAP_AT] = min(sum(map(text.__contains__, self.grams)) / (len(text) - 1), 1.0)
+            if self.has_key and self.key in text:
+                out[_HAS_TITLE_AT] = 1.0
+        return out
+
+    def probability(self, line: str, index: int, count: int) -> float:
+        return self.judge.vector_probability(self.vector(line, index, count))
 
 
 def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary,
              judge: Model | None = None) -> dict[str, float]:
     """The features of line `index` of `count` lines of one body under `title`.
     With `judge`, shapes it gives no weight are not searched for (left at 0.0)."""
-    # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
-    # ASCII shape, so the shape features see them.
-    spaced = _spaced(line)
-    text = squeeze(line)
-    size = len(text) or 1
-    # Every feature at 0.0, in feature order (the model sums them in this order).
-    out = dict(_ZERO_FEATURES)
-    found: dict[str, set[str]] = {}
-    for word in set(vocab.any_word.findall(text)):
-        for name, inner in vocab.inside[word]:
-            found.setdefault(name, set()).add(inner)
-    outward = 0
-    for name, hits in found.items():  # distinct words of the concept in the line
-        out[_CONCEPT_KEY[name]] = min(len(hits), MAX_HITS) / MAX_HITS
-        if name in _OUTWARD:
-            outward += 1
-    out["outward"] = min(outward, 4) / 4
-    latin_part = text.encode("ascii", "ignore")
-    digits = sum(map(text.count, _DIGIT_CHARS)) if _DIGIT.search(text) else 0
-    latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
-    weights = judge.weights if judge is not None else None
-    for name, key in _SHAPE_KEYS:
-        if (name in _DIGIT_SHAPES and not digits) or (name in _LATIN_SHAPES and not latin) \
-                or (weights is not None and not weights.get(key)):
-            continue  # 0.0
-        if vocab.shapes[name].search(spaced):
-            out[key] = 1.0
-    cjk = size - len(latin_part)  # every other character: CJK and full-width marks
-    marks = sum(map(text.count, _MARK_CHARS))
-    out["len_log"] = min(math.log1p(size) / math.log(200), 1.5)
-    out["short"] = 1.0 if size <= SHORT_CHARS else 0.0
-    out["long"] = 1.0 if size > 80 else 0.0
-    out["cjk_share"] = cjk / size
-    out["ascii_share"] = len(_ASCII_LETTER_BYTES.findall(latin_part)) / size if latin else 0.0
-    out["digit_share"] = digits / size
-    out["no_sentence"] = 1.0 if cjk >= NOISE_MIN_CJK and marks == 0 else 0.0
-    out["ends_sentence"] = 1.0 if line.rstrip()[-1:] in _SENTENCE_END_CHARS and line.strip() else 0.0
-    out["punct_density"] = min(marks * 20 / cjk, 1.0) if cjk else 0.0
-    # A body has edges only when it has a middle: in a body of a few lines every
-    # line would sit at an edge.
-    from_end = count - 1 - index
-    has_edges = count > 2 * EDGE_LINES
-    out["at_top"] = 1.0 if has_edges and index < EDGE_LINES else 0.0
-    out["at_bottom"] = 1.0 if has_edges and from_end < EDGE_LINES else 0.0
-    out["edge"] = 1.0 / (1 + min(index, from_end)) if has_edges else 0.0
-    key = _title_key(title)
-    out["title_overlap"] = _overlap(text, key)
-    out["has_title"] = 1.0 if len(key) >= 4 and key in text else 0.0
-    return out
+    return dict(zip(_FEATURE_NAMES, _Scorer(title, vocab, judge).vector(line, index, count)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -491,7 +560,8 @@ def title_overlap(line: str, title: str | None) -> float:
 
 
 def junk_probabilities(lines: list[str], title: str | None, *, judge: Model, vocab: Vocabulary) -> list[float]:
-    return [judge.probability(features(line, i, len(lines), title, vocab, judge)) for i, line in enumerate(lines)]
+    scorer = _Scorer(title, vocab, judge)
+    return [scorer.probability(line, i, len(lines)) for i, line in enumerate(lines)]
 
 
 def is_noise(line: str) -> bool:
@@ -551,12 +621,13 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
-    feats = [features(line, i, len(lines), title, vocab, judge) for i, line in enumerate(lines)]
-    probabilities = [judge.probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
+    vector, probability = _Scorer(title, vocab, judge).vector, judge.vector_probability
+    feats = [vector(line, i, len(lines)) for i, line in enumerate(lines)]
+    probabilities = [probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
     lead = above_salutation(lines, keep, vocab)
     top = next((i for i, line in enumerate(lines) if title_overlap(line, title) < HEADING_TITLE_OVERLAP), None)
     if top is not None and top not in keep and len(lines[top]) <= LEAD_MAX_CHARS \
-            and feats[top]["outward"] >= TOP_LEAD_OUTWARD and not feats[top]["c_voice"]:
+            and feats[top][_OUTWARD_AT] >= TOP_LEAD_OUTWARD and not feats[top][_VOICE_AT]:
         lead.add(top)  # the first thing said talks outward: the site's lead-in
     flags = [
         i not in keep and (
@@ -575,10 +646,10 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
                 step
                 and i not in keep
                 # weakly junk-like, or speaking of the site/document/reader at all
-                and (probabilities[i] >= EDGE_RUN_PROBABILITY or f["outward"] > 0 or is_info_line(lines[i], vocab))
-                and not f["ends_sentence"]  # a sentence of the text is not a banner's second line
+                and (probabilities[i] >= EDGE_RUN_PROBABILITY or f[_OUTWARD_AT] > 0 or is_info_line(lines[i], vocab))
+                and not f[_ENDS_SENTENCE_AT]  # a sentence of the text is not a banner's second line
                 and len(lines[i]) <= EDGE_RUN_MAX_CHARS
-                and f["title_overlap"] < HEADING_TITLE_OVERLAP  # the speech's own heading
+                and f[_TITLE_OVERLAP_AT] < HEADING_TITLE_OVERLAP  # the speech's own heading
             ):
                 flags[i] = True  # it touches the junk run that starts at the edge
                 continue
@@ -687,7 +758,7 @@ def glued_tail(text: str, index: int, count: int, title: str | None, *, judge: M
     rest, tail = parts
     if not vocab.outward.search(fold(tail).lower()):
         return text  # a sentence about nothing outward (site, document, reader…) is the speech's
-    if judge.probability(features(tail, index, count, title, vocab, judge)) >= min(judge.threshold + GLUED_MARGIN, 0.99):
+    if _Scorer(title, vocab, judge).probability(tail, index, count) >= min(judge.threshold + GLUED_MARGIN, 0.99):
         return rest
     return text
 
@@ -735,7 +806,7 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
 
 
 def _probability(text: str, index: int, count: int, title: str | None, judge: Model, vocab: Vocabulary) -> float:
-    return judge.probability(features(text, index, count, title, vocab, judge))
+    return _Scorer(title, vocab, judge).probability(text, index, count)
 
 
 def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE, *,
