@@ -432,16 +432,24 @@ _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 # Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
 _DIGIT_SHAPES = frozenset({"date", "time", "count"})
 _LATIN_SHAPES = frozenset({"url", "markup"})
-# Shape patterns (as linejudge.toml spells them) that cannot match a line holding none of
+# Patterns (as linejudge.toml spells them) that cannot match a line holding none of
 # these strings: searched only on lines holding one (most lines hold none, and a search
 # tries every place of the line). Keyed by the pattern's text: an edited pattern loses
 # its shortcut, never its meaning.
-_SHAPE_NEEDS = {
-    r"(https?://|www\.|\.(com|cn|net|org|html?)\b)": (".", "://"),
-    r"(\s[>|»›]\s|^[\-|•·>]\s|\s\|\s|>\s*$)": (">", "|", "»", "›", "-", "•", "·"),
-    r"(?<!\d)(19|20)\d{2}\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)": ("19", "20"),
-    r"\d{1,2}:\d{2}": (":",),
+_NEEDS = {
+    r"(https?://|www\.|\.(com|cn|net|org|html?)\b)": (".", "://"),  # shape url
+    r"(\s[>|»›]\s|^[\-|•·>]\s|\s\|\s|>\s*$)": (">", "|", "»", "›", "-", "•", "·"),  # shape separator
+    r"(?<!\d)(19|20)\d{2}\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)": ("19", "20"),  # shape date
+    r"\d{1,2}:\d{2}": (":",),  # shape time
+    r"^[^\u4e00-\u9fff]{0,12}(\[[^\]]{0,12}\])?[^\u4e00-\u9fff]*?(\{[^}]*\}[^{}\u4e00-\u9fff]*){2,}": ("{",),  # markup_run
+    r"\d+\s*个?字": ("字",),  # char_count
 }
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `pattern` cannot match `text` (it lacks every string the pattern needs)."""
+    needs = _NEEDS.get(pattern.pattern)
+    return needs is None or any(map(text.__contains__, needs))
 _MARKS = re.compile("[%s]" % re.escape("，。！？；、,!?;：:"))
 _LOG_200 = math.log(200)
 
@@ -460,7 +468,7 @@ class _Scorer:
         weights = judge.weights if judge is not None else None
         self.shapes = tuple(
             (_SLOT[key], vocab.shapes[name].search, name in _DIGIT_SHAPES, name in _LATIN_SHAPES,
-             _SHAPE_NEEDS.get(vocab.shapes[name].pattern))
+             _NEEDS.get(vocab.shapes[name].pattern))
             for name, key in _SHAPE_KEYS
             if weights is None or weights.get(key)  # a shape without weight stays 0.0
         )
@@ -667,7 +675,7 @@ def strip_glued(text: str, vocab: Vocabulary) -> str:
     if _LATIN_RUN_CHARS.search(text):
         text = _strip_watermarks(text, vocab)
         folded = fold(text)
-    run = vocab.markup_run.match(folded)
+    run = vocab.markup_run.match(folded) if _may_match(vocab.markup_run, folded) else None
     if run:
         text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
     if vocab.prompt_words.search(folded):
@@ -706,6 +714,8 @@ def _glued_paywall(folded: str, vocab: Vocabulary) -> int | None:
     """Where a prompt glued after an ellipsis or dash run starts: the span from the run to
     the paragraph's end counts characters ("后面还有5034字"), names a paywall concept and
     holds no sentence of text."""
+    if not _may_match(vocab.char_count, folded):
+        return None
     counts = list(vocab.char_count.finditer(folded))
     if not counts:
         return None

@@ -10,7 +10,7 @@ import fnmatch
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -32,30 +32,109 @@ class JunkRules:
     line_patterns: tuple[re.Pattern[str], ...]
     promo_patterns: tuple[re.Pattern[str], ...]
     post_footers: tuple[re.Pattern[str], ...] = ()
+    # Each promo pattern with the words one of which it cannot match without (None: any text).
+    _promo_searches: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        searches = []
+        for pattern in self.promo_patterns:
+            words = needed_words(pattern)
+            searches.append((pattern, re.compile("|".join(map(re.escape, words))) if words else None))
+        object.__setattr__(self, "_promo_searches", tuple(searches))
 
     # Every pattern matches the text folded to simplified characters (cleaning.script),
     # so a traditional page hits the same rules; the text itself stays as published.
+    # (Loops, not any() over a generator: these run on every block of every page.)
 
     def is_post_footer(self, text: str) -> bool:
-        return len(text) <= 120 and any(p.search(fold(text)) for p in self.post_footers)
+        if len(text) > 120:
+            return False
+        folded = fold(text)
+        for pattern in self.post_footers:
+            if pattern.search(folded):
+                return True
+        return False
 
     def is_stop_line(self, text: str) -> bool:
-        return len(text) <= 40 and any(p.search(fold(text)) for p in self.stop_lines)
+        if len(text) > 40:
+            return False
+        folded = fold(text)
+        for pattern in self.stop_lines:
+            if pattern.search(folded):
+                return True
+        return False
 
     def is_junk_line(self, text: str) -> bool:
         folded = fold(text)
-        return any(p.search(folded) for p in self.line_patterns)
+        for pattern in self.line_patterns:
+            if pattern.search(folded):
+                return True
+        return False
 
     def find_promo(self, text: str) -> re.Match[str] | None:
         """The earliest promo sentence in a paragraph, if any (offsets valid in `text`)."""
         # Folded text of another length would shift the offsets: match the original then.
         text = fold_aligned(text) or text
         best = None
-        for pattern in self.promo_patterns:
+        for pattern, words in self._promo_searches:
+            if words is not None and words.search(text) is None:
+                continue  # none of the words it needs: no match
             match = pattern.search(text)
             if match and (best is None or match.start() < best.start()):
                 best = match
         return best
+
+
+# Characters of a regular expression that are no literal.
+_META = frozenset("\\.^$*+?{}[]()|")
+# Inline flags ("(?i)", "(?s:…)") change what a literal matches.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Plain words of which every match of `pattern` holds one, when knowing them saves
+    work: a group of alternative words ("(供大家参考|仅供参考)") that the pattern's top level
+    passes through (no "|" beside it, not optional) after a part that may start at any place
+    of the text (re tries that part everywhere; a search for the words runs in one pass).
+    None when there is no such group, or the pattern starts with it or with "^" (re finds
+    those places fast itself), or flags change what a word matches."""
+    text = pattern.pattern
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.search(text) or text.startswith("^"):
+        return None
+    found = None
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1
+            if text[i : i + 1] == "^":
+                i += 1
+            if text[i : i + 1] == "]":
+                i += 1  # "[]…]" and "[^]…]": the first "]" is a member
+            continue
+        elif char == "|" and depth == 0:
+            return None  # alternatives of the whole pattern
+        elif char == "(":
+            depth += 1
+            if depth == 1:
+                start = i
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and found is None and text[i + 1 : i + 2] not in ("?", "*", "{"):
+                words = text[start + 1 : i].split("|")
+                if all(words) and not any(_META.intersection(word) for word in words):
+                    if start == 0:
+                        return None  # the pattern starts with its words
+                    found = tuple(words)
+        i += 1
+    return found
 
 
 @dataclass(frozen=True)
