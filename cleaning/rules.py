@@ -146,12 +146,50 @@ class Profile:
     title: tuple[etree.XPath, ...]
     date: tuple[etree.XPath, ...]
     remove: tuple[etree.XPath, ...]
+    # `detect` as evaluated: each in its faster equivalent spelling, if it has one.
+    _detect_fast: tuple[etree.XPath, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_detect_fast", tuple(_faster_xpath(xpath) for xpath in self.detect))
 
     def matches_host(self, host: str | None) -> bool:
         return bool(host) and any(fnmatch.fnmatch(host, pattern) for pattern in self.hosts)
 
     def matches_page(self, tree: etree._Element) -> bool:
-        return any(bool(xpath(tree)) for xpath in self.detect)
+        # Run on every page whose host no profile names.
+        for xpath in self._detect_fast:
+            if xpath(tree):
+                return True
+        return False
+
+
+# "//meta[…]": one element name anywhere, with one predicate.
+_ANYWHERE_STEP = re.compile(r"//([A-Za-z_][\w.-]*)\[(.+)\]")
+_XPATH_STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _faster_xpath(xpath: etree.XPath) -> etree.XPath:
+    """`xpath`, or one selecting the same elements faster: libxml2 runs "//meta[p]" as a
+    child step from every node of the tree, "/descendant::meta[p]" as one walk over the
+    elements (half the time). The two select the same when `p` does not depend on the
+    element's position among its siblings: when it is a comparison ("=" outside strings and
+    parentheses makes the whole predicate one) and names neither position() nor last()."""
+    match = _ANYWHERE_STEP.fullmatch(xpath.path)
+    if match is None:
+        return xpath
+    name, predicate = match.groups()
+    bare = _XPATH_STRING.sub('""', predicate)  # strings: neither operators nor brackets
+    if '"' in bare.replace('""', "") or "'" in bare or "[" in bare or "]" in bare or "position(" in bare or "last(" in bare:
+        return xpath
+    depth = 0
+    compares = False
+    for char in bare:
+        depth += char == "("
+        depth -= char == ")"
+        compares = compares or (depth == 0 and char == "=")
+    if not compares:
+        return xpath
+    return etree.XPath(f"/descendant::{name}[{predicate}]")
 
 
 def _strings(data: dict, key: str, where: str) -> list[str]:
