@@ -46,17 +46,25 @@ _ELLIPSIS = r"(?:…+|\.{3,}|。{3,}|⋯+|\.\.\.)"
 # Cut off: an ellipsis, then at most a short word (a read-more label in any wording,
 # in brackets, with arrows); a closing quote after it ends a quoted sentence instead.
 _TRUNCATED = re.compile(_ELLIPSIS + r"\s*(?:[\[【(（<]?[^\W\d_]{1,%d}[\]】)）>]?\s*[>»]*)?$" % MARKER_MAX_CHARS)
-# What trails an item after its excerpt and says nothing: dates, times, counts, separators.
-_TRAILING_INFO = re.compile(r"[\s\d\-:/.|｜·()（）\[\]【】年月日]+$")
+# What trails an item after its excerpt and says nothing: dates, times, counts, separators
+# (the run r"[\s\d\-:/.|｜·()（）\[\]【】年月日]+$"), as str.rstrip's characters: the
+# space and the ASCII digits spelled out; other white space and digits (\d: "０") are
+# stripped one by one.
+_TRAILING_CHARS = " 0123456789-:/.|｜·()（）[]【】年月日"
 _BRACKETED_TOKEN = re.compile(r"[\[【(（<《]\s*[^\]】)）>》]{1,%d}\s*[\]】)）>》]$" % MARKER_MAX_CHARS)
 # A timestamp of a post or a brief: a time of day, a date with a time, a relative time.
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|刚刚|剛剛|昨天|今天")
+_AGO = re.compile(r"\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前")
+_RELATIVE_WORDS = ("刚刚", "剛剛", "昨天", "今天")
+_RELATIVE_TIME = re.compile("|".join((_AGO.pattern, *_RELATIVE_WORDS)))
 # Either stamp, in one search.
 _STAMP = re.compile(f"{_TIME_OF_DAY.pattern}|{_RELATIVE_TIME.pattern}")
+# A character every stamp holds: found in one scan, where the stamp's alternatives try
+# every position (most items hold none, and are done with it).
+_STAMP_CHAR = re.compile("[:前刚剛昨今]")
 # What any stamp holds wherever it is cut (no look-around, "12:30" holds "2:3"): a text
-# without it has no timed item inside.
-_STAMP_PART = re.compile(rf"\d:\d|{_RELATIVE_TIME.pattern}")
+# without it (nor a relative time) has no timed item inside.
+_DIGIT_COLON_DIGIT = re.compile(r"\d:\d")
 _IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
 
 
@@ -105,9 +113,25 @@ def _size(text: str) -> int:
     return len(text) - text.count(" ")
 
 
+def _without_trailing_info(text: str) -> str:
+    """The text without its trailing info (`_TRAILING_CHARS`): looked for from its end,
+    where a regex ending in "+$" tries every position of the text."""
+    end = text.rstrip(_TRAILING_CHARS)
+    while end and (end[-1].isdecimal() or end[-1].isspace()):  # \d and \s beyond rstrip's
+        end = end[:-1].rstrip(_TRAILING_CHARS)
+    return end
+
+
+def _stamped(text: str) -> bool:
+    return _STAMP_CHAR.search(text) is not None and _STAMP.search(text) is not None
+
+
 @dataclass
 class Item:
     elements: list[etree._Element]
+    # (text, href) of the links measured so far, shared by the items of one page: the
+    # items of a page's runs overlap (nested lists, a flat layout's two shapes).
+    measured: dict[etree._Element, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @_cached
     def text(self) -> str:
@@ -120,11 +144,17 @@ class Item:
     @_cached
     def links(self) -> list[tuple[str, str]]:
         """(text, href) of the item's links, in order."""
+        measured = self.measured
         out = []
         for el in self.elements:
             for a in el.iter("a"):
-                href = (a.get("href") or "").strip()
-                out.append((_squeezed(_own_text(a)), href))
+                link = measured.get(a)
+                if link is None:
+                    href = a.get("href")
+                    # _own_text and _squeezed, spelled out: this runs once per link.
+                    text = a.text if not len(a) else etree.tostring(a, method="text", encoding="unicode", with_tail=False)
+                    link = measured[a] = (" ".join(text.split()) if text else "", href.strip() if href else "")
+                out.append(link)
         return out
 
     @_cached
@@ -157,8 +187,9 @@ class Item:
     def truncated(self) -> bool:
         """Cut off: an ellipsis at its end, or a short closing token after its excerpt
         (a bracketed "[详细]", or a last link repeating the title link's target)."""
-        end = _TRAILING_INFO.sub("", self.text)
-        if _TRUNCATED.search(end):
+        end = _without_trailing_info(self.text)
+        # Every ellipsis holds one of these: most texts are done without the search.
+        if ("…" in end or "." in end or "。" in end or "⋯" in end) and _TRUNCATED.search(end):
             return True
         if self.excerpt_chars < TITLE_MIN_CHARS or len(self.links) < 2 or self.title_link is None:
             return False
@@ -172,10 +203,10 @@ class Item:
         """Stamped with a time (of day, or relative: "3小时前") at its head or its end,
         where posts and briefs carry it; a time inside a sentence is no stamp."""
         text = self.text
-        if _STAMP.search(text[:TIME_EDGE_CHARS]):
+        if _stamped(text[:TIME_EDGE_CHARS]):
             return True
         # A short item is its own head and end: looked at once.
-        return len(text) > TIME_EDGE_CHARS and _STAMP.search(text[-TIME_EDGE_CHARS:]) is not None
+        return len(text) > TIME_EDGE_CHARS and _stamped(text[-TIME_EDGE_CHARS:])
 
 
 
@@ -218,14 +249,16 @@ class Group:
         return [el for item in self.items for el in item.elements]
 
 
-def _items(children: list[etree._Element], positions: list[int]) -> list[Item]:
+def _items(
+    children: list[etree._Element], positions: list[int], measured: dict[etree._Element, tuple[str, str]]
+) -> list[Item]:
     """One item per occurrence of the repeated shape, with the siblings up to the next
     one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
     as many siblings as the others have."""
     spans = [b - a for a, b in zip(positions, positions[1:])]
     typical = sorted(spans)[len(spans) // 2] if spans else 1
     ends = positions[1:] + [min(len(children), positions[-1] + typical)]
-    return [Item(children[a:b]) for a, b in zip(positions, ends)]
+    return [Item(children[a:b], measured) for a, b in zip(positions, ends)]
 
 
 def _median(values: list[int]) -> int:
@@ -287,6 +320,8 @@ _ITEM_TAGS = (blk.BLOCK_TAGS | {"a"}) - {"br", "hr", "img", "option", "input"}
 # The parents of an element that is some element's MIN_THREAD_ITEMS-th child, in document
 # order (= descendant-or-self::*[*[N]], which libxml2 evaluates a fifth slower).
 _PARENTS = etree.XPath("descendant-or-self::*/*[%d]/.." % MIN_THREAD_ITEMS)
+# How many of them lie below an element (its descendants among them).
+_PARENTS_BELOW = etree.XPath("count(descendant::*/*[%d]/..)" % MIN_THREAD_ITEMS)
 
 
 def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] | None = None) -> list[Group]:
@@ -296,16 +331,17 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     count: they may be comments whose times must not date the page; its link lists
     say nothing about the page's kind."""
     groups: list[Group] = []
-    # Hidden parents whose text holds no stamp, by id (the parents list keeps them alive):
-    # no timed run below them either. Only those are kept: while there is none, no
-    # parent's ancestors need a look.
-    unstamped: dict[int, bool] = {}
+    # The parents come in document order, each one's descendants right after it: those
+    # before `unstamped_end` lie inside a hidden parent whose text holds no stamp, so
+    # no timed run either.
+    unstamped_end = 0
     linked: set[etree._Element] | None = None  # the elements holding a link, found at the first run that asks
+    measured: dict[etree._Element, tuple[str, str]] = {}  # the links the items measured
     # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
     # in document order, instead of a Python look at every element of the page.
-    for parent in _PARENTS(root):
+    for index, parent in enumerate(_PARENTS(root)):
         timed_only = hidden is not None and hidden(parent)
-        if timed_only and unstamped and _inside_unstamped(parent, unstamped):
+        if timed_only and index < unstamped_end:
             continue  # only timed runs count here, and nothing here is timed
         children = list(parent.iterchildren(etree.Element))
         # Each child's shape once; the positions of each shape in one pass.
@@ -327,9 +363,11 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
                 continue
             if timed_only and not judged:
                 judged = True
-                if _unstamped(parent, unstamped):
+                if not _stamp_inside(etree.tostring(parent, method="text", encoding="unicode", with_tail=False)):
+                    # Nothing here is timed: neither in the parents below it.
+                    unstamped_end = index + 1 + int(_PARENTS_BELOW(parent))
                     break  # only timed runs count here, and nothing here is timed
-            items = _items(children, positions)
+            items = _items(children, positions, measured)
             if not timed_only and linked is None:
                 linked = _linked(root)
             if not _evidenced(items, None if timed_only else linked):
@@ -349,19 +387,12 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     return groups
 
 
-def _inside_unstamped(parent: etree._Element, known: dict[int, bool]) -> bool:
-    """An ancestor of `parent` was found to hold no stamp in its text (so `parent` holds none)."""
-    for ancestor in parent.iterancestors():
-        if known.get(id(ancestor)):
-            known[id(parent)] = True
-            return True
-    return False
-
-
-def _unstamped(parent: etree._Element, known: dict[int, bool]) -> bool:
-    """No stamp in `parent`'s text (so in no item of it), searched once, in C."""
-    text = etree.tostring(parent, method="text", encoding="unicode", with_tail=False)
-    if _STAMP_PART.search(text) is None:
-        known[id(parent)] = True
+def _stamp_inside(text: str) -> bool:
+    """Some stamp's part (`_DIGIT_COLON_DIGIT`) or a relative time in the text: each looked
+    for alone, a regex only where the character it needs is found (this searches a
+    parent's whole text, where one regex of all of them tries each position)."""
+    if any(word in text for word in _RELATIVE_WORDS):
         return True
-    return False
+    if ":" in text and _DIGIT_COLON_DIGIT.search(text):
+        return True
+    return "前" in text and _AGO.search(text) is not None
