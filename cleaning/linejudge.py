@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -155,8 +156,8 @@ class Model:
 
     def vector_probability(self, vector: list[float]) -> float:
         """`probability` of the features as a list in feature order (`feature_names`):
-        the same terms summed in the same order."""
-        z = self.bias + sum([weight * value for weight, value in zip(self.ordered, vector) if value])
+        the same terms summed in the same order (and zeros, which change no sum)."""
+        z = self.bias + sum(map(operator.mul, self.ordered, vector))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
