@@ -35,6 +35,10 @@ class JunkRules:
     # Each promo pattern with the words one of which it cannot match without (None: any text).
     _promo_searches: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = field(
         init=False, repr=False, compare=False)
+    # The patterns of each check as searched (`searched_together`).
+    _footer_searches: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _stop_searches: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _line_searches: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         searches = []
@@ -42,6 +46,9 @@ class JunkRules:
             words = needed_words(pattern)
             searches.append((pattern, re.compile("|".join(map(re.escape, words))) if words else None))
         object.__setattr__(self, "_promo_searches", tuple(searches))
+        object.__setattr__(self, "_footer_searches", searched_together(self.post_footers))
+        object.__setattr__(self, "_stop_searches", searched_together(self.stop_lines))
+        object.__setattr__(self, "_line_searches", searched_together(self.line_patterns))
 
     # Every pattern matches the text folded to simplified characters (cleaning.script),
     # so a traditional page hits the same rules; the text itself stays as published.
@@ -51,7 +58,7 @@ class JunkRules:
         if len(text) > 120:
             return False
         folded = fold(text)
-        for pattern in self.post_footers:
+        for pattern in self._footer_searches:
             if pattern.search(folded):
                 return True
         return False
@@ -60,14 +67,14 @@ class JunkRules:
         if len(text) > 40:
             return False
         folded = fold(text)
-        for pattern in self.stop_lines:
+        for pattern in self._stop_searches:
             if pattern.search(folded):
                 return True
         return False
 
     def is_junk_line(self, text: str) -> bool:
         folded = fold(text)
-        for pattern in self.line_patterns:
+        for pattern in self._line_searches:
             if pattern.search(folded):
                 return True
         return False
@@ -92,17 +99,10 @@ _META = frozenset("\\.^$*+?{}[]()|")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 
 
-def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Plain words of which every match of `pattern` holds one, when knowing them saves
-    work: a group of alternative words ("(供大家参考|仅供参考)") that the pattern's top level
-    passes through (no "|" beside it, not optional) after a part that may start at any place
-    of the text (re tries that part everywhere; a search for the words runs in one pass).
-    None when there is no such group, or the pattern starts with it or with "^" (re finds
-    those places fast itself), or flags change what a word matches."""
-    text = pattern.pattern
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.search(text) or text.startswith("^"):
-        return None
-    found = None
+def _top_level(text: str) -> list[tuple[str, int, int]]:
+    """The top level of a pattern's text: ("|", i, i) for each "|" outside groups and
+    classes, ("(", start, end) for each group, text[start] its "(" and text[end] its ")"."""
+    out = []
     depth, start, i, in_class = 0, 0, 0, False
     while i < len(text):
         char = text[i]
@@ -120,21 +120,61 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
                 i += 1  # "[]…]" and "[^]…]": the first "]" is a member
             continue
         elif char == "|" and depth == 0:
-            return None  # alternatives of the whole pattern
+            out.append(("|", i, i))
         elif char == "(":
             depth += 1
             if depth == 1:
                 start = i
         elif char == ")":
             depth -= 1
-            if depth == 0 and found is None and text[i + 1 : i + 2] not in ("?", "*", "{"):
-                words = text[start + 1 : i].split("|")
-                if all(words) and not any(_META.intersection(word) for word in words):
-                    if start == 0:
-                        return None  # the pattern starts with its words
-                    found = tuple(words)
+            if depth == 0:
+                out.append(("(", start, i))
         i += 1
-    return found
+    return out
+
+
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Plain words of which every match of `pattern` holds one, when knowing them saves
+    work: a group of alternative words ("(供大家参考|仅供参考)") that the pattern's top level
+    passes through (no "|" beside it, not optional) after a part that may start at any place
+    of the text (re tries that part everywhere; a search for the words runs in one pass).
+    None when there is no such group, or the pattern starts with it or with "^" (re finds
+    those places fast itself), or flags change what a word matches."""
+    text = pattern.pattern
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _INLINE_FLAGS.search(text) or text.startswith("^"):
+        return None
+    items = _top_level(text)
+    if any(kind == "|" for kind, _, _ in items):
+        return None  # alternatives of the whole pattern
+    for _, start, end in items:
+        if text[end + 1 : end + 2] in ("?", "*", "{"):
+            continue  # optional
+        words = text[start + 1 : end].split("|")
+        if all(words) and not any(_META.intersection(word) for word in words):
+            return None if start == 0 else tuple(words)  # at the start: re finds its places itself
+    return None
+
+
+# What may tie a pattern to its own groups or flags: kept out of a joint pattern.
+_SELF_REFERENCES = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?\(|\(\?[aiLmsux-]")
+
+
+def searched_together(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns one of which matches a text exactly when one of `patterns` does, fewer: those
+    anchored at the start ("^…", no "|" beside the anchor) joined into one "^(?:…|…)" (re
+    tries each at the first place only either way; one call instead of one each)."""
+    anchored = [
+        p for p in patterns
+        if p.pattern.startswith("^") and not p.flags & re.VERBOSE and p.flags == patterns[0].flags
+        and not _SELF_REFERENCES.search(p.pattern) and not any(kind == "|" for kind, _, _ in _top_level(p.pattern))
+    ]
+    if len(anchored) < 2:
+        return patterns
+    try:
+        joint = re.compile("^(?:%s)" % "|".join(f"(?:{p.pattern[1:]})" for p in anchored), anchored[0].flags)
+    except re.error:
+        return patterns
+    return (joint, *(p for p in patterns if not any(p is a for a in anchored)))
 
 
 @dataclass(frozen=True)
