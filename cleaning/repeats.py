@@ -85,14 +85,6 @@ class _cached:
         return value
 
 
-def _own_text(el: etree._Element) -> str:
-    """The element's text without its tail, as lxml's text serialiser gives it."""
-    if not len(el):  # no children: its text is all of it
-        return el.text or ""
-    # lxml's text serialiser runs in C: far cheaper than joining itertext() in Python.
-    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-
-
 def _squeezed(raw: str) -> str:
     """White space runs as one space, stripped (re's \\s is str.isspace: split() finds the
     same runs, in C, several times faster than a regex pass)."""
@@ -100,9 +92,8 @@ def _squeezed(raw: str) -> str:
 
 
 def _text(elements: list[etree._Element]) -> str:
+    """The squeezed text of several siblings, with the tails between them."""
     last = len(elements) - 1
-    if not last:  # the common item: one element
-        return _squeezed(_own_text(elements[0]))
     raw = "".join(
         etree.tostring(el, method="text", encoding="unicode", with_tail=i < last) for i, el in enumerate(elements)
     )
@@ -135,11 +126,18 @@ class Item:
 
     @_cached
     def text(self) -> str:
-        return _text(self.elements)
+        elements = self.elements
+        if len(elements) != 1:
+            return _text(elements)
+        # The common item, one element: its text serialised in C only when it has children.
+        el = elements[0]
+        raw = etree.tostring(el, method="text", encoding="unicode", with_tail=False) if len(el) else el.text
+        return " ".join(raw.split()) if raw else ""
 
     @_cached
     def chars(self) -> int:
-        return _size(self.text)
+        text = self.text
+        return len(text) - text.count(" ")
 
     @_cached
     def links(self) -> list[tuple[str, str]]:
@@ -151,7 +149,7 @@ class Item:
                 link = measured.get(a)
                 if link is None:
                     href = a.get("href")
-                    # _own_text and _squeezed, spelled out: this runs once per link.
+                    # Its own text (serialised in C only when it has children), squeezed.
                     text = a.text if not len(a) else etree.tostring(a, method="text", encoding="unicode", with_tail=False)
                     link = measured[a] = (" ".join(text.split()) if text else "", href.strip() if href else "")
                 out.append(link)
@@ -159,14 +157,14 @@ class Item:
 
     @_cached
     def link_chars(self) -> int:
-        return sum(_size(text) for text, _ in self.links)
+        return sum([len(text) - text.count(" ") for text, _ in self.links])
 
     @_cached
     def title_link(self) -> tuple[str, str] | None:
         """The longest link that leads somewhere and reads like a title."""
         best, best_size = None, TITLE_MIN_CHARS - 1
         for text, href in self.links:
-            size = _size(text)
+            size = len(text) - text.count(" ")
             if size > best_size and href and not _IGNORED_HREF.match(href):  # the first of the longest
                 best, best_size = (text, href), size
         return best
@@ -283,22 +281,19 @@ def _evidenced(items: list[Item], linked: set[etree._Element] | None) -> bool:
     """Most items hold a link (an element in `linked`) or a timestamp (only a timestamp
     when `linked` is None). Cheapest test first (links), and a few items sampled before
     every one is measured (an article's paragraphs)."""
-    need = MIN_ITEM_EVIDENCE * len(items)
-    links_count = linked is not None
-
-    def _anchored(item: Item) -> bool:
-        return not linked.isdisjoint(item.elements)
-
-    def evidence(item: Item) -> bool:
-        return (links_count and _anchored(item)) or item.timed
-
-    if links_count and _at_least(map(_anchored, items), need):
-        return True
-    step = max(1, len(items) // EVIDENCE_SAMPLE)
-    sample = items[::step]
-    if sum(1 for i in sample if evidence(i)) < MIN_ITEM_EVIDENCE * len(sample) / 2:
+    count = len(items)
+    need = MIN_ITEM_EVIDENCE * count
+    if linked is None:
+        anchored = [False] * count
+    else:
+        # Each item's test once (a set's isdisjoint, in C), all of them: cheaper than stopping early.
+        anchored = [not linked.isdisjoint(item.elements) for item in items]
+        if sum(anchored) >= need:
+            return True
+    sample = range(0, count, max(1, count // EVIDENCE_SAMPLE))
+    if sum(1 for i in sample if anchored[i] or items[i].timed) < MIN_ITEM_EVIDENCE * len(sample) / 2:
         return False
-    return _at_least(map(evidence, items), need)
+    return _at_least((anchored[i] or items[i].timed for i in range(count)), need)
 
 
 def _at_least(tests, need: float) -> bool:
@@ -343,20 +338,11 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         timed_only = hidden is not None and hidden(parent)
         if timed_only and index < unstamped_end:
             continue  # only timed runs count here, and nothing here is timed
-        children = list(parent.iterchildren(etree.Element))
-        # Each child's shape once; the positions of each shape in one pass.
-        shapes: dict[tuple[str, str], list[int]] = {}
-        for i, child in enumerate(children):
-            tag = child.tag
-            if tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
-                # Its shape: tag and first class (spelled out here: this runs once per element).
-                classes = child.get("class")
-                shape = (tag, classes.split(None, 1)[0]) if classes and not classes.isspace() else (tag, "")
-                positions = shapes.get(shape)
-                if positions is None:
-                    shapes[shape] = [i]
-                else:
-                    positions.append(i)
+        children = parent.getchildren()  # (comments and PIs too, if the parser kept any)
+        shapes = _shapes(children)
+        if shapes is None:  # a comment or a PI among them: items are elements
+            children = list(parent.iterchildren(etree.Element))
+            shapes = _shapes(children)
         judged = False
         for positions in shapes.values():
             if len(positions) < MIN_THREAD_ITEMS:
@@ -385,6 +371,27 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
                 continue
             groups.append(group)
     return groups
+
+
+def _shapes(children: list[etree._Element]) -> dict[str | tuple[str, str], list[int]] | None:
+    """The positions of each shape (tag and first class; the tag alone for an element
+    without a class) among the children, in one pass; None when a child is no element."""
+    shapes: dict[str | tuple[str, str], list[int]] = {}
+    i = 0
+    for child in children:
+        tag = child.tag
+        if tag in _ITEM_TAGS:  # only these can repeat as items: no shape for the rest
+            classes = child.get("class")
+            shape = (tag, classes.split(None, 1)[0]) if classes and not classes.isspace() else tag
+            positions = shapes.get(shape)
+            if positions is None:
+                shapes[shape] = [i]
+            else:
+                positions.append(i)
+        elif tag.__class__ is not str:  # a comment's or a PI's tag is a function
+            return None
+        i += 1
+    return shapes
 
 
 def _stamp_inside(text: str) -> bool:
