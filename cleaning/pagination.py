@@ -53,20 +53,20 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
     base = url or "http://localhost/"
     fallback = None
     for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
         # The link's text first: resolving and comparing URLs costs far more, and
-        # only a "下一页" or a page number can be the next part.
+        # only a "下一页" or a page number can be the next part (its href is read after).
         # A link without children is its text; else lxml's serialiser in C (= itertext()).
         text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or "")
         is_next = len(text) <= _NEXT_TEXT_MAX_CHARS and _NEXT_TEXT.match(text) is not None
-        if url is None:
-            # Without the page's own URL only the link's shape and text can tell.
-            if is_next and (_PART_SUFFIX.search(href) or _query_page(urlparse(href).query)):
-                return href
+        # Without the page's own URL only a "下一页" link's shape and text can tell.
+        if not is_next and (url is None or fallback is not None or not text.isdigit()):
             continue
-        if not is_next and (fallback is not None or not text.isdigit()):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        if url is None:
+            if _PART_SUFFIX.search(href) or _query_page(urlparse(href).query):
+                return href
             continue
         absolute = urljoin(base, href)
         if not is_next_part(url, absolute):
