@@ -31,7 +31,7 @@ _PUNCT = re.compile(r"[，。！？；：、,.!?;:“”（）《》]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a page has hundreds of blocks, each read many times
 class Block:
     text: str
     links: int  # characters inside <a>
@@ -91,9 +91,12 @@ def split_indented(text: str) -> list[str]:
 def walk(
     root: etree._Element,
     score: Callable[[Block], float],
-    skip: Callable[[etree._Element], bool] = lambda el: False,
+    skip: Callable[[etree._Element], bool] | None = None,
+    skip_tags: frozenset[str] = frozenset(),
 ) -> Walk:
-    """Cut `root` into blocks; `skip(el)` drops a subtree (its tail text stays)."""
+    """Cut `root` into blocks; an element whose tag is in `skip_tags`, or for which
+    `skip(el)` holds, is dropped with its subtree (its tail text stays). (The tags are
+    tested here, without a call per element.)"""
     result = Walk()
     blocks = result.blocks
     weights: list[float] = []
@@ -120,8 +123,8 @@ def walk(
         tag = block_tags[-1] if block_tags else "body"
         if "\u3000" not in raw and "\u00a0" not in raw:
             # No indentation: one piece (split_indented's common case, without its lists),
-            # and all of the links are its own.
-            piece = clean_text(raw)
+            # and all of the links are its own. (clean_text spelled out: once per block.)
+            piece = clean_text(raw) if "\u200b" in raw or "\ufeff" in raw else " ".join(raw.split())
             if piece:
                 block = Block(piece, links, tag, len(blocks))
                 blocks.append(block)
@@ -146,7 +149,8 @@ def walk(
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if tag.__class__ is not str or skip(el):  # comments and PIs have a function for a tag
+            # (comments and PIs have a function for a tag)
+            if tag.__class__ is not str or tag in skip_tags or (skip is not None and skip(el)):
                 skip_subtree()
                 push(-1)  # placeholder popped on "end"
                 continue

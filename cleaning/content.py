@@ -78,38 +78,27 @@ def _weigh(block: blk.Block) -> float:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _hidden(el: etree._Element) -> bool:
-    """Invisible to readers: chrome tags, inline-hidden elements (anti-copy text)."""
-    if _chrome(el):
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-_CHROME_TAGS = ("nav", "aside", "footer")
-
-
-def _chrome(el: etree._Element) -> bool:
-    return el.tag in _CHROME_TAGS
+# Chrome tags: skipped by the walk itself (blk.walk's skip_tags), without a call per element.
+_CHROME_TAGS = frozenset(("nav", "aside", "footer"))
 
 
 def _skipper(rules: JunkRules):
-    judged: dict[str, bool] = {}  # a page repeats its class/id strings: judge each once
+    """What a walk skips besides the chrome tags: elements hidden inline (anti-copy
+    text) and junk containers by class/id."""
+    judged: dict[tuple[str | None, str | None], bool] = {}  # a page repeats its class/id strings: judge each once
 
     def skip(el: etree._Element) -> bool:
-        # _hidden(el) spelled out: this runs once per element of the page.
-        if el.tag in _CHROME_TAGS:
-            return True
+        # This runs once per element of the page.
         style = el.get("style")
         if style and _HIDDEN_STYLE.search(style):
             return True
         attrs = el.get("class")
         ident = el.get("id")
         if attrs or ident:
-            key = f"{attrs or ''} {ident or ''}"
+            key = (attrs, ident)  # (a tuple is made faster than the string judged)
             junk = judged.get(key)
             if junk is None:
-                junk = judged[key] = is_junk_container(key, rules)
+                junk = judged[key] = is_junk_container(f"{attrs or ''} {ident or ''}", rules)
             return junk
         return False
 
@@ -216,12 +205,12 @@ def _body(root: etree._Element) -> etree._Element:
 
 def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     root = _body(root)  # <title> and friends are metadata, never paragraphs
-    walk = blk.walk(root, block_weight, _skipper(rules))
+    walk = blk.walk(root, block_weight, _skipper(rules), _CHROME_TAGS)
     best = best_element(walk)
     if best < 0 or element_score(walk, best) < _WEAK_RESULT:
         # The class/id rules may have hidden the article itself, or the page hides it
         # until a script shows it; look again without them.
-        retry = blk.walk(root, block_weight, _chrome)
+        retry = blk.walk(root, block_weight, skip_tags=_CHROME_TAGS)
         rbest = best_element(retry)
         if rbest >= 0 and (best < 0 or element_score(retry, rbest) > element_score(walk, best)):
             walk, best = retry, rbest
@@ -274,7 +263,7 @@ def from_profile(root: etree._Element, profile: Profile, rules: JunkRules) -> Co
                         doomed.getparent().remove(doomed)
         items: list[blk.Block] = []
         for el in found:
-            items.extend(blk.walk(el, block_weight, _skipper(rules)).blocks)
+            items.extend(blk.walk(el, block_weight, _skipper(rules), _CHROME_TAGS).blocks)
         paragraphs = filter_paragraphs(items, rules)
         if paragraphs:
             return Content(paragraphs, f"profile:{profile.name}")
