@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cleaning.rules import read_toml
-from cleaning.script import fold, nfkc
+from cleaning.script import fold, fold_uncached, nfkc
 from cleaning.split import find_items
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -306,16 +306,24 @@ def _nfkc(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=_LINE_CACHE)
+def _forms(text: str) -> tuple[str, str]:
+    """(`_spaced(text)`, `squeeze(text)`): one cache entry and one normalisation for both."""
+    normal = nfkc(text)
+    # A line NFKC leaves alone is likely folded already (the content's junk rules fold it);
+    # a normalised copy is folded here only.
+    spaced = fold(text) if normal is text else fold_uncached(normal)
+    return spaced, _unspaced(spaced).lower()
+
+
 def _spaced(text: str) -> str:
     """NFKC (full-width ｗｗｗ．ｘ → www.x, ２０２１ → 2021), folded to simplified."""
-    return fold(_nfkc(text))
+    return _forms(text)[0]
 
 
-@functools.lru_cache(maxsize=_LINE_CACHE)
 def squeeze(text: str) -> str:
     """A line as matched for names and shapes: NFKC (full-width ｗｗｗ．ｘ → www.x), folded
     to simplified, without whitespace (letter-spaced "w w w . x" → "www.x"), lower case."""
-    return _unspaced(_spaced(text)).lower()
+    return _forms(text)[1]
 
 
 @dataclass(frozen=True)
@@ -481,8 +489,7 @@ class _Scorer:
         """The features of line `index` of `count` lines, in feature order (`features`)."""
         # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
         # ASCII shape, so the shape features see them.
-        spaced = _spaced(line)
-        text = squeeze(line)
+        spaced, text = _forms(line)
         size = len(text) or 1
         out = _ZERO_VECTOR.copy()
         words = self.vocab.any_word.findall(text)

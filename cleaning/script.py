@@ -38,14 +38,20 @@ def _traditional_char() -> re.Pattern[str]:
     return re.compile("[%s]" % "".join(map(re.escape, sorted(_traditional()))))
 
 
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def fold(text: str) -> str:
-    """`text` in simplified characters, for matching only."""
+def fold_uncached(text: str) -> str:
+    """`fold(text)` without its cache: for a string made just now (a line normalised)
+    that nothing else folds, whose entry would only push out lines asked for again."""
     # Most lines are simplified already: zhconv's phrase matching runs only when a
     # traditional character is there (a search is ~1000x cheaper than converting).
     if text.isascii() or _traditional_char().search(text) is None:
         return text
     return zhconv.convert(text, "zh-hans")
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def fold(text: str) -> str:
+    """`text` in simplified characters, for matching only."""
+    return fold_uncached(text)
 
 
 def fold_aligned(text: str) -> str | None:
