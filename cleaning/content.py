@@ -125,9 +125,19 @@ def best_element(walk: blk.Walk) -> int:
     return best
 
 
-def single_article(root: etree._Element) -> etree._Element | None:
+def single_article(root: etree._Element, marks: list[etree._Element] | None = None) -> etree._Element | None:
     """The page's one <article> when it holds the page's one <h1>: the publisher's own
-    frame around the story (news portals put a news river beside it)."""
+    frame around the story (news portals put a news river beside it).
+
+    `marks`: html.landmarks() of the tree as it is, when the caller has them."""
+    if marks is not None:
+        articles = [el for el in marks if el.tag == "article"]
+        if len(articles) != 1:
+            return None
+        h1s = [el for el in marks if el.tag == "h1"]
+        if len(h1s) != 1 or articles[0] not in h1s[0].iterancestors():
+            return None
+        return articles[0]
     # Whole document, as "//article" would; iteration in C that stops at a second one.
     document = root.getroottree()
     articles = list(islice(document.iter("article"), 2))
@@ -203,7 +213,10 @@ def _body(root: etree._Element) -> etree._Element:
     return body if body is not None else root
 
 
-def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
+def generic(root: etree._Element, rules: JunkRules,
+            marks: list[etree._Element] | None = None) -> tuple[Content, blk.Walk]:
+    """`marks`: html.landmarks() of the tree as it is, when the caller has them."""
+    document = root
     root = _body(root)  # <title> and friends are metadata, never paragraphs
     walk = blk.walk(root, block_weight, _skipper(rules), _CHROME_TAGS)
     best = best_element(walk)
@@ -218,7 +231,7 @@ def generic(root: etree._Element, rules: JunkRules) -> tuple[Content, blk.Walk]:
     page_teasers = sum(1 for b in walk.blocks if b.size >= 10 and pagetype.ends_cut(b.text, strict=True))
     if best < 0:
         return Content([], "none", page_link_share=page_links, page_teasers=page_teasers), walk
-    scope = single_article(root)
+    scope = single_article(document, marks)
     scoped = scope is not None and (best != (best := best_inside(walk, best, scope)))
     first, last = walk.first[best], walk.last[best]
     # The smallest subtree can miss an article whose container also holds

@@ -44,6 +44,9 @@ NON_CONTENT_TAGS = (
     "svg", "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video", "source",
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-\d]+")
+# The tags several stages look for in the whole document (the title's headings, the
+# one <article> around the <h1>): found in one scan (`landmarks`), not one each.
+LANDMARK_TAGS = ("h1", "h2", "h3", "article")
 
 
 def read_page(body: bytes, http_charset: str | None = None) -> tuple[Decoded, html.HtmlElement]:
@@ -88,3 +91,9 @@ def is_junk_container(attrs: str, rules: JunkRules) -> bool:
     if not tokens & rules.class_id_tokens:
         return False
     return not tokens & rules.keep_tokens
+
+
+def landmarks(root: etree._Element) -> list[html.HtmlElement]:
+    """The document's h1, h2, h3 and article elements, in document order (one scan in C).
+    Valid until the tree changes."""
+    return list(root.getroottree().iter(*LANDMARK_TAGS))

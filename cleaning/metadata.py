@@ -163,11 +163,12 @@ def site_name_declared(head: Head) -> str | None:
 
 
 def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
-                 site_names: Collection[str] = ()) -> str | None:
+                 site_names: Collection[str] = (), marks: list[etree._Element] | None = None) -> str | None:
     """The article headline: a heading the <title> confirms, else <title> without its site name.
 
     `site_names`: the constant `<title>` parts of the site (cleaning.template);
-    without them, the side of the separator a heading confirms.
+    without them, the side of the separator a heading confirms. `marks`:
+    html.landmarks() of the tree, when the caller has them (no scan of its own then).
     """
     for xpath in profile_xpaths:
         for el in xpath(root):
@@ -176,7 +177,8 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
                 return text
     tag_title = head.title_tag or head.meta.get("og:title") or ""
     candidates = []
-    for el in root.iter("h1", "h2", "h3"):
+    headings = root.iter("h1", "h2", "h3") if marks is None else (el for el in marks if el.tag != "article")
+    for el in headings:
         text = normalise_title("".join(el.itertext()))
         if 4 <= len(text) <= 120 and text not in site_names:
             candidates.append((el.tag, text))
@@ -188,7 +190,8 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
         names.add(declared)
     parts = title_parts(tag_title)
     if len(parts) > 1:
-        h1s = [t for t in (normalise_title("".join(el.itertext())) for el in root.iter("h1")) if len(t) >= 2]
+        h1_elements = root.iter("h1") if marks is None else (el for el in marks if el.tag == "h1")
+        h1s = [t for t in (normalise_title("".join(el.itertext())) for el in h1_elements) if len(t) >= 2]
         stripped = _title_side(parts, names, h1s or [t for _, t in candidates[:1]])
     else:
         stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
