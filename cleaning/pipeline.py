@@ -16,7 +16,7 @@ from cleaning import linejudge
 from cleaning import metadata as meta
 from cleaning import pagetype, repeats
 from cleaning.blocks import Block
-from cleaning.html import NON_CONTENT_TAGS, read_page
+from cleaning.html import NON_CONTENT_TAGS, landmarks, read_page
 from cleaning.model import Page
 from cleaning.options import CleanerOptions, default_options
 from cleaning.pagination import next_page_url
@@ -115,12 +115,14 @@ def clean_page(
     # A <title> part the host spells in pinyin is the site's name, learnt or not.
     host_names = sitename.names_by_host(url, meta.title_parts(head.title_tag))
     site_names = site_names | host_names
-    page.title = meta.choose_title(root, head, site_profile.title if site_profile else (), site_names=site_names)
+    marks = landmarks(root)  # headings and <article>s, for the title and the article frame (until comments go)
+    page.title = meta.choose_title(root, head, site_profile.title if site_profile else (), site_names=site_names,
+                                   marks=marks)
     page.breadcrumbs = meta.breadcrumbs(root, head)
     page.tags = meta.tags(root)
 
     # The page's kind first, from its structure: a list or about page yields no speech.
-    found, walk = content_mod.generic(root, rules)
+    found, walk = content_mod.generic(root, rules, marks)
     groups = repeats.find_groups(root, hidden=lambda el: id(el) not in walk.element_index)
     # The evidence below is looked for only when the verdict needs it.
     shape = pagetype.classify(
@@ -129,7 +131,7 @@ def clean_page(
         self_linked=lambda: pagetype.self_linked_from_chrome(root, url, options.url_shapes),
         dated_blocks=lambda: [i for i in _head_range(walk.blocks, page.title, found.start)
                               if meta.strong_date([walk.blocks[i].text])],
-        article=lambda: content_mod.single_article(root),
+        article=lambda: content_mod.single_article(root, marks),
         shapes=options.url_shapes,
     )
     if shape.kind == "article":
