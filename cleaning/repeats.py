@@ -91,13 +91,16 @@ def _squeezed(raw: str) -> str:
     return " ".join(raw.split())
 
 
-def _text(elements: list[etree._Element]) -> str:
-    """The squeezed text of several siblings, with the tails between them."""
+def _raw_text(elements: list[etree._Element]) -> str:
+    """The text of the siblings with the tails between them, as lxml's text serialiser
+    gives it (in C; an element without children needs none)."""
+    if len(elements) == 1:  # the common item: one element
+        el = elements[0]
+        return (etree.tostring(el, method="text", encoding="unicode", with_tail=False) if len(el) else el.text) or ""
     last = len(elements) - 1
-    raw = "".join(
+    return "".join(
         etree.tostring(el, method="text", encoding="unicode", with_tail=i < last) for i, el in enumerate(elements)
     )
-    return _squeezed(raw)
 
 
 def _size(text: str) -> int:
@@ -126,13 +129,7 @@ class Item:
 
     @_cached
     def text(self) -> str:
-        elements = self.elements
-        if len(elements) != 1:
-            return _text(elements)
-        # The common item, one element: its text serialised in C only when it has children.
-        el = elements[0]
-        raw = etree.tostring(el, method="text", encoding="unicode", with_tail=False) if len(el) else el.text
-        return " ".join(raw.split()) if raw else ""
+        return " ".join(_raw_text(self.elements).split())
 
     @_cached
     def chars(self) -> int:
@@ -173,9 +170,10 @@ class Item:
     def led_by_title(self) -> bool:
         """Its main link opens it (after at most a date, a bullet or a label): a list
         entry or a teaser, not a table row with links in its cells."""
-        if self.title_link is None or _size(self.title_link[0]) * 3 < self.link_chars:
+        title_link = self.title_link
+        if title_link is None or _size(title_link[0]) * 3 < self.link_chars:
             return False
-        return 0 <= self.text.find(self.title_link[0]) <= LEAD_MAX_CHARS
+        return 0 <= self.text.find(title_link[0]) <= LEAD_MAX_CHARS
 
     @property
     def excerpt_chars(self) -> int:
@@ -200,7 +198,12 @@ class Item:
     def timed(self) -> bool:
         """Stamped with a time (of day, or relative: "3小时前") at its head or its end,
         where posts and briefs carry it; a time inside a sentence is no stamp."""
-        text = self.text
+        text = self.__dict__.get("text")
+        if text is None:  # asked before its text (a run's evidence): most items hold no stamp at all
+            raw = _raw_text(self.elements)
+            if _STAMP_CHAR.search(raw) is None:
+                return False
+            text = self.__dict__["text"] = _squeezed(raw)
         if _stamped(text[:TIME_EDGE_CHARS]):
             return True
         # A short item is its own head and end: looked at once.
@@ -219,7 +222,7 @@ class Group:
     @_cached
     def titled(self) -> float:
         """Share of items led by a title link (teasers, list entries)."""
-        return self.share(lambda i: i.led_by_title)
+        return sum([item.led_by_title for item in self.items]) / len(self.items)
 
     @_cached
     def teasing(self) -> float:
@@ -232,7 +235,7 @@ class Group:
 
     @_cached
     def timed(self) -> float:
-        return self.share(lambda i: i.timed)
+        return sum([item.timed for item in self.items]) / len(self.items)
 
     @_cached
     def chars(self) -> int:
@@ -253,6 +256,8 @@ def _items(
     """One item per occurrence of the repeated shape, with the siblings up to the next
     one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
     as many siblings as the others have."""
+    if positions[-1] - positions[0] == len(positions) - 1:  # next to each other: one element each
+        return [Item([children[a]], measured) for a in positions]
     spans = [b - a for a, b in zip(positions, positions[1:])]
     typical = sorted(spans)[len(spans) // 2] if spans else 1
     ends = positions[1:] + [min(len(children), positions[-1] + typical)]
