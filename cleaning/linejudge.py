@@ -540,7 +540,7 @@ class _Scorer:
             if from_end < EDGE_LINES:
                 out[_AT_BOTTOM_AT] = 1.0
             out[_EDGE_AT] = 1.0 / (1 + min(index, from_end))
-        if self.key and size > 1 and len(text) >= 2:
+        if self.key and len(text) >= 2:  # `_overlap`, with the title's bigrams at hand
             out[_TITLE_OVERLAP_AT] = min(sum(map(text.__contains__, self.grams)) / (len(text) - 1), 1.0)
             if self.has_key and self.key in text:
                 out[_HAS_TITLE_AT] = 1.0
