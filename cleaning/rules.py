@@ -55,29 +55,13 @@ class JunkRules:
     # (Loops, not any() over a generator: these run on every block of every page.)
 
     def is_post_footer(self, text: str) -> bool:
-        if len(text) > 120:
-            return False
-        folded = fold(text)
-        for pattern in self._footer_searches:
-            if pattern.search(folded):
-                return True
-        return False
+        return len(text) <= 120 and _any_search(self._footer_searches, fold(text))
 
     def is_stop_line(self, text: str) -> bool:
-        if len(text) > 40:
-            return False
-        folded = fold(text)
-        for pattern in self._stop_searches:
-            if pattern.search(folded):
-                return True
-        return False
+        return len(text) <= 40 and _any_search(self._stop_searches, fold(text))
 
     def is_junk_line(self, text: str) -> bool:
-        folded = fold(text)
-        for pattern in self._line_searches:
-            if pattern.search(folded):
-                return True
-        return False
+        return _any_search(self._line_searches, fold(text))
 
     def find_promo(self, text: str) -> re.Match[str] | None:
         """The earliest promo sentence in a paragraph, if any (offsets valid in `text`)."""
@@ -91,6 +75,13 @@ class JunkRules:
             if match and (best is None or match.start() < best.start()):
                 best = match
         return best
+
+
+def _any_search(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    for pattern in patterns:
+        if pattern.search(text):
+            return True
+    return False
 
 
 # Characters of a regular expression that are no literal.
