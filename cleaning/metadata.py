@@ -73,7 +73,7 @@ class Head:
 
 def read_head(root: etree._Element, url: str | None) -> Head:
     head = Head()
-    title = root.find(".//title")
+    title = _first_title(root)
     if title is not None:
         head.title_tag = clean_text(title.text_content() if hasattr(title, "text_content") else (title.text or ""))
     canonical = None
@@ -110,6 +110,18 @@ def read_head(root: etree._Element, url: str | None) -> Head:
     if head.canonical and url:
         head.canonical = urljoin(url, head.canonical)
     return head
+
+
+def _first_title(root: etree._Element) -> etree._Element | None:
+    """The first <title> in document order, as root.find(".//title") finds it. That search
+    goes on to the end of the document (lxml's iterator looks one match ahead, ~0.1 ms):
+    when the <head> opens the document, its own <title> is the first one there is."""
+    head = root.find("head")
+    if head is not None and head.getprevious() is None:
+        title = next(head.iter("title"), None)
+        if title is not None:
+            return title
+    return root.find(".//title")
 
 
 def title_parts(title_tag: str | None) -> list[str]:

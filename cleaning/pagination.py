@@ -56,7 +56,9 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
         # The link's text first: resolving and comparing URLs costs far more, and
         # only a "下一页" or a page number can be the next part (its href is read after).
         # A link without children is its text; else lxml's serialiser in C (= itertext()).
-        text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or "")
+        text = etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or ""
+        # (clean_text spelled out for its common case: this runs once per link)
+        text = clean_text(text) if "\u200b" in text or "\ufeff" in text else " ".join(text.split())
         is_next = len(text) <= _NEXT_TEXT_MAX_CHARS and _NEXT_TEXT.match(text) is not None
         # Without the page's own URL only a "下一页" link's shape and text can tell.
         if not is_next and (url is None or fallback is not None or not text.isdigit()):
