@@ -68,6 +68,10 @@ _DIGIT_COLON_DIGIT = re.compile(r"\d:\d")
 _IGNORED_HREF = re.compile(r"^(#|javascript:|mailto:|tel:)", re.I)
 
 
+# A link as measured: (text, href) and the text's size.
+_Link = tuple[tuple[str, str], int]
+
+
 class _cached:
     """`functools.cached_property` without the lock it takes on every access before
     Python 3.12: the value lands in the instance's __dict__, which wins from then on."""
@@ -123,9 +127,9 @@ def _stamped(text: str) -> bool:
 @dataclass
 class Item:
     elements: list[etree._Element]
-    # (text, href) of the links measured so far, shared by the items of one page: the
-    # items of a page's runs overlap (nested lists, a flat layout's two shapes).
-    measured: dict[etree._Element, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    # The links measured so far ((text, href) and size), shared by the items
+    # of one page: the items of a page's runs overlap (nested lists, a flat layout's two shapes).
+    measured: dict[etree._Element, _Link] = field(default_factory=dict, repr=False, compare=False)
 
     @_cached
     def text(self) -> str:
@@ -139,32 +143,43 @@ class Item:
     @_cached
     def links(self) -> list[tuple[str, str]]:
         """(text, href) of the item's links, in order."""
-        measured = self.measured
-        out = []
-        for el in self.elements:
-            for a in el.iter("a"):
-                link = measured.get(a)
-                if link is None:
-                    href = a.get("href")
-                    # Its own text (serialised in C only when it has children), squeezed.
-                    text = a.text if not len(a) else etree.tostring(a, method="text", encoding="unicode", with_tail=False)
-                    link = measured[a] = (" ".join(text.split()) if text else "", href.strip() if href else "")
-                out.append(link)
-        return out
+        self._measure_links()
+        return self.__dict__["links"]
 
     @_cached
     def link_chars(self) -> int:
-        return sum([len(text) - text.count(" ") for text, _ in self.links])
+        self._measure_links()
+        return self.__dict__["link_chars"]
 
     @_cached
     def title_link(self) -> tuple[str, str] | None:
         """The longest link that leads somewhere and reads like a title."""
-        best, best_size = None, TITLE_MIN_CHARS - 1
-        for text, href in self.links:
-            size = len(text) - text.count(" ")
-            if size > best_size and href and not _IGNORED_HREF.match(href):  # the first of the longest
-                best, best_size = (text, href), size
-        return best
+        self._measure_links()
+        return self.__dict__["title_link"]
+
+    def _measure_links(self) -> None:
+        """`links`, `link_chars` and `title_link` in one pass over the links (each is asked
+        for with the others), each link measured once per page."""
+        measured = self.measured
+        links = []
+        total = 0
+        title, title_size = None, TITLE_MIN_CHARS - 1
+        for el in self.elements:
+            for a in el.iter("a"):
+                known = measured.get(a)
+                if known is None:
+                    href = a.get("href")
+                    href = href.strip() if href else ""
+                    # Its own text (serialised in C only when it has children), squeezed.
+                    text = a.text if not len(a) else etree.tostring(a, method="text", encoding="unicode", with_tail=False)
+                    text = " ".join(text.split()) if text else ""
+                    known = measured[a] = ((text, href), len(text) - text.count(" "))
+                link, size = known
+                links.append(link)
+                total += size
+                if size > title_size and link[1] and not _IGNORED_HREF.match(link[1]):  # the first of the longest
+                    title, title_size = link, size
+        self.__dict__.update(links=links, link_chars=total, title_link=title)
 
     @_cached
     def led_by_title(self) -> bool:
@@ -250,9 +265,7 @@ class Group:
         return [el for item in self.items for el in item.elements]
 
 
-def _items(
-    children: list[etree._Element], positions: list[int], measured: dict[etree._Element, tuple[str, str]]
-) -> list[Item]:
+def _items(children: list[etree._Element], positions: list[int], measured: dict[etree._Element, _Link]) -> list[Item]:
     """One item per occurrence of the repeated shape, with the siblings up to the next
     one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
     as many siblings as the others have."""
@@ -336,7 +349,7 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     # no timed run either.
     unstamped_end = 0
     linked: set[etree._Element] | None = None  # the elements holding a link, found at the first run that asks
-    measured: dict[etree._Element, tuple[str, str]] = {}  # the links the items measured
+    measured: dict[etree._Element, _Link] = {}  # the links the items measured
     # Only elements with MIN_THREAD_ITEMS element children can hold a run: found in C,
     # in document order, instead of a Python look at every element of the page.
     for index, parent in enumerate(_PARENTS(root)):
