@@ -52,23 +52,30 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
     """The "下一页" link of the article itself, absolute when the page URL is known."""
     base = url or "http://localhost/"
     fallback = None
+    # A next part's href holds a "_" (its part suffix, "x_2.html", which urljoin takes from
+    # the href as written) or a "=" (its page parameter): a third of the links, told by the
+    # cheapest test. Only after a page numbered "_0" may the next part ("x.html") hold neither.
+    marked_only = url is None or _part_of(urlparse(url).path)[1] != 0
     for a in root.iter("a"):
-        # The link's text first: resolving and comparing URLs costs far more, and
-        # only a "下一页" or a page number can be the next part (its href is read after).
+        href = a.get("href")
+        if not href or (marked_only and "_" not in href and "=" not in href):
+            continue
+        href = href.strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        # The link's text next: resolving and comparing URLs costs far more, and
+        # only a "下一页" or a page number can be the next part.
         # A link without children is its text; else lxml's serialiser in C (= itertext()).
         text = etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or ""
         # (clean_text spelled out for its common case: this runs once per link)
         text = clean_text(text) if "\u200b" in text or "\ufeff" in text else " ".join(text.split())
         is_next = len(text) <= _NEXT_TEXT_MAX_CHARS and _NEXT_TEXT.match(text) is not None
-        # Without the page's own URL only a "下一页" link's shape and text can tell.
-        if not is_next and (url is None or fallback is not None or not text.isdigit()):
-            continue
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
         if url is None:
-            if _PART_SUFFIX.search(href) or _query_page(urlparse(href).query):
+            # Without the page's own URL only the link's shape and text can tell.
+            if is_next and (_PART_SUFFIX.search(href) or _query_page(urlparse(href).query)):
                 return href
+            continue
+        if not is_next and (fallback is not None or not text.isdigit()):
             continue
         absolute = urljoin(base, href)
         if not is_next_part(url, absolute):
