@@ -19,7 +19,7 @@ posts, no article titles. A table row is data, never a post.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from typing import Any
 
 from lxml import etree
@@ -43,7 +43,7 @@ POST_MAX_CHARS = 300
 # date or a time with at most a short label ("发表于"): at most this many characters.
 STAMP_MAX_CHARS = 24
 # A post is a block with at least this many block children that hold text (header, text).
-POST_MIN_PARTS = 2
+POST_MIN_PARTS = repeats.POST_MIN_PARTS
 
 _DATE_OR_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # The texts that can be a stamp, found in C: a digit a year or a time holds, short even
@@ -54,7 +54,7 @@ _STAMP_TEXTS = etree.XPath(
     "[contains(., '1') or contains(., '2') or contains(., ':')][string-length() <= %d]"
     % (3 * STAMP_MAX_CHARS))
 # Table rows are data (a schedule's dates), never posts.
-_POST_TAGS = BLOCK_TAGS - {"tr", "td", "th", "tbody", "thead", "tfoot", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"}
+_POST_TAGS = repeats.POST_TAGS
 
 
 def is_thread(group: repeats.Group) -> bool:
@@ -62,7 +62,9 @@ def is_thread(group: repeats.Group) -> bool:
     return group.timed >= TIMED_SHARE and _short_untitled_posts(group)
 
 
-def dated_threads(root: etree._Element, known: list[repeats.Group] = ()) -> list[repeats.Group]:
+def dated_threads(
+    root: etree._Element, known: list[repeats.Group] = (), scopes: list[etree._Element] | None = None
+) -> list[repeats.Group]:
     """Threads of posts stamped with a date alone, outside the `known` groups: runs of at
     least MIN_THREAD_ITEMS same-shaped siblings, most of them posts (`is_post`), short,
     not cut off, not led by article titles. A forum thread's opening post
@@ -70,14 +72,16 @@ def dated_threads(root: etree._Element, known: list[repeats.Group] = ()) -> list
 
     Found from the stamps up: every short text holding a date or a time votes for the
     (parent, shape) of each of its ancestors; a shape of a parent with stamps in at least
-    MIN_THREAD_ITEMS of its children is a candidate run."""
+    MIN_THREAD_ITEMS of its children is a candidate run. `scopes`: the subtrees that
+    hold every such run (repeats.Groups.post_scopes, outermost, in document order): the
+    stamps in them vote as in the whole tree, those outside for no run of posts."""
     taken = {id(el) for group in known for el in group.elements}
     parents: dict[tuple[int, tuple[str, str]], etree._Element] = {}
     stamped: dict[tuple[int, tuple[str, str]], set[int]] = {}
     # Nodes whose ancestors have voted already: a later stamp below one adds nothing above it
     # (the elements themselves, not ids: the set keeps lxml's proxies, and their ids, alive).
     voted: set[etree._Element] = set()
-    for text in _STAMP_TEXTS(root):
+    for text in _stamp_texts(root if scopes is None else scopes):
         if len(text.strip()) > STAMP_MAX_CHARS or not _DATE_OR_TIME.search(text):
             continue
         node = text.getparent()
@@ -114,12 +118,22 @@ def dated_threads(root: etree._Element, known: list[repeats.Group] = ()) -> list
 
 
 def add_dated_threads(shape: Any, root: etree._Element, walked: Container[int]) -> None:
-    """Add the `dated_threads` to an article's comments (a cleaning.pagetype.Shape); when
-    some of their elements are in the block walk (ids in `walked`), it must be redone."""
-    dated = dated_threads(root, shape.comments)
+    """Add the `dated_threads` to an article's comments (a cleaning.pagetype.Shape, with
+    the post scopes of the groups it was classified from); when some of their elements
+    are in the block walk (ids in `walked`), it must be redone."""
+    dated = dated_threads(root, shape.comments, shape.post_scopes)
     shape.comments.extend(dated)
     if any(id(el) in walked for group in dated for el in group.elements):
         shape.comments_walked = True
+
+
+def _stamp_texts(where: etree._Element | list[etree._Element]) -> Iterator[Any]:
+    """The `_STAMP_TEXTS` below an element, or below each of several, in document order."""
+    if isinstance(where, list):
+        for scope in where:
+            yield from _STAMP_TEXTS(scope)
+    else:
+        yield from _STAMP_TEXTS(where)
 
 
 def _shape(el: etree._Element) -> tuple[str, str]:

@@ -123,6 +123,8 @@ class Shape:
     # Repeated timed posts after the article (reader comments): never body, never its date.
     comments: list[repeats.Group] = field(default_factory=list)
     comments_walked: bool = False  # some of them are in the block walk (it must be redone)
+    # Where threads of posts can be (repeats.Groups.post_scopes; None: anywhere).
+    post_scopes: list[etree._Element] | None = None
 
     @property
     def reason(self) -> str | None:
@@ -319,7 +321,7 @@ def classify(
     # comments; with no article prose before or after them they are the page (a feed
     # of briefs); between stretches of prose they are the article's own lines (an agenda).
     feed = 0.0
-    shape = Shape("article")
+    shape = Shape("article", post_scopes=getattr(groups, "post_scopes", None))
     frame = article() if threads else None
     for group in threads:
         opening = comments.opening_post(group)

@@ -35,6 +35,11 @@ LEAD_MAX_CHARS = 12
 EXCERPT_MIN_CHARS = 15
 # A read-more token after the excerpt ("阅读全文»", "[详细]", "more"): at most this many characters.
 MARKER_MAX_CHARS = 8
+# The tags a post of a thread can have (cleaning.comments): blocks, but table rows are
+# data (a schedule's dates), paragraphs and headings are an article's own.
+POST_TAGS = blk.BLOCK_TAGS - {"tr", "td", "th", "tbody", "thead", "tfoot", "table", "p", "h1", "h2", "h3", "h4", "h5", "h6"}
+# A post is a block with at least this many block children that hold text (header, text).
+POST_MIN_PARTS = 2
 # Items looked at before all of a long run are measured for timestamps.
 EVIDENCE_SAMPLE = 6
 # A post's or brief's timestamp sits within this many characters of its start or end.
@@ -265,6 +270,15 @@ class Group:
         return [el for item in self.items for el in item.elements]
 
 
+class Groups(list):
+    """`find_groups`'s answer: the groups (a list), and `post_scopes`: the elements
+    whose subtrees hold every run a thread's posts can make (POST_TAGS siblings of one
+    shape, at least MIN_THREAD_ITEMS of them with POST_MIN_PARTS element children),
+    outermost first, in document order."""
+
+    post_scopes: list[etree._Element]
+
+
 def _items(children: list[etree._Element], positions: list[int], measured: dict[etree._Element, _Link]) -> list[Item]:
     """One item per occurrence of the repeated shape, with the siblings up to the next
     one (flat layouts: <h3><a>title</a></h3><p>excerpt…</p> pairs); the last item gets
@@ -337,13 +351,19 @@ _PARENTS = etree.XPath("descendant-or-self::*/*[%d]/.." % MIN_THREAD_ITEMS)
 _PARENTS_BELOW = etree.XPath("count(descendant::*/*[%d]/..)" % MIN_THREAD_ITEMS)
 
 
-def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] | None = None) -> list[Group]:
+def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] | None = None) -> Groups:
     """Every run of at least MIN_ITEMS same-shaped siblings that carry links or timestamps
     (two, when they are timed posts or cut-off teasers). Under a `hidden` parent (one
     no reader's text comes from: menus, sidebars skipped by class) only timed runs
     count: they may be comments whose times must not date the page; its link lists
-    say nothing about the page's kind."""
-    groups: list[Group] = []
+    say nothing about the page's kind.
+
+    Its `post_scopes` spare cleaning.comments a search of the whole tree: the children's
+    shapes are known here (a hidden parent's below one without a stamp are not: that
+    parent is a scope)."""
+    groups = Groups()
+    scopes: list[etree._Element] = []
+    in_scopes: set[etree._Element] = set()
     # The parents come in document order, each one's descendants right after it: those
     # before `unstamped_end` lie inside a hidden parent whose text holds no stamp, so
     # no timed run either.
@@ -362,14 +382,20 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
             children = list(parent.iterchildren(etree.Element))
             shapes = _shapes(children)
         judged = False
-        for positions in shapes.values():
+        scoped = index < unstamped_end  # (inside a scope already)
+        for shape, positions in shapes.items():
             if len(positions) < MIN_THREAD_ITEMS:
                 continue
+            if not scoped and (shape if shape.__class__ is str else shape[0]) in POST_TAGS \
+                    and _post_run(children, positions):
+                scoped = True
+                _add_scope(parent, scopes, in_scopes)
             if timed_only and not judged:
                 judged = True
                 if not _stamp_inside(etree.tostring(parent, method="text", encoding="unicode", with_tail=False)):
-                    # Nothing here is timed: neither in the parents below it.
+                    # Nothing here is timed: neither in the parents below it, whose shapes stay unknown.
                     unstamped_end = index + 1 + int(_PARENTS_BELOW(parent))
+                    _add_scope(parent, scopes, in_scopes)
                     break  # only timed runs count here, and nothing here is timed
             items = _items(children, positions, measured)
             if not timed_only and linked is None:
@@ -388,7 +414,29 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
             if group.share(lambda i: i.timed or (not timed_only and i.title_link is not None)) < MIN_ITEM_EVIDENCE:
                 continue
             groups.append(group)
+    groups.post_scopes = scopes
     return groups
+
+
+def _post_run(children: list[etree._Element], positions: list[int]) -> bool:
+    """At least MIN_THREAD_ITEMS of the run have POST_MIN_PARTS children (len() counts
+    comments too: a scope more, never one less)."""
+    found = 0
+    for i in positions:
+        if len(children[i]) >= POST_MIN_PARTS:
+            found += 1
+            if found >= MIN_THREAD_ITEMS:
+                return True
+    return False
+
+
+def _add_scope(parent: etree._Element, scopes: list[etree._Element], in_scopes: set[etree._Element]) -> None:
+    """`parent` as a post scope, unless it or an ancestor is one already (they come in
+    document order: an ancestor's came first)."""
+    if parent in in_scopes or (in_scopes and any(a in in_scopes for a in parent.iterancestors())):
+        return
+    in_scopes.add(parent)
+    scopes.append(parent)
 
 
 def _shapes(children: list[etree._Element]) -> dict[str | tuple[str, str], list[int]] | None:
