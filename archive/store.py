@@ -404,27 +404,30 @@ class Archive:
         self.db.execute(f"update crawl_runs set {sets} where id = :id", {**deltas, "id": run_id})
 
     # -- conditional GET and back-off ---------------------------------------
+    # What a conditional GET reads of a page (one query for `revisit_due` and `validators`).
+    _REVISIT_COLUMNS = "last_seen, last_status, unchanged_streak, speech_count, etag, last_modified, gone_at"
+
+    def _revisit_row(self, url: str) -> tuple[Any, ...] | None:
+        return self.db.execute(f"select {self._REVISIT_COLUMNS} from pages where url = ?", [url]).fetchone()
+
     def validators(self, url: str) -> dict[str, str]:
-        row = self._one("select etag, last_modified, gone_at from pages where url = ?", [url])
-        if row is None or row["gone_at"]:
-            return {}
-        out = {}
-        if row["etag"]:
-            out["If-None-Match"] = row["etag"]
-        if row["last_modified"]:
-            out["If-Modified-Since"] = row["last_modified"]
-        return out
+        return _validators(self._revisit_row(url))
 
     def revisit_due(self, url: str, now: str | datetime | None = None) -> bool:
-        row = self._one(
-            "select last_seen, last_status, unchanged_streak, speech_count from pages where url = ?",
-            [url],
-        )
-        if row is None or not row["last_seen"]:
+        return self._due(self._revisit_row(url), now)
+
+    def conditional_get(self, url: str, now: str | datetime | None = None) -> tuple[bool, dict[str, str]]:
+        """(`revisit_due(url, now)`, `validators(url)`) from one read of the page's row."""
+        row = self._revisit_row(url)
+        return self._due(row, now), _validators(row)
+
+    def _due(self, row: tuple[Any, ...] | None, now: str | datetime | None) -> bool:
+        if row is None or not row[0]:
             return True
-        if row["last_status"] not in (200, 304) or not row["speech_count"]:
+        last_seen, last_status, unchanged_streak, speech_count = row[:4]
+        if last_status not in (200, 304) or not speech_count:
             return True
-        due_at = _parse_time(row["last_seen"]) + self.revisit.interval(row["unchanged_streak"] or 0)
+        due_at = _parse_time(last_seen) + self.revisit.interval(unchanged_streak or 0)
         return _parse_time(now) >= due_at
 
     def is_unchanged(self, url: str, body: bytes) -> bool:
@@ -831,6 +834,18 @@ def _check_prepared(prepared: Prepared, fetch: Fetch, page: Page | None,
             f"prepared data of {prepared.url} ({len(prepared.speeches)} speeches,"
             f" {len(prepared.parts)} parts) given for {fetch.url} ({speeches} speeches,"
             f" {len(parts)} parts)")
+
+
+def _validators(row: tuple[Any, ...] | None) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since of a page row (Archive._REVISIT_COLUMNS); none for a gone page."""
+    if row is None or row[6]:
+        return {}
+    out = {}
+    if row[4]:
+        out["If-None-Match"] = row[4]
+    if row[5]:
+        out["If-Modified-Since"] = row[5]
+    return out
 
 
 def _year(published: str | None) -> int | None:

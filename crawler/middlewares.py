@@ -39,7 +39,7 @@ class ConditionalGetMiddleware:
 
     List pages (request.meta["kind"] == "list") are always fetched in full: their
     links are what finds new articles. Known articles are also skipped until
-    `archive.revisit_due(url)` says their back-off is over, unless the request
+    `archive.conditional_get(url)` says their back-off is over, unless the request
     carries meta["force"] (one-off recrawls).
     """
 
@@ -86,10 +86,10 @@ class ConditionalGetMiddleware:
     def process_request(self, request: Request) -> None:
         if self.archive is None or request.meta.get("kind") != "article" or request.meta.get("dont_condition"):
             return None
-        if not request.meta.get("force") and not self.archive.revisit_due(request.url):
+        due, validators = self.archive.conditional_get(request.url)
+        if not request.meta.get("force") and not due:
             self.stats.inc_value("archive/revisit_later")
             raise RevisitLater(f"unchanged article not due for a revisit: {request.url}")
-        validators = self.archive.validators(request.url)
         for header, value in validators.items():
             if value and header not in request.headers:
                 request.headers[header] = value

@@ -42,6 +42,37 @@ _DEFAULT_PARTS = tuple(re.compile(p) for p in DEFAULT_PART_PATTERNS)
 # response's output (100 by default: an eighth of the crawl's main process on loopback); a few
 # let the links go to the scheduler while the item waits for its batch to commit.
 OUTPUT_CONCURRENCY = 4
+# Links whose verdict (not followed, or the kind the journal is asked for) is remembered: most links of
+# a page are on every page of its site, and each verdict costs a few regexes and URL splits. Forgotten
+# all at once when full, so the memory stays bounded on any crawl.
+LINK_VERDICTS_KEPT = 100_000
+_UNSEEN = object()
+
+
+class ArchiveRequest(scrapy.Request):
+    """A spider request that names its callback and errback itself when it goes to the JOBDIR queue.
+
+    Scrapy's `Request.to_dict` finds a spider method's name by scanning every member of the
+    spider (`inspect.getmembers`, ~50 us per request queued); a bound method of the spider
+    has its name at hand. The dict is Scrapy's own, so `request_from_dict` reads it back.
+    """
+
+    def to_dict(self, *, spider: scrapy.Spider | None = None) -> dict[str, Any]:
+        callback, errback = self.callback, self.errback
+        self.callback, self.errback = _method_name(spider, callback), _method_name(spider, errback)
+        try:
+            return super().to_dict(spider=spider)
+        finally:
+            self.callback, self.errback = callback, errback
+
+
+def _method_name(spider: Any, method: Any) -> Any:
+    """The name `spider.<name>` gives back `method` by (a bound method of the spider), else `method`."""
+    name = getattr(method, "__name__", None)
+    if spider is None or name is None or getattr(method, "__self__", None) is not spider:
+        return method
+    found = getattr(spider, name, None)
+    return name if getattr(found, "__func__", None) is getattr(method, "__func__", _UNSEEN) else method
 
 
 class ArchiveSpider(scrapy.Spider):
@@ -55,6 +86,10 @@ class ArchiveSpider(scrapy.Spider):
     # host[:port] of every URL this crawl may fetch, redirects included (SiteHostsOffsiteMiddleware).
     allowed_hosts: frozenset[str] = frozenset()
     custom_settings = {"CONCURRENT_ITEMS": OUTPUT_CONCURRENCY}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._link_verdicts: dict[str, str | None] = {}  # url -> classify's answer (see _follow)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -113,7 +148,7 @@ class ArchiveSpider(scrapy.Spider):
         return self._request(url, kind)
 
     def _request(self, url: str, kind: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(
+        return ArchiveRequest(
             url,
             callback=self.parse_page,
             errback=self.on_error,
@@ -165,9 +200,12 @@ class ArchiveSpider(scrapy.Spider):
 
     def _follow(self, url: str) -> scrapy.Request | None:
         """The request for a same-host link of a page, if its kind is followed and the job lacks it."""
-        if _IGNORED_SUFFIX.search(urlsplit(url).path):
-            return None
-        link_kind = self.classify(url)
+        link_kind = self._link_verdicts.get(url, _UNSEEN)
+        if link_kind is _UNSEEN:  # classify is a function of the URL: asked once per link
+            link_kind = None if _IGNORED_SUFFIX.search(urlsplit(url).path) else self.classify(url)
+            if len(self._link_verdicts) >= LINK_VERDICTS_KEPT:
+                self._link_verdicts.clear()
+            self._link_verdicts[url] = link_kind
         if link_kind is None:
             return None
         return self.follow(url, link_kind)
