@@ -89,10 +89,11 @@ def parse(text: str, utf8: bytes | None = None) -> html.HtmlElement | None:
 
 
 def is_junk_container(attrs: str, rules: JunkRules) -> bool:
-    tokens = {t for t in _TOKEN_SPLIT.split(attrs.lower()) if t}
-    if not tokens & rules.class_id_tokens:
+    tokens = set(_TOKEN_SPLIT.split(attrs.lower()))
+    tokens.discard("")  # (split leaves one at either end of a separator run)
+    if tokens.isdisjoint(rules.class_id_tokens):
         return False
-    return not tokens & rules.keep_tokens
+    return tokens.isdisjoint(rules.keep_tokens)
 
 
 def landmarks(root: etree._Element) -> list[html.HtmlElement]:
