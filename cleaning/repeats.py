@@ -363,7 +363,7 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
     parent is a scope)."""
     groups = Groups()
     scopes: list[etree._Element] = []
-    in_scopes: set[etree._Element] = set()
+    scoped_end = 0  # the parents before it lie inside the last scope
     # The parents come in document order, each one's descendants right after it: those
     # before `unstamped_end` lie inside a hidden parent whose text holds no stamp, so
     # no timed run either.
@@ -382,20 +382,23 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
             children = list(parent.iterchildren(etree.Element))
             shapes = _shapes(children)
         judged = False
-        scoped = index < unstamped_end  # (inside a scope already)
+        scoped = index < scoped_end
         for shape, positions in shapes.items():
             if len(positions) < MIN_THREAD_ITEMS:
                 continue
             if not scoped and (shape if shape.__class__ is str else shape[0]) in POST_TAGS \
                     and _post_run(children, positions):
                 scoped = True
-                _add_scope(parent, scopes, in_scopes)
+                scopes.append(parent)
+                scoped_end = index + 1 + int(_PARENTS_BELOW(parent))
             if timed_only and not judged:
                 judged = True
                 if not _stamp_inside(etree.tostring(parent, method="text", encoding="unicode", with_tail=False)):
                     # Nothing here is timed: neither in the parents below it, whose shapes stay unknown.
                     unstamped_end = index + 1 + int(_PARENTS_BELOW(parent))
-                    _add_scope(parent, scopes, in_scopes)
+                    if not scoped:
+                        scopes.append(parent)
+                        scoped_end = unstamped_end
                     break  # only timed runs count here, and nothing here is timed
             items = _items(children, positions, measured)
             if not timed_only and linked is None:
@@ -428,15 +431,6 @@ def _post_run(children: list[etree._Element], positions: list[int]) -> bool:
             if found >= MIN_THREAD_ITEMS:
                 return True
     return False
-
-
-def _add_scope(parent: etree._Element, scopes: list[etree._Element], in_scopes: set[etree._Element]) -> None:
-    """`parent` as a post scope, unless it or an ancestor is one already (they come in
-    document order: an ancestor's came first)."""
-    if parent in in_scopes or (in_scopes and any(a in in_scopes for a in parent.iterancestors())):
-        return
-    in_scopes.add(parent)
-    scopes.append(parent)
 
 
 def _shapes(children: list[etree._Element]) -> dict[str | tuple[str, str], list[int]] | None:
