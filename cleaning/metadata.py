@@ -189,9 +189,12 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
                 return text
     tag_title = head.title_tag or head.meta.get("og:title") or ""
     candidates = []
+    h1_texts: dict[etree._Element, str] = {}  # normalised once, asked again below
     headings = root.iter("h1", "h2", "h3") if marks is None else (el for el in marks if el.tag != "article")
     for el in headings:
         text = normalise_title("".join(el.itertext()))
+        if el.tag == "h1":
+            h1_texts[el] = text
         if 4 <= len(text) <= 120 and text not in site_names:
             candidates.append((el.tag, text))
         if len(candidates) > 12:
@@ -203,16 +206,17 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
     parts = title_parts(tag_title)
     if len(parts) > 1:
         h1_elements = root.iter("h1") if marks is None else (el for el in marks if el.tag == "h1")
-        h1s = [t for t in (normalise_title("".join(el.itertext())) for el in h1_elements) if len(t) >= 2]
+        h1s = [t for t in (h1_texts.get(el) or normalise_title("".join(el.itertext())) for el in h1_elements)
+               if len(t) >= 2]
         stripped = _title_side(parts, names, h1s or [t for _, t in candidates[:1]])
     else:
         stripped, _ = strip_site_suffix(tag_title) if tag_title else ("", None)
         if stripped in site_names:
             stripped = ""
-    compact_tag = re.sub(r"\s+", "", tag_title)
+    compact_tag = "".join(tag_title.split())  # no white space (\s is str.isspace: split() in C)
     best = None
     for tag, text in candidates:
-        compact = re.sub(r"\s+", "", text)
+        compact = "".join(text.split())
         if compact_tag and (compact_tag.startswith(compact) or compact in compact_tag):
             if best is None or len(text) > len(best):
                 best = text
