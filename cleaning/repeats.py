@@ -10,6 +10,7 @@ whether it carries a timestamp.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -413,12 +414,40 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
                 len(items) < MIN_THREAD_ITEMS or not (all(i.timed for i in items) or all(i.truncated for i in items))
             ):
                 continue
-            group = Group(parent, items)
-            if group.share(lambda i: i.timed or (not timed_only and i.title_link is not None)) < MIN_ITEM_EVIDENCE:
+            if not _share_reaches(items, _timed if timed_only else _timed_or_titled, MIN_ITEM_EVIDENCE):
                 continue
-            groups.append(group)
+            groups.append(Group(parent, items))
     groups.post_scopes = scopes
     return groups
+
+
+def _timed(item: Item) -> bool:
+    return item.timed
+
+
+def _timed_or_titled(item: Item) -> bool:
+    return item.timed or item.title_link is not None
+
+
+def _share_reaches(items: list[Item], test: Callable[[Item], bool], share: float) -> bool:
+    """`Group.share(test) >= share`, decided as soon as the items left cannot change it
+    (a rejected run's last links are never measured)."""
+    count = len(items)
+    need = math.ceil(share * count)  # the fewest passing items whose share (hits / count) reaches it
+    while need > 0 and (need - 1) / count >= share:
+        need -= 1
+    while need <= count and need / count < share:
+        need += 1
+    hits, left = 0, count
+    for item in items:
+        left -= 1
+        if test(item):
+            hits += 1
+            if hits >= need:
+                return True
+        elif hits + left < need:
+            return False
+    return hits >= need
 
 
 def _post_run(children: list[etree._Element], positions: list[int]) -> bool:
