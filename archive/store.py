@@ -431,11 +431,11 @@ class Archive:
         return _parse_time(now) >= due_at
 
     def is_unchanged(self, url: str, body: bytes) -> bool:
-        row = self._one(
+        row = self.db.execute(
             "select c.sha256 from pages p join captures c on c.id = p.last_capture_id"
             " where p.url = ?", [url],
-        )
-        return row is not None and row["sha256"] == body_sha256(body)
+        ).fetchone()
+        return row is not None and row[0] == body_sha256(body)
 
     # -- outcomes without a new body -------------------------------------
     def record_not_modified(self, url: str, run_id: int | None = None) -> None:

@@ -33,7 +33,10 @@ from crawler.sink import ArchiveSink, SinkOpener, TemplateStore
 from crawler.site_templates import RunTemplates
 from crawler.items import PageItem
 from crawler.storage_failure import is_storage_failure
+from archive.model import Fetch
 from archive.store import utcnow
+from cleaning.errors import ContentError
+from cleaning.template import site_key
 from crawler.spiders.base import HANDLED_STATUSES, header_charset, response_headers
 
 if TYPE_CHECKING:
@@ -109,6 +112,7 @@ class ArchivePipeline:
         self.failed_url: str | None = None
         self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
         self._prepares = False  # the sink stores prepared writes (set when it opens)
+        self._learns = False  # the sink is a TemplateStore (set when it opens)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -131,6 +135,8 @@ class ArchivePipeline:
         archive = self.archive = self._writer.submit(self.open_sink).result()
         # Writes are prepared in the cleaning workers for a sink that stores them as they are.
         self._prepares = archive.stores_prepared
+        # Asked once: an isinstance of a runtime-checkable Protocol inspects every member (~5 us a page).
+        self._learns = isinstance(archive, TemplateStore)
         self.cleaner.start()
         spider = self.crawler.spider if self.crawler else None
         self.run_id = self._writer.submit(archive.start_run, self.trigger, run_sites(spider)).result()
@@ -353,10 +359,11 @@ class ArchivePipeline:
             self._add_counts(Counter({key: n}))
 
     def _add_counts(self, counts: Counter[str]) -> None:
+        stats = self.crawler.stats if self.crawler else None
         for key, n in counts.items():
             self.counts[key] += n
-            if self.crawler and self.crawler.stats:
-                self.crawler.stats.inc_value(f"archive/{key}", n)
+            if stats:
+                stats.inc_value(f"archive/{key}", n)
 
     def _storage_failed(self, url: str, exc: BaseException) -> None:
         """The archive cannot be written (disk full, read-only, I/O error): stop the crawl, fail the run."""
@@ -410,8 +417,6 @@ class ArchivePipeline:
             self._count("gone")
             await db(sink.record_gone, item.url, item.status, self.run_id)
             return
-        from cleaning import ContentError
-
         wants_links = item.links is not None
         fetch = self._fetch(item.url, item.status, item.headers, item.body, item.fetched_at)
         if await db(sink.is_unchanged, item.url, item.body):
@@ -420,8 +425,6 @@ class ArchivePipeline:
                 await self._read(item, fetch, observe=False, prepare=False)
             await db(sink.record_unchanged, item.url, item.status, self.run_id)
             return
-        from cleaning.template import site_key
-
         host = site_key(item.url)
         template = await self._template(host)
         if item.kind == "list":
@@ -479,8 +482,6 @@ class ArchivePipeline:
     async def _read(self, item: PageItem, fetch: Any, observe: bool, prepare: bool) -> Cleaned:
         """A page not cleaned: its links to the spider (if it awaits them); its Observation and its
         prepared capture if asked for (nothing of what cannot be read)."""
-        from cleaning import ContentError
-
         if not (observe or prepare or item.links is not None):
             return Cleaned()
         try:
@@ -542,7 +543,7 @@ class ArchivePipeline:
     # -- site templates (cleaning.template, crawler.site_templates) ---------------
     def _learning(self) -> bool:
         """Templates are learnt where the archive itself is at hand (not through a distributed outbox)."""
-        return isinstance(self.archive, TemplateStore)
+        return self.archive is not None and self._learns
 
     @property
     def _templates_store(self) -> TemplateStore:
@@ -630,6 +631,4 @@ class ArchivePipeline:
 
     @staticmethod
     def _fetch(url: str, status: int | None, headers: dict[str, str], body: bytes, fetched_at: str | None) -> Any:
-        from archive import Fetch
-
         return Fetch(url=url, status=status or 200, headers=headers, body=body, fetched_at=fetched_at)
