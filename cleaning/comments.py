@@ -144,7 +144,8 @@ def _shape(el: etree._Element) -> tuple[str, str]:
 def _short_untitled_posts(group: repeats.Group) -> bool:
     """What `is_thread` asks beside the stamps: nothing cut off, a short median item, and
     no article titles leading the items (user names may be links)."""
-    if group.truncated or _median([item.chars for item in group.items]) > POST_MAX_CHARS:
+    # (the median first: the items' sizes are known, whether they are cut off may not be)
+    if _median([item.chars for item in group.items]) > POST_MAX_CHARS or group.truncated:
         return False
     titles = [len(i.title_link[0]) for i in group.items if i.title_link]
     return group.titled < TITLED_SHARE or _median(titles) <= NAME_MAX_CHARS

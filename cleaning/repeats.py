@@ -126,10 +126,6 @@ def _without_trailing_info(text: str) -> str:
     return end
 
 
-def _stamped(text: str) -> bool:
-    return _STAMP_CHAR.search(text) is not None and _STAMP.search(text) is not None
-
-
 @dataclass
 class Item:
     elements: list[etree._Element]
@@ -225,10 +221,13 @@ class Item:
             if _STAMP_CHAR.search(raw) is None:
                 return False
             text = self.__dict__["text"] = _squeezed(raw)
-        if _stamped(text[:TIME_EDGE_CHARS]):
+        head = text[:TIME_EDGE_CHARS]
+        if _STAMP_CHAR.search(head) and _STAMP.search(head):
             return True
-        # A short item is its own head and end: looked at once.
-        return len(text) > TIME_EDGE_CHARS and _stamped(text[-TIME_EDGE_CHARS:])
+        if len(text) <= TIME_EDGE_CHARS:  # a short item is its own head and end: looked at once
+            return False
+        end = text[-TIME_EDGE_CHARS:]
+        return _STAMP_CHAR.search(end) is not None and _STAMP.search(end) is not None
 
 
 
@@ -290,11 +289,6 @@ def _items(children: list[etree._Element], positions: list[int], measured: dict[
     typical = sorted(spans)[len(spans) // 2] if spans else 1
     ends = positions[1:] + [min(len(children), positions[-1] + typical)]
     return [Item(children[a:b], measured) for a, b in zip(positions, ends)]
-
-
-def _median(values: list[int]) -> int:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
 
 
 def _linked(root: etree._Element) -> set[etree._Element]:
@@ -407,8 +401,10 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
             if not _evidenced(items, None if timed_only else linked):
                 continue
             items = [item for item in items if item.chars]
-            sizes = [i.chars for i in items] or [0]
-            if not items or _median(sizes) > ITEM_MAX_CHARS or max(sizes) > ITEM_LIMIT_CHARS:
+            if not items:
+                continue
+            sizes = sorted([item.chars for item in items])
+            if sizes[len(sizes) // 2] > ITEM_MAX_CHARS or sizes[-1] > ITEM_LIMIT_CHARS:  # the median, the largest
                 continue
             if len(items) < MIN_ITEMS and (
                 len(items) < MIN_THREAD_ITEMS or not (all(i.timed for i in items) or all(i.truncated for i in items))
