@@ -218,7 +218,9 @@ def main_shape(items: list[blk.Block]) -> MainShape:
 
 def _is_list(group: repeats.Group) -> bool:
     """Items opened by title links to different pages."""
-    return group.titled >= TITLED_SHARE and group.distinct_targets >= min(len(group.items), repeats.MIN_ITEMS)
+    # (group.titled, its items measured only until the share is known)
+    titled = group.share_reaches(lambda i: i.led_by_title, TITLED_SHARE)
+    return titled and group.distinct_targets >= min(len(group.items), repeats.MIN_ITEMS)
 
 
 def _block_ranges(walk: blk.Walk, elements: list[etree._Element]) -> set[int]:
@@ -350,7 +352,7 @@ def classify(
     prose = max(prose, 0.0)
     dated = dated or any(i not in in_list for i in dated_blocks())
     # Under a dated article head, only teasers make a list (bare link lists are menus and sidebars).
-    counted = [g for g in lists if not dated or g.teasing >= TEASING_SHARE]
+    counted = [g for g in lists if not dated or g.share_reaches(lambda i: i.teases, TEASING_SHARE)]
     in_counted = _block_ranges(walk, [el for g in counted for el in g.elements])
     list_chars = sum(walk.blocks[i].size for i in in_counted)
     list_items = sum(len(g.items) for g in counted if _block_ranges(walk, g.elements))

@@ -196,6 +196,11 @@ class Item:
     def excerpt_chars(self) -> int:
         return self.chars - self.link_chars
 
+    @property
+    def teases(self) -> bool:
+        """It teases an article: an excerpt beside the link, or cut off."""
+        return self.truncated or self.excerpt_chars >= EXCERPT_MIN_CHARS
+
     @_cached
     def truncated(self) -> bool:
         """Cut off: an ellipsis at its end, or a short closing token after its excerpt
@@ -239,6 +244,10 @@ class Group:
     def share(self, test) -> float:
         return sum(1 for item in self.items if test(item)) / len(self.items)
 
+    def share_reaches(self, test: Callable[[Item], bool], share: float) -> bool:
+        """`self.share(test) >= share`, the items left untested once that is known."""
+        return _share_reaches(self.items, test, share)
+
     @_cached
     def titled(self) -> float:
         """Share of items led by a title link (teasers, list entries)."""
@@ -247,7 +256,7 @@ class Group:
     @_cached
     def teasing(self) -> float:
         """Share of items that tease an article: an excerpt beside the link, or cut off."""
-        return self.share(lambda i: i.truncated or i.excerpt_chars >= EXCERPT_MIN_CHARS)
+        return self.share(lambda i: i.teases)
 
     @_cached
     def truncated(self) -> int:
