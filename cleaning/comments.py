@@ -59,7 +59,8 @@ _POST_TAGS = repeats.POST_TAGS
 
 def is_thread(group: repeats.Group) -> bool:
     """Timed posts: a time on most items, nothing cut off, no article titles leading them."""
-    return group.timed >= TIMED_SHARE and _short_untitled_posts(group)
+    # (group.timed, its items measured only until the share is known)
+    return group.share_reaches(lambda i: i.timed, TIMED_SHARE) and _short_untitled_posts(group)
 
 
 def dated_threads(
@@ -145,10 +146,12 @@ def _short_untitled_posts(group: repeats.Group) -> bool:
     """What `is_thread` asks beside the stamps: nothing cut off, a short median item, and
     no article titles leading the items (user names may be links)."""
     # (the median first: the items' sizes are known, whether they are cut off may not be)
-    if _median([item.chars for item in group.items]) > POST_MAX_CHARS or group.truncated:
+    if _median([item.chars for item in group.items]) > POST_MAX_CHARS or any(i.truncated for i in group.items):
         return False
-    titles = [len(i.title_link[0]) for i in group.items if i.title_link]
-    return group.titled < TITLED_SHARE or _median(titles) <= NAME_MAX_CHARS
+    # (group.titled below TITLED_SHARE, decided as soon as known; then the titles' lengths)
+    if not group.share_reaches(lambda i: i.led_by_title, TITLED_SHARE):
+        return True
+    return _median([len(i.title_link[0]) for i in group.items if i.title_link]) <= NAME_MAX_CHARS
 
 
 def _median(values: list[int]) -> int:
