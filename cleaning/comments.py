@@ -122,7 +122,7 @@ def add_dated_threads(shape: Any, root: etree._Element, walked: Container[int]) 
     """Add the `dated_threads` to an article's comments (a cleaning.pagetype.Shape, with
     the post scopes of the groups it was classified from); when some of their elements
     are in the block walk (ids in `walked`), it must be redone."""
-    dated = dated_threads(root, shape.comments, shape.post_scopes)
+    dated = dated_threads(root, shape.comments, getattr(shape, "post_scopes", None))
     shape.comments.extend(dated)
     if any(id(el) in walked for group in dated for el in group.elements):
         shape.comments_walked = True

@@ -123,7 +123,8 @@ class Shape:
     # Repeated timed posts after the article (reader comments): never body, never its date.
     comments: list[repeats.Group] = field(default_factory=list)
     comments_walked: bool = False  # some of them are in the block walk (it must be redone)
-    # Where threads of posts can be (repeats.Groups.post_scopes; None: anywhere).
+    # Where threads of posts can be (repeats.Groups.post_scopes, while the tree is as
+    # find_groups saw it; None: anywhere).
     post_scopes: list[etree._Element] | None = None
 
     @property
