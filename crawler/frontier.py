@@ -41,6 +41,8 @@ class Frontier:
         # URLs of this job already journaled: most links on a page are known ones,
         # and answering those from memory spares a write transaction per link.
         self._known: set[str] = set()
+        # URLs finished but not yet marked (done_later): written together by flush_done.
+        self._finished: list[str] = []
 
     def open(self) -> None:
         """Open the journal; decide between a fresh start, a resume and a crash recovery."""
@@ -84,6 +86,7 @@ class Frontier:
         """Mark the job complete (next run starts afresh) or paused (next run resumes)."""
         if self._db is None:
             return
+        self.flush_done()
         if self.jobdir is not None:
             self._set("state", "complete" if finished else "paused")
         self._db.close()
@@ -100,14 +103,38 @@ class Frontier:
     def done(self, url: str) -> None:
         self._conn.execute("UPDATE frontier SET done = 1 WHERE url = ?", (url,))
 
+    def done_later(self, url: str) -> None:
+        """Mark `url` done at the next `flush_done` (or `close`): the pages of a group commit finish
+        together, and one transaction for all of them spares a WAL commit per page. A crash before
+        the flush loses only the marks: those pages are fetched again, never lost."""
+        self._finished.append(url)
+
+    def flush_done(self) -> None:
+        """Write the marks of `done_later` in one transaction."""
+        urls, self._finished = self._finished, []
+        if not urls:
+            return
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            conn.executemany("UPDATE frontier SET done = 1 WHERE url = ?", [(url,) for url in urls])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
     def is_done(self, url: str) -> bool:
+        self.flush_done()
         row = self._conn.execute("SELECT done FROM frontier WHERE url = ?", (url,)).fetchone()
         return bool(row and row[0])
 
     def pending(self) -> list[tuple[str, str]]:
+        self.flush_done()
         return [(u, k) for u, k in self._conn.execute("SELECT url, kind FROM frontier WHERE done = 0 ORDER BY rowid")]
 
     def count_pending(self) -> int:
+        self.flush_done()
         return int(self._conn.execute("SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0])
 
     @property

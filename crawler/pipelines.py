@@ -113,6 +113,7 @@ class ArchivePipeline:
         self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
         self._prepares = False  # the sink stores prepared writes (set when it opens)
         self._learns = False  # the sink is a TemplateStore (set when it opens)
+        self._marks_due = False  # a flush of the journal's done marks is scheduled
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -268,13 +269,32 @@ class ArchivePipeline:
         spider = self.crawler.spider if self.crawler else None
         frontier = getattr(spider, "frontier", None)
         if frontier is not None:
-            try:
-                frontier.done(item.url)  # after the archive committed: a crash before this refetches, never loses
-            except Exception as exc:  # noqa: BLE001 - the job dir shares the archive's full disk
-                if not is_storage_failure(exc):
-                    raise
-                self._storage_failed(item.url, exc)
+            # After the archive committed: a crash before the mark is written refetches, never loses.
+            if hasattr(frontier, "done_later"):
+                self._mark_done_later(frontier, item.url)
+            else:
+                self._mark_done(frontier.done, item.url)
         return item
+
+    def _mark_done_later(self, frontier: Any, url: str) -> None:
+        """The pages a batch commit settles resume in one loop turn: their journal marks are written
+        together in the next one (one SQLite transaction on the reactor thread instead of ~50)."""
+        frontier.done_later(url)
+        if not self._marks_due:
+            self._marks_due = True
+            asyncio.get_running_loop().call_soon(self._flush_marks, frontier, url)
+
+    def _flush_marks(self, frontier: Any, url: str) -> None:
+        self._marks_due = False
+        self._mark_done(lambda _: frontier.flush_done(), url)
+
+    def _mark_done(self, mark: Callable[[str], None], url: str) -> None:
+        try:
+            mark(url)
+        except Exception as exc:  # noqa: BLE001 - the job dir shares the archive's full disk
+            if not is_storage_failure(exc):
+                raise
+            self._storage_failed(url, exc)
 
     # -- group commit -------------------------------------------------------
     def _committed(self) -> asyncio.Future[None]:
