@@ -156,6 +156,12 @@ class Archive:
         self.db.execute("PRAGMA temp_store = MEMORY")
         self._batch_open = False
         self._batch_tx = False  # the batch's BEGIN IMMEDIATE ran (taken at its first write)
+        # Inside a batch the crawl_runs counters are added up here and written once, just before
+        # the batch's COMMIT (one UPDATE per batch instead of per page; what commits is the same):
+        # the counts of the writes already released (run id -> counter -> delta), and those of the
+        # write (savepoint) in progress, None outside one.
+        self._run_deltas: dict[int, Counter[str]] = {}
+        self._write_deltas: list[tuple[int, dict[str, int]]] | None = None
         # Run the indexer after a commit once this many speeches are unindexed (0 = never).
         self.index_tail = indexer.TAIL_LIMIT
         # Seconds spent per ingest stage (benchmarks); None = not measured.
@@ -196,6 +202,7 @@ class Archive:
                 self.db.execute("BEGIN IMMEDIATE")
                 self._batch_tx = True
             self.db.execute("SAVEPOINT archive_write")
+            outer, self._write_deltas = self._write_deltas, []
             try:
                 yield self.db
             except BaseException:
@@ -205,6 +212,13 @@ class Archive:
                 raise
             else:
                 self.db.execute("RELEASE archive_write")
+                if outer is not None:  # nested: counted with the enclosing write
+                    outer += self._write_deltas
+                else:
+                    for run_id, deltas in self._write_deltas:
+                        self._run_deltas.setdefault(run_id, Counter()).update(deltas)
+            finally:
+                self._write_deltas = outer
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -259,7 +273,10 @@ class Archive:
             self._batch_open = False
             return
         self._batch_open = self._batch_tx = False
+        run_deltas, self._run_deltas = self._run_deltas, {}
         try:
+            for run_id, deltas in run_deltas.items():
+                self._add_to_run(run_id, deltas)
             self._merge_bands_if_many()
             with self._stage("commit"):
                 self.db.execute("COMMIT")
@@ -287,6 +304,7 @@ class Archive:
         if not self._batch_open:
             return
         began, self._batch_open, self._batch_tx = self._batch_tx, False, False
+        self._run_deltas = {}
         if began and self.db.conn.in_transaction:
             self.db.execute("ROLLBACK")
 
@@ -400,6 +418,12 @@ class Archive:
         unknown = set(deltas) - set(RUN_COUNTERS)
         if unknown:
             raise ValueError(f"unknown run counters {sorted(unknown)}")
+        if self._write_deltas is not None:  # inside a batch: written before its COMMIT
+            self._write_deltas.append((run_id, deltas))
+        else:
+            self._add_to_run(run_id, deltas)
+
+    def _add_to_run(self, run_id: int, deltas: dict[str, int]) -> None:
         sets = ", ".join(f"{k} = {k} + :{k}" for k in deltas)
         self.db.execute(f"update crawl_runs set {sets} where id = :id", {**deltas, "id": run_id})
 
