@@ -438,6 +438,7 @@ _OUTWARD_SLOTS = frozenset(CONCEPTS.index(name) for name in _OUTWARD)
 _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 # Shapes that need a digit, or a Latin letter or bracket, to match: skipped on lines without.
 _DIGIT_SHAPES = frozenset({"date", "time", "count"})
+_ANY_DIGIT = re.compile(r"\d")
 _LATIN_SHAPES = frozenset({"url", "markup"})
 # Patterns (as linejudge.toml spells them) that cannot match a line holding none of
 # these strings: searched only on lines holding one (most lines hold none, and a search
@@ -508,8 +509,10 @@ class _Scorer:
         latin_part = text.encode("ascii", "ignore")
         digits = len(latin_part) - len(latin_part.translate(None, _DIGIT_BYTES))  # [0-9]: all ASCII
         latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
+        # The digit shapes' \d is any decimal digit: NFKC keeps Arabic-Indic or Devanagari ones.
+        any_digit = bool(digits) or (len(latin_part) < len(text) and _ANY_DIGIT.search(text) is not None)
         for slot, search, needs_digit, needs_latin, needs in self.shapes:
-            if (needs_digit and not digits) or (needs_latin and not latin) \
+            if (needs_digit and not any_digit) or (needs_latin and not latin) \
                     or (needs is not None and not any(map(spaced.__contains__, needs))):
                 continue  # 0.0
             if search(spaced):
