@@ -273,7 +273,7 @@ class ArchivePipeline:
             if hasattr(frontier, "done_later"):
                 self._mark_done_later(frontier, item.url)
             else:
-                self._mark_done(frontier.done, item.url)
+                self._mark_done(partial(frontier.done, item.url), item.url)
         return item
 
     def _mark_done_later(self, frontier: Any, url: str) -> None:
@@ -285,12 +285,17 @@ class ArchivePipeline:
             asyncio.get_running_loop().call_soon(self._flush_marks, frontier, url)
 
     def _flush_marks(self, frontier: Any, url: str) -> None:
+        """A loop callback: nobody above it to raise to, so an unexpected error is logged here."""
         self._marks_due = False
-        self._mark_done(lambda _: frontier.flush_done(), url)
-
-    def _mark_done(self, mark: Callable[[str], None], url: str) -> None:
         try:
-            mark(url)
+            self._mark_done(frontier.flush_done, url)
+        except Exception:  # noqa: BLE001 - the marks are lost: a resumed crawl refetches those pages
+            logger.exception("could not mark archived pages done in the job journal (%s and those after it)", url)
+
+    def _mark_done(self, mark: Callable[[], None], url: str) -> None:
+        """mark(); a journal that cannot be written (its disk is the archive's) stops the crawl like the archive."""
+        try:
+            mark()
         except Exception as exc:  # noqa: BLE001 - the job dir shares the archive's full disk
             if not is_storage_failure(exc):
                 raise
