@@ -380,7 +380,7 @@ def find_groups(root: etree._Element, hidden: Callable[[etree._Element], bool] |
         timed_only = hidden is not None and hidden(parent)
         if timed_only and index < unstamped_end:
             continue  # only timed runs count here, and nothing here is timed
-        children = parent.getchildren()  # (comments and PIs too, if the parser kept any)
+        children = list(parent)  # (comments and PIs too, if the parser kept any)
         shapes = _shapes(children)
         if shapes is None:  # a comment or a PI among them: items are elements
             children = list(parent.iterchildren(etree.Element))
