@@ -135,6 +135,8 @@ class Vocabulary:
     info_line: re.Pattern[str]  # "label: short value with a digit"
     host_shape: re.Pattern[str]  # a host or URL, squeezed
     random_token: re.Pattern[str]  # a watermark string, case-sensitive
+    # A pattern's text -> strings one of which each of its matches holds ([needs]).
+    needs: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -240,12 +242,22 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         if not isinstance(table, dict):
             raise LineJudgeError(f"{where}: missing table [{name}]")
     tail_words = sorted({w for name in _TAIL_CONCEPTS for w in concepts[name]}, key=len, reverse=True)
+    markup_run = _regex(glued.get("markup_run"), f"{where} [glued] markup_run")
+    char_count = _regex(noise.get("char_count"), f"{where} [noise] char_count")
+    named = {**{f"shapes.{name}": pattern for name, pattern in shapes.items()},
+             "glued.markup_run": markup_run, "noise.char_count": char_count}
+    needs_data = data.get("needs", {})
+    if not isinstance(needs_data, dict):
+        raise LineJudgeError(f"{where}: [needs] must be a table")
+    unknown = set(needs_data) - set(named)
+    if unknown:
+        raise LineJudgeError(f"{where} [needs]: unknown patterns {sorted(unknown)} (known: {', '.join(named)})")
     return Vocabulary(
         tail_words=_any_of(tail_words),
         generic_host_labels=frozenset(w.lower() for w in _words(site_table, "generic_host_labels", f"{where} [site]")),
         markup_tag=_regex(noise.get("markup_tag"), f"{where} [noise] markup_tag"),
         glued_opener=_regex(noise.get("glued_opener"), f"{where} [noise] glued_opener"),
-        char_count=_regex(noise.get("char_count"), f"{where} [noise] char_count"),
+        char_count=char_count,
         salutation=_regex(noise.get("salutation"), f"{where} [noise] salutation"),
         info_line=_regex(noise.get("info_line"), f"{where} [noise] info_line"),
         host_shape=_regex(noise.get("host_shape"), f"{where} [noise] host_shape"),
@@ -257,8 +269,9 @@ def parse_vocabulary(data: dict, where: str = "linejudge.toml") -> Vocabulary:
         concepts=concepts,
         shapes=shapes,
         prompts=_regex("|".join(f"(?:{_regex(p, f'{where} [glued] prompts').pattern})" for p in prompts), f"{where} [glued] prompts"),
-        markup_run=_regex(glued.get("markup_run"), f"{where} [glued] markup_run"),
+        markup_run=markup_run,
         prompt_words=_regex("|".join(map(re.escape, _words(glued, "prompt_words", where))), f"{where} [glued] prompt_words"),
+        needs={named[key].pattern: tuple(_words(needs_data, key, f"{where} [needs]")) for key in needs_data},
     )
 
 
@@ -440,23 +453,12 @@ _SHAPE_KEYS = tuple((name, f"s_{name}") for name in SHAPES)
 _DIGIT_SHAPES = frozenset({"date", "time", "count"})
 _ANY_DIGIT = re.compile(r"\d")
 _LATIN_SHAPES = frozenset({"url", "markup"})
-# Patterns (as linejudge.toml spells them) that cannot match a line holding none of
-# these strings: searched only on lines holding one (most lines hold none, and a search
-# tries every place of the line). Keyed by the pattern's text: an edited pattern loses
-# its shortcut, never its meaning.
-_NEEDS = {
-    r"(https?://|www\.|\.(com|cn|net|org|html?)\b)": (".", "://"),  # shape url
-    r"(\s[>|»›]\s|^[\-|•·>]\s|\s\|\s|>\s*$)": (">", "|", "»", "›", "-", "•", "·"),  # shape separator
-    r"(?<!\d)(19|20)\d{2}\s*[-/.年]\s*[01]?\d\s*[-/.月]\s*[0-3]?\d(?!\d)": ("19", "20"),  # shape date
-    r"\d{1,2}:\d{2}": (":",),  # shape time
-    r"^[^\u4e00-\u9fff]{0,12}(\[[^\]]{0,12}\])?[^\u4e00-\u9fff]*?(\{[^}]*\}[^{}\u4e00-\u9fff]*){2,}": ("{",),  # markup_run
-    r"\d+\s*个?字": ("字",),  # char_count
-}
 
 
-def _may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False when `pattern` cannot match `text` (it lacks every string the pattern needs)."""
-    needs = _NEEDS.get(pattern.pattern)
+def _may_match(pattern: re.Pattern[str], text: str, vocab: Vocabulary) -> bool:
+    """False when `pattern` cannot match `text`: it lacks every string the pattern needs
+    (linejudge.toml [needs]; a pattern without such a list may match anything)."""
+    needs = vocab.needs.get(pattern.pattern)
     return needs is None or any(map(text.__contains__, needs))
 
 
@@ -481,7 +483,7 @@ class _Scorer:
         weights = judge.weights if judge is not None else None
         self.shapes = tuple(
             (_SLOT[key], vocab.shapes[name].search, name in _DIGIT_SHAPES, name in _LATIN_SHAPES,
-             _NEEDS.get(vocab.shapes[name].pattern))
+             vocab.needs.get(vocab.shapes[name].pattern))
             for name, key in _SHAPE_KEYS
             if weights is None or weights.get(key)  # a shape without weight stays 0.0
         )
@@ -689,7 +691,7 @@ def strip_glued(text: str, vocab: Vocabulary) -> str:
     if _LATIN_RUN_CHARS.search(text):
         text = _strip_watermarks(text, vocab)
         folded = fold(text)
-    run = vocab.markup_run.match(folded) if _may_match(vocab.markup_run, folded) else None
+    run = vocab.markup_run.match(folded) if _may_match(vocab.markup_run, folded, vocab) else None
     if run:
         text, folded = text[run.end() :].lstrip(), folded[run.end() :].lstrip()
     if vocab.prompt_words.search(folded):
@@ -728,7 +730,7 @@ def _glued_paywall(folded: str, vocab: Vocabulary) -> int | None:
     """Where a prompt glued after an ellipsis or dash run starts: the span from the run to
     the paragraph's end counts characters ("后面还有5034字"), names a paywall concept and
     holds no sentence of text."""
-    if not _may_match(vocab.char_count, folded):
+    if not _may_match(vocab.char_count, folded, vocab):
         return None
     counts = list(vocab.char_count.finditer(folded))
     if not counts:

@@ -25,7 +25,8 @@ from cleaning import comments, content, linejudge, metadata, repeats, template
 from cleaning.html import NON_CONTENT_TAGS, read_page
 from cleaning.options import default_options
 from cleaning.pagination import _part_of, is_next_part, next_page_url
-from cleaning.rules import _faster_xpath, needed_words, searched_together
+from cleaning.linejudge import RULES_DIR
+from cleaning.rules import _faster_xpath, needed_words, read_toml, searched_together
 from cleaning.script import fold, fold_uncached, nfkc
 from evaluation.corpora import load
 
@@ -375,13 +376,22 @@ def test_junk_probabilities_equal_the_plain_model():
 
 def _needs_patterns():
     known = {p.pattern: p for p in (*VOCAB.shapes.values(), VOCAB.markup_run, VOCAB.char_count)}
-    return [(known.get(text), text, needs) for text, needs in linejudge._NEEDS.items()]
+    return [(known.get(text), text, needs) for text, needs in VOCAB.needs.items()]
 
 
-def test_every_skip_key_names_a_shipped_pattern():
-    # A key that no longer spells its pattern silently stops skipping (never wrong, just slow).
-    for pattern, text, _ in _needs_patterns():
-        assert pattern is not None, text
+def test_every_shipped_needs_list_is_read():
+    # Each [needs] entry of linejudge.toml reaches its pattern: none is silently dropped.
+    data = read_toml(RULES_DIR / "linejudge.toml")
+    assert len(VOCAB.needs) == len(data["needs"]) >= 6
+    for pattern, text, needs in _needs_patterns():
+        assert pattern is not None and needs, text
+
+
+def test_a_needs_entry_for_no_pattern_is_refused():
+    data = read_toml(RULES_DIR / "linejudge.toml")
+    data["needs"] = {**data["needs"], "shapes.nonexistent": ["x"]}
+    with pytest.raises(linejudge.LineJudgeError, match=r"\[needs\]: unknown patterns \['shapes.nonexistent'\]"):
+        linejudge.parse_vocabulary(data)
 
 
 def test_a_pattern_never_matches_a_line_without_its_needed_strings():
@@ -393,7 +403,7 @@ def test_a_pattern_never_matches_a_line_without_its_needed_strings():
             if pattern.search(line):
                 hits += 1
                 assert any(n in line for n in needs), (text, line)
-                assert linejudge._may_match(pattern, line)
+                assert linejudge._may_match(pattern, line, VOCAB)
         assert hits, text  # the pattern matched something: the check saw hits
 
 
