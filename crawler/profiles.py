@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -94,7 +95,12 @@ class SiteProfile:
         return part_number(url, self.part_patterns)
 
     def allows_host(self, url: str) -> bool:
-        return urlsplit(url).netloc.lower() in {h.lower() for h in self.hosts}
+        return urlsplit(url).netloc.lower() in self._allowed_hosts
+
+    @cached_property
+    def _allowed_hosts(self) -> frozenset[str]:
+        # Asked for every link the spider follows: the set is built once per profile.
+        return frozenset(h.lower() for h in self.hosts)
 
 
 def part_number(url: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
