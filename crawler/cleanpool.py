@@ -18,12 +18,16 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
+import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from crawler.links import base_url, same_host_links
@@ -48,15 +52,18 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class ShippedTemplate:
-    """A site template on its way to the workers: pickled once in the crawl, unpickled once per worker.
+    """A site template on its way to the workers: pickled once into a file of the pool's
+    directory, read and unpickled once per worker; each call carries only this.
 
-    A learnt template is tens of KB whose unpickling costs more than a millisecond; it
-    changes only while a host's first pages are learnt, so each worker keeps the last
-    ones it unpickled, by key.
+    A learnt template is tens to hundreds of KB (an edge slot keeps a line per page:
+    520 KB on the crawl benchmark's site) whose unpickling costs more than a
+    millisecond, and sending its bytes with every page cost both processes about
+    as much again. It changes only while a host's first pages are learnt, so each
+    worker keeps the last ones it unpickled, by key.
     """
 
     key: int  # unique in the crawl: one per template object sent
-    data: bytes
+    path: str  # the pickle, removed once no call needs it
 
 
 # In each worker: the templates unpickled last, by ShippedTemplate.key.
@@ -72,20 +79,22 @@ def _unshipped(template: Any) -> Any:
     if found is None:
         if len(_UNSHIPPED) >= KEPT_TEMPLATES:
             del _UNSHIPPED[next(iter(_UNSHIPPED))]  # the oldest
-        found = _UNSHIPPED[template.key] = pickle.loads(template.data)
+        found = _UNSHIPPED[template.key] = pickle.loads(Path(template.path).read_bytes())
     return found
 
 
-def _init_worker() -> None:
+def _init_worker(files: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # A crawl killed with kill -9 cannot shut its pool down: leave with it.
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(), files), name="parent-watch", daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_parent(parent: int, files: str) -> None:
+    """Exit once the crawl is gone, removing the shipped templates' directory it could not."""
     while os.getppid() == parent:
         time.sleep(1.0)
+    shutil.rmtree(files, ignore_errors=True)
     os._exit(0)
 
 
@@ -157,17 +166,45 @@ class CleanPool:
         self.in_flight = 0  # calls sent to the workers and not yet answered
         self._shipping: dict[int, tuple[Any, ShippedTemplate]] = {}  # id(template) -> (template, shipped)
         self._keys = itertools.count()
+        self._files: Path | None = None  # where shipped templates are pickled (made by start)
+        self._calls_using: Counter[int] = Counter()  # shipped template key -> calls in flight with it
+        self._retired: set[int] = set()  # keys no longer shipped whose files calls still read
 
     def _shipped(self, template: Any) -> Any:
         """What to send a worker for `template`: pickled once (ShippedTemplate); itself when cleaning inline."""
-        if template is None or self._pool is None:
+        if template is None or self._pool is None or self._files is None:
             return template
         found = self._shipping.get(id(template))
         if found is None or found[0] is not template:
             if len(self._shipping) >= KEPT_TEMPLATES:
-                del self._shipping[next(iter(self._shipping))]
-            found = self._shipping[id(template)] = (template, ShippedTemplate(next(self._keys), pickle.dumps(template)))
+                self._retire(self._shipping.pop(next(iter(self._shipping)))[1])
+            key = next(self._keys)
+            path = self._files / f"{key}.pickle"
+            path.write_bytes(pickle.dumps(template))
+            found = self._shipping[id(template)] = (template, ShippedTemplate(key, str(path)))
         return found[1]
+
+    def _retire(self, shipped: ShippedTemplate) -> None:
+        """`shipped` is sent no more: its file goes once no call in flight reads it."""
+        if self._calls_using[shipped.key]:
+            self._retired.add(shipped.key)
+        else:
+            Path(shipped.path).unlink(missing_ok=True)
+
+    async def _run_shipping(self, shipped: Any, function: Any, *args: Any) -> Any:
+        """`_run`, keeping a shipped template's file while the call may read it."""
+        if not isinstance(shipped, ShippedTemplate):
+            return await self._run(function, *args)
+        self._calls_using[shipped.key] += 1
+        try:
+            return await self._run(function, *args)
+        finally:
+            self._calls_using[shipped.key] -= 1
+            if not self._calls_using[shipped.key]:
+                del self._calls_using[shipped.key]
+                if shipped.key in self._retired:
+                    self._retired.discard(shipped.key)
+                    Path(shipped.path).unlink(missing_ok=True)
 
     @property
     def has_spare_time(self) -> bool:
@@ -181,8 +218,9 @@ class CleanPool:
 
     def start(self) -> None:
         if self.workers and self._pool is None:
+            self._files = Path(tempfile.mkdtemp(prefix="speech-archive-templates-"))
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_init_worker)
+                                             initializer=_init_worker, initargs=(str(self._files),))
             # The workers start and load the cleaner now, while the crawl fetches robots.txt and its
             # first pages: the first page's links (which the crawl waits for) are read without that delay.
             for _ in range(self.workers):
@@ -190,15 +228,17 @@ class CleanPool:
 
     async def clean(self, body: bytes, url: str | None = None, http_charset: str | None = None,
                     profile: str | None = None, template: Any = None) -> Any:
-        return await self._run(_clean, body, url, http_charset, profile, self._shipped(template))
+        shipped = self._shipped(template)
+        return await self._run_shipping(shipped, _clean, body, url, http_charset, profile, shipped)
 
     async def clean_read(self, fetch: Any, http_charset: str | None = None, profile: str | None = None,
                          template: Any = None, observe: bool = False, links: bool = False,
                          prepare: bool = False) -> Cleaned:
         """fetch (archive.Fetch) cleaned, with (if asked) the template learner's Observation, the links to
         follow and the archive's prepared write, in one trip."""
-        return await self._run(_clean_read, fetch, http_charset, profile, self._shipped(template), observe, links,
-                               prepare)
+        shipped = self._shipped(template)
+        return await self._run_shipping(shipped, _clean_read, fetch, http_charset, profile, shipped, observe, links,
+                                        prepare)
 
     async def read(self, fetch: Any, http_charset: str | None = None, observe: bool = False,
                    links: bool = False, prepare: bool = False) -> Cleaned:
@@ -222,3 +262,7 @@ class CleanPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._files is not None:
+            shutil.rmtree(self._files, ignore_errors=True)
+            self._files = None
+            self._shipping.clear()

@@ -302,10 +302,11 @@ def slow_site(tmp_path: Path):
         server.stop()
 
 
-def _start(db: Path, config: Path, jobdir: Path) -> subprocess.Popen[str]:
+def _start(db: Path, config: Path, jobdir: Path, tmp: Path | None = None) -> subprocess.Popen[str]:
     cmd = [EXE, "crawl", "--site", "slow", "--db", str(db), "--config", str(config), "--jobdir", str(jobdir), *FAST,
            "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = None if tmp is None else {**os.environ, "TMPDIR": str(tmp)}  # where the crawl's temporary files go
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def _wait_for_articles(db: Path, proc: subprocess.Popen[str], at_least: int, limit: float = 60) -> int:
@@ -344,9 +345,11 @@ def _archived_paths(db: Path) -> set[str]:
 
 def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, slow_site) -> None:
     server, config, articles = slow_site
-    db, jobdir = tmp_path / "archive.db", tmp_path / "jobs"
-    proc = _start(db, config, jobdir)
+    db, jobdir, tmp = tmp_path / "archive.db", tmp_path / "jobs", tmp_path / "tmp"
+    tmp.mkdir()
+    proc = _start(db, config, jobdir, tmp)
     _wait_for_articles(db, proc, 8)
+    assert list(tmp.iterdir()), "the workers' site templates are shipped through a temporary directory"
     workers = _children(proc.pid)
     assert workers, "cleaning runs in worker processes"
     os.kill(proc.pid, signal.SIGKILL)
@@ -356,6 +359,7 @@ def test_kill9_then_resume_loses_and_duplicates_nothing(tmp_path: Path, slow_sit
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert not list(tmp.iterdir()), "the workers removed the shipped templates the killed crawl left"
     before = _archived_paths(db)
     assert 8 <= len(before) < len(articles)
     server.clear_log()
