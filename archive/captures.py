@@ -12,8 +12,11 @@ import sqlite_utils
 
 from archive.model import Fetch
 
-# zlib level of stored captures (zlib's default).
-COMPRESSION_LEVEL = 6
+# zlib level of stored captures. Level 1 compresses a real page in 0.86 ms where the
+# default (6) takes 1.96, for 13 % more bytes (ratio 0.275 against 0.243 on the real
+# corpus; 0.33 against 0.42 ms on the crawl benchmark's pages): the writer's CPU is what
+# bounds a crawl, the disk is not. Any level reads back the same.
+COMPRESSION_LEVEL = 1
 
 # Response headers that carry credentials or session state: never stored, since
 # captures are shown in Datasette. Matched case-insensitively on the whole name.
