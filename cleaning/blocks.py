@@ -123,8 +123,8 @@ def walk(
         tag = block_tags[-1] if block_tags else "body"
         if "\u3000" not in raw and "\u00a0" not in raw:
             # No indentation: one piece (split_indented's common case, without its lists),
-            # and all of the links are its own. (clean_text spelled out: once per block.)
-            piece = clean_text(raw) if "\u200b" in raw or "\ufeff" in raw else " ".join(raw.split())
+            # and all of the links are its own.
+            piece = clean_text(raw)
             if piece:
                 block = Block(piece, links, tag, len(blocks))
                 blocks.append(block)

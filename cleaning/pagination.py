@@ -66,9 +66,7 @@ def next_page_url(root: etree._Element, url: str | None) -> str | None:
         # The link's text next: resolving and comparing URLs costs far more, and
         # only a "下一页" or a page number can be the next part.
         # A link without children is its text; else lxml's serialiser in C (= itertext()).
-        text = etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or ""
-        # (clean_text spelled out for its common case: this runs once per link)
-        text = clean_text(text) if "\u200b" in text or "\ufeff" in text else " ".join(text.split())
+        text = clean_text(etree.tostring(a, method="text", encoding="unicode", with_tail=False) if len(a) else a.text or "")
         is_next = len(text) <= _NEXT_TEXT_MAX_CHARS and _NEXT_TEXT.match(text) is not None
         if url is None:
             # Without the page's own URL only the link's shape and text can tell.
