@@ -7,11 +7,15 @@ For each size (default 1,000 and 5,000 article pages) it generates a site
 2. runs `speech-archive crawl` on it in a child process with politeness off
    (no delay, no AutoThrottle, 16 connections; robots.txt still read), into a
    fresh archive: fetch + clean + archive, end to end;
-3. reports pages/s of both, their ratio, and peak RSS: of the crawl's whole
+3. runs a bare Scrapy spider (benchmarks/bare_spider.py) on the same site
+   with the same settings, in its own process: it fetches the same pages and
+   does nothing else, so its rate and CPU per page are what Scrapy alone costs
+   here, the ceiling of any Scrapy crawl (a baseline, not a target);
+4. reports pages/s of all three, the ratios, and peak RSS: of the crawl's whole
    process tree (the crawl and its cleaning workers, sampled every 0.1 s from
    /proc, Linux only) and of the crawl process alone;
-4. reports CPU milliseconds per page (user + system, /proc) of the cleaner
-   alone, of the crawl's main process and of its cleaning workers: unlike the
+5. reports CPU milliseconds per page (user + system, /proc) of the cleaner
+   alone, of the bare spider, of the crawl's main process and of its cleaning workers: unlike the
    rates, they hold whatever else runs on the machine, and they bound the
    rate: on C free cores the crawl cannot beat C / (main + workers) pages/ms,
    nor 1 / main.
@@ -52,6 +56,7 @@ from cleaning import clean_page  # noqa: E402
 from crawler.sitesrv import SiteServer  # noqa: E402
 
 EXE = str(Path(sys.executable).parent / "speech-archive")
+SCRAPY = str(Path(sys.executable).parent / "scrapy")
 IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY_JITTER=0",
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
 
@@ -93,15 +98,15 @@ def _sample_tree(root: int) -> Sample:
     return Sample({p: rss.get(p, 0) for p in tree}, {p: cpu[p] for p in tree if p in cpu})
 
 
-def _run_sampled(cmd: list[str], timeline: Path | None = None,
-                 ) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
+def _run_sampled(cmd: list[str], timeline: Path | None = None, cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
     """Run cmd, sampling its process tree every 0.1 s (each sample written to `timeline` if given:
     wall-clock time, the main process's RSS, its children's RSS, in MB).
 
     Returns (result, peak tree RSS KB, peak main RSS KB, CPU s of the main process, CPU s of its children).
     """
     with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, cwd=cwd, env=env)
         peak_tree = peak_main = 0
         cpu: dict[int, float] = {}
         samples = []
@@ -171,6 +176,23 @@ def end_to_end(work: Path, base_url: str, keep: Path | None = None) -> dict[str,
             "main_cpu_ms": main_cpu * 1000 / max(archived, 1), "workers_cpu_ms": workers_cpu * 1000 / max(archived, 1)}
 
 
+def bare_scrapy(work: Path, base_url: str) -> dict[str, float]:
+    """The bare spider on the same site and settings: pages/s (Scrapy's elapsed time) and CPU ms per page.
+
+    Run from `work`, outside the repository, so that scrapy.cfg's project
+    settings (the archive's pipelines) are not loaded.
+    """
+    cmd = [SCRAPY, "runspider", str(REPO / "benchmarks" / "bare_spider.py"),
+           "-a", f"start={base_url}/gongwen/list_1.html", *IMPOLITE]
+    env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    proc, _, _, cpu, _ = _run_sampled(cmd, cwd=work, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"bare spider failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    pages = int(re.search(r"'item_scraped_count': (\d+)", proc.stderr).group(1))
+    seconds = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", proc.stderr).group(1))
+    return {"bare_rate": pages / seconds, "bare_cpu_ms": cpu * 1000 / pages, "bare_pages": pages}
+
+
 def run(size: int, scratch: Path, keep: Path | None = None) -> dict[str, float]:
     root = scratch / f"site{size}"
     paths = build(root, size)
@@ -184,12 +206,14 @@ def run(size: int, scratch: Path, keep: Path | None = None) -> dict[str, float]:
             kept = keep / str(size)
             kept.mkdir(parents=True, exist_ok=True)
         result = end_to_end(work, server.base_url, kept)
+        result.update(bare_scrapy(work, server.base_url))
     finally:
         server.stop()
     result.update(size=size, clean_rate=clean_rate, clean_cpu_ms=clean_cpu_ms, clean_speeches=clean_speeches, archive_rate=archive_rate,
                   bound=1 / (1 / clean_rate + 1 / archive_rate),
                   e2e_rate=result["archived"] / result["crawl"], e2e_wall_rate=result["archived"] / result["wall"])
     result["ratio"] = result["e2e_rate"] / clean_rate
+    result["bare_ratio"] = result["e2e_rate"] / result["bare_rate"]
     return result
 
 
@@ -207,16 +231,21 @@ def main() -> None:
             results.append(run(size, Path(tmp), args.keep))
     print()
     print(f"{'pages':>6} {'cleaner p/s':>11} {'e2e p/s':>8} {'(wall)':>7} {'ratio':>6} {'RSS all':>8} {'(main)':>7} "
-          f"{'archived':>8} {'speeches':>8} {'errors':>6} | {'archive alone':>13} {'clean+archive':>13}")
+          f"{'archived':>8} {'speeches':>8} {'errors':>6} | {'archive alone':>13} {'clean+archive':>13} "
+          f"{'bare Scrapy':>11} {'e2e/bare':>8}")
     for r in results:
         print(f"{r['size']:>6} {r['clean_rate']:>11.1f} {r['e2e_rate']:>8.1f} {r['e2e_wall_rate']:>7.1f} "
               f"{r['ratio']:>6.0%} {r['rss_mb']:>6.0f}MB {r['main_rss_mb']:>5.0f}MB {r['archived']:>8} {r['speeches']:>8} {r['errors']:>6} | "
-              f"{r['archive_rate']:>13.1f} {r['bound']:>13.1f}")
-    print(f"\n{'pages':>6} {'CPU ms per archived page:':<26} {'cleaner alone':>13} {'crawl main':>10} {'workers':>8}")
+              f"{r['archive_rate']:>13.1f} {r['bound']:>13.1f} {r['bare_rate']:>11.1f} {r['bare_ratio']:>8.0%}")
+    print(f"\n{'pages':>6} {'CPU ms per archived page:':<26} {'cleaner alone':>13} {'bare Scrapy':>11} "
+          f"{'crawl main':>10} {'workers':>8}")
     for r in results:
-        print(f"{r['size']:>6} {'':<26} {r['clean_cpu_ms']:>13.1f} {r['main_cpu_ms']:>10.1f} {r['workers_cpu_ms']:>8.1f}")
+        print(f"{r['size']:>6} {'':<26} {r['clean_cpu_ms']:>13.1f} {r['bare_cpu_ms']:>11.1f} "
+              f"{r['main_cpu_ms']:>10.1f} {r['workers_cpu_ms']:>8.1f}")
     print("\nratio = e2e / cleaner alone. 'archive alone' ingests the cleaned pages into a fresh archive;"
           "\n'clean+archive' = both in sequence on one core, what the crawl does per page before fetching counts."
+          "\n'bare Scrapy' = benchmarks/bare_spider.py on the same site: fetching and following links, nothing"
+          "\nelse (no cleaning, no archive), in one process; e2e/bare = what the archive's work leaves of it."
           "\nCPU ms per page (user + system, from /proc): what each part costs whatever else runs on the machine;"
           "\nthe crawl's main process (fetching, Scrapy, the archive writer) and its cleaning workers.")
     print("\ntargets: ratio >= 70%, peak RSS < 400 MB and flat with size")
