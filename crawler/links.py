@@ -16,6 +16,11 @@ UNFOLLOWED_PREFIXES = ("javascript:", "mailto:", "#")
 FOLLOWED_SCHEMES = ("http", "https")
 # How far into a document a <base href> is looked for (Scrapy's own response.urljoin reads as far).
 BASE_HREF_CHARS = 4096
+# Characters with which urljoin rewrites an absolute path ("/a/b?x") rather than appending it to
+# the base's scheme and host: urlsplit drops tabs and newlines, urlunparse an empty ";params",
+# and "#" starts a fragment (urldefrag). Such hrefs, and those with a dot segment or an empty
+# query, take urljoin itself.
+REWRITTEN_PATH_CHARS = frozenset(";#\t\r\n")
 
 
 def base_url(body: bytes, url: str, encoding: str | None) -> str:
@@ -24,15 +29,38 @@ def base_url(body: bytes, url: str, encoding: str | None) -> str:
     return get_base_url(head, url, encoding or "utf-8")
 
 
+def _appended_as_is(href: str) -> bool:
+    """urljoin(base, href) is the base's scheme://host followed by href unchanged (base http(s))."""
+    if href[0] != "/" or href[1:2] == "/" or href[-1] == "?" or not REWRITTEN_PATH_CHARS.isdisjoint(href):
+        return False
+    return "/." not in href.partition("?")[0]  # no "." or ".." segment to resolve
+
+
 def same_host_links(url: str, hrefs: Iterable[str], base: str | None = None) -> list[str]:
     """The hrefs that lead to an http(s) page on url's host (host:port), resolved against base, each once."""
     here = urlsplit(url).netloc
     base = base or url
+    try:
+        base_parts = urlsplit(base)
+    except ValueError:
+        base_parts = None  # urljoin raises for the first href, as before
+    # Absolute paths ("/a/b.html", most of a page's links) resolve by appending them to this
+    # (None: the base is no http(s) URL of this host, so they lead elsewhere or nowhere).
+    origin = f"{base_parts.scheme}://{here}" if base_parts is not None and base_parts.netloc == here \
+        and base_parts.scheme in FOLLOWED_SCHEMES else None
     links: dict[str, None] = {}
     for href in dict.fromkeys(hrefs):  # a link repeated on the page is resolved once
         href = href.strip()
         if not href or href.startswith(UNFOLLOWED_PREFIXES):
             continue
+        if base_parts is not None and _appended_as_is(href):
+            if origin is not None:
+                links[origin + href] = None
+            continue
+        if "//" in href:
+            netloc = urlsplit(href).netloc
+            if netloc and netloc != here:  # urljoin keeps an href's own host: another site
+                continue
         link = urldefrag(urljoin(base, href))[0]
         parts = urlsplit(link)
         if parts.scheme in FOLLOWED_SCHEMES and parts.netloc == here:
