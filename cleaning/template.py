@@ -131,7 +131,11 @@ def masked_line(text: str, masks: Iterable[str] = ()) -> str:
 
 def fingerprint(text: str, masks: Iterable[str] = ()) -> str | None:
     """A short stable hash of the masked line; None when nothing of it is wording."""
-    line = masked_line(text, masks)
+    return _masked_fingerprint(masked_line(text, masks))
+
+
+def _masked_fingerprint(line: str) -> str | None:
+    """`fingerprint` of a line masked already."""
     # The masks are no wording characters: searched for as they stand, without a list of every letter.
     if _ENOUGH_WORDING.search(line) is None:
         return None
@@ -203,16 +207,19 @@ def _children(walk: Any) -> dict[int, list[int]]:
     return children
 
 
-def edge_lines(walk: Any, masks: Iterable[str] = ()) -> dict[str, str]:
+def edge_lines(walk: Any, masks: Iterable[str] = (), masked: dict[str, str] | None = None) -> dict[str, str]:
     """Edge slot key -> masked line, read off a block walk (cleaning.blocks.walk): for every
     element that is not mostly links and has at least EDGE_RANKS block children of one tag
-    holding text, its first and last EDGE_RANKS such children."""
+    holding text, its first and last EDGE_RANKS such children.
+    `masked`: text -> its masked_line with these masks, for the texts masked already on this page."""
     from cleaning.blocks import BLOCK_TAGS
 
     masks = list(masks)
+    masked = {} if masked is None else masked
     elements, chars, link_chars = walk.elements, walk.chars, walk.link_chars
     paths: dict[Any, str] = {}
     out: dict[str, str] = {}
+    spans: _Spans | None = None
     for i, kids in _children(walk).items():
         if len(kids) < EDGE_RANKS or link_chars[i] > NEAR_MAX_LINK_SHARE * chars[i]:
             continue
@@ -225,31 +232,50 @@ def edge_lines(walk: Any, masks: Iterable[str] = ()) -> dict[str, str]:
         for tag, children in by_tag.items():
             if len(children) < EDGE_RANKS:
                 continue
-            first = _edge_texts(walk, children)
+            spans = spans or _Spans(walk)
+            first = spans.edge_texts(children)
             if len(first) < EDGE_RANKS:
                 continue
             path = path or _slot_path(elements[i], paths)
-            for side, edge in (("first", first), ("last", _edge_texts(walk, reversed(children)))):
+            for side, edge in (("first", first), ("last", spans.edge_texts(reversed(children)))):
                 for rank, text in enumerate(edge):
-                    line = masked_line(text, masks) if text else ""
+                    line = masked.get(text) if text else ""
+                    if line is None:
+                        line = masked[text] = masked_line(text, masks)
                     out[f"{path}>{tag}:{side}{rank}"] = line if comparable(line) else ""
     return out
 
 
-def _edge_texts(walk: Any, children: Iterable[int]) -> list[str]:
-    """The texts of the first EDGE_RANKS `children` (walk element indexes) that hold text;
-    "" for a text that is mostly links or too long to compare (the rest is never read)."""
-    out = []
-    for j in children:
-        blocks = walk.blocks[walk.span_first[j]:walk.span_last[j]]
-        size = sum(block.size for block in blocks)
-        if not size:
-            continue
-        linked = sum(block.links for block in blocks) > NEAR_MAX_LINK_SHARE * size
-        out.append("" if linked or size > EDGE_READ_MAX_CHARS else "".join(block.text for block in blocks))
-        if len(out) == EDGE_RANKS:
-            break
-    return out
+class _Spans:
+    """A walk's blocks, with the running sums that give any element's text size and link
+    characters over its span (blocks[span_first:span_last]) without adding its blocks up."""
+
+    def __init__(self, walk: Any) -> None:
+        self.walk = walk
+        size_upto, links_upto = [0], [0]
+        size, links = 0, 0
+        for block in walk.blocks:
+            size += block.size
+            links += block.links
+            size_upto.append(size)
+            links_upto.append(links)
+        self.size_upto, self.links_upto = size_upto, links_upto
+
+    def edge_texts(self, children: Iterable[int]) -> list[str]:
+        """The texts of the first EDGE_RANKS `children` (walk element indexes) that hold text;
+        "" for a text that is mostly links or too long to compare (the rest is never read)."""
+        walk, size_upto, links_upto = self.walk, self.size_upto, self.links_upto
+        out = []
+        for j in children:
+            a, b = walk.span_first[j], walk.span_last[j]
+            size = size_upto[b] - size_upto[a]
+            if not size:
+                continue
+            linked = links_upto[b] - links_upto[a] > NEAR_MAX_LINK_SHARE * size
+            out.append("" if linked or size > EDGE_READ_MAX_CHARS else "".join(block.text for block in walk.blocks[a:b]))
+            if len(out) == EDGE_RANKS:
+                break
+        return out
 
 
 def observe_tree(root: Any, title_tag: str | None) -> Observation:
@@ -262,8 +288,10 @@ def observe_tree(root: Any, title_tag: str | None) -> Observation:
     headings = [normalise_title("".join(h.itertext())) for h in body.iter("h1")]
     masks = page_masks(title_tag, headings)
     walk = blk.walk(body, lambda block: 0.0)
-    prints = {fp for b in walk.blocks if (fp := fingerprint(b.text, masks))}
-    return Observation(title_parts(title_tag), prints, edge_lines(walk, masks))
+    # Each text masked once: a page repeats some lines, and an edge line is often one block's text.
+    masked = {text: masked_line(text, masks) for text in {b.text for b in walk.blocks}}
+    prints = {fp for line in masked.values() if (fp := _masked_fingerprint(line))}
+    return Observation(title_parts(title_tag), prints, edge_lines(walk, masks, masked))
 
 
 def observe(body: bytes, http_charset: str | None = None) -> Observation:

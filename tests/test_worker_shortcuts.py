@@ -13,9 +13,14 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from lxml import etree
 
-from cleaning.html import read_page
+from cleaning import blocks as blk
+from cleaning import template
+from cleaning.html import NON_CONTENT_TAGS, read_page
+from cleaning.metadata import normalise_title, read_head
 from cleaning.pipeline import HREFS
+from cleaning.template import observe_tree
 from crawler import links as links_mod
 from crawler.links import FOLLOWED_SCHEMES, UNFOLLOWED_PREFIXES, base_url, same_host_links
 
@@ -108,3 +113,92 @@ def test_appended_as_is_really_is(monkeypatch):
     monkeypatch.setattr(links_mod, "_appended_as_is", lambda href: href.startswith("/"))
     with pytest.raises(AssertionError):
         test_same_host_links_equal_urljoin_on_hand_hrefs()
+
+
+# ---------------------------------------------------------------- template observation
+
+
+def _plain_edge_texts(walk, children) -> list[str]:
+    out = []
+    for j in children:
+        blocks = walk.blocks[walk.span_first[j]:walk.span_last[j]]
+        size = sum(block.size for block in blocks)
+        if not size:
+            continue
+        linked = sum(block.links for block in blocks) > template.NEAR_MAX_LINK_SHARE * size
+        out.append("" if linked or size > template.EDGE_READ_MAX_CHARS else "".join(block.text for block in blocks))
+        if len(out) == template.EDGE_RANKS:
+            break
+    return out
+
+
+def _plain_edge_lines(walk, masks) -> dict[str, str]:
+    """cleaning.template.edge_lines with every span added up and every line masked where it is met."""
+    out: dict[str, str] = {}
+    paths: dict = {}
+    for i, kids in template._children(walk).items():
+        if len(kids) < template.EDGE_RANKS or walk.link_chars[i] > template.NEAR_MAX_LINK_SHARE * walk.chars[i]:
+            continue
+        by_tag: dict[str, list[int]] = {}
+        for j in kids:
+            if walk.elements[j].tag in blk.BLOCK_TAGS:
+                by_tag.setdefault(walk.elements[j].tag, []).append(j)
+        for tag, children in by_tag.items():
+            first = _plain_edge_texts(walk, children)
+            if len(children) < template.EDGE_RANKS or len(first) < template.EDGE_RANKS:
+                continue
+            path = template._slot_path(walk.elements[i], paths)
+            for side, edge in (("first", first), ("last", _plain_edge_texts(walk, list(reversed(children))))):
+                for rank, text in enumerate(edge):
+                    line = template.masked_line(text, masks) if text else ""
+                    out[f"{path}>{tag}:{side}{rank}"] = line if template.comparable(line) else ""
+    return out
+
+
+def _plain_observation(root, title_tag) -> dict:
+    body = root.find("body")
+    body = body if body is not None else root
+    masks = template.page_masks(title_tag, [normalise_title("".join(h.itertext())) for h in body.iter("h1")])
+    walk = blk.walk(body, lambda block: 0.0)
+    prints = {fp for b in walk.blocks if (fp := template.fingerprint(b.text, masks))}
+    return template.Observation(template.title_parts(title_tag), prints, _plain_edge_lines(walk, masks)).to_dict()
+
+
+@functools.cache
+def observed_trees() -> tuple:
+    """Every page as observe_tree gets it: parsed, scripts gone, with its <title>."""
+    out = []
+    for path in page_files():
+        _, root = read_page(path.read_bytes(), None)
+        title_tag = read_head(root, None).title_tag
+        etree.strip_elements(root, *NON_CONTENT_TAGS, with_tail=False)
+        out.append((path, root, title_tag))
+    return tuple(out)
+
+
+def test_observations_equal_plain_computation_on_every_page():
+    edges = 0
+    for path, root, title_tag in observed_trees():
+        observed = observe_tree(root, title_tag).to_dict()
+        assert observed == _plain_observation(root, title_tag), path
+        edges += sum(1 for line in observed["edges"].values() if line)
+    assert edges > 100  # the edge slots were really compared
+
+
+def test_broken_span_sums_are_seen(monkeypatch):
+    """Edge sizes off by one block's worth (an element's own chars instead of its span) fail the comparison."""
+    def owned_only(self, children):
+        walk = self.walk
+        out = []
+        for j in children:
+            if walk.chars[j]:
+                linked = walk.link_chars[j] > template.NEAR_MAX_LINK_SHARE * walk.chars[j]
+                text = "".join(b.text for b in walk.blocks[walk.span_first[j]:walk.span_last[j]])
+                out.append("" if linked or walk.chars[j] > template.EDGE_READ_MAX_CHARS else text)
+            if len(out) == template.EDGE_RANKS:
+                break
+        return out
+
+    monkeypatch.setattr(template._Spans, "edge_texts", owned_only)
+    with pytest.raises(AssertionError):
+        test_observations_equal_plain_computation_on_every_page()
