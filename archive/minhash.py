@@ -27,14 +27,19 @@ _FMIX = {
 
 
 def fmix(hv: np.ndarray, width: int) -> np.ndarray:
-    """MurmurHash3's avalanching finaliser, element-wise (wraps modulo 2**width)."""
+    """MurmurHash3's avalanching finaliser, element-wise over an array (wraps modulo 2**width).
+
+    A new array (`hv` is left as it was), then worked on in place: these run on
+    32-element arrays per band key, where each temporary and `np.errstate` cost
+    as much as the arithmetic. Unsigned arrays wrap without a warning.
+    """
     s1, m1, s2, m2, s3 = _FMIX[width]
-    with np.errstate(over="ignore"):
-        hv = hv ^ (hv >> s1)
-        hv = hv * m1
-        hv = hv ^ (hv >> s2)
-        hv = hv * m2
-        return hv ^ (hv >> s3)
+    hv = hv ^ (hv >> s1)
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    return hv
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,9 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+_SHINGLE_PRIME = np.uint64(1000003)
+
+
 def shingle_hashes(text: str, k: int = PARAMS.shingle) -> np.ndarray:
     """Sorted unique 32-bit hashes of the k-character shingles of normalised text."""
     return normal_shingle_hashes(normalize(text), k)
@@ -76,12 +84,14 @@ def normal_shingle_hashes(norm: str, k: int = PARAMS.shingle) -> np.ndarray:
     if len(cps) < k:  # a very short text is one shingle
         k = len(cps)
     n = len(cps) - k + 1
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
-        h = h * np.uint64(1000003) + cps[j : j + n]
+    h = cps[:n].copy()  # the first step of the loop below from h = 0
+    for j in range(1, k):
+        h *= _SHINGLE_PRIME
+        h += cps[j : j + n]
     h = fmix(h, 64)
     # Sorted unique; sort + neighbour mask is ~15x faster than np.unique's hash path here.
-    s = np.sort((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    # astype keeps the low 32 bits.
+    s = np.sort(h.astype(np.uint32))
     return s[np.concatenate(([True], s[1:] != s[:-1]))]
 
 
@@ -99,15 +109,26 @@ def signature(hashes: np.ndarray, num_perm: int = PARAMS.num_perm) -> np.ndarray
     return products.min(axis=1)
 
 
+_BAND_PRIME = np.uint64(0x100000001B3)
+
+
+@lru_cache(maxsize=4)
+def _band_seeds(bands: int) -> np.ndarray:
+    """The band numbers mixed into the keys (read only: band_keys never writes into it)."""
+    with np.errstate(over="ignore"):
+        return np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
 def band_keys(sig: np.ndarray, params: LshParams = PARAMS) -> list[int]:
     """One signed 63-bit key per band (band number mixed in)."""
     rows = sig[: params.bands * params.rows].astype(np.uint64).reshape(params.bands, params.rows)
-    with np.errstate(over="ignore"):
-        h = np.arange(params.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        for j in range(params.rows):
-            h = fmix(h ^ rows[:, j], 64) * np.uint64(0x100000001B3)
-        h = fmix(h, 64) >> np.uint64(1)  # fits a signed SQLite INTEGER
-    return [int(x) for x in h]
+    h = _band_seeds(params.bands)
+    for j in range(params.rows):
+        h = fmix(h ^ rows[:, j], 64)
+        h *= _BAND_PRIME
+    h = fmix(h, 64)
+    h >>= np.uint64(1)  # fits a signed SQLite INTEGER
+    return h.tolist()
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
