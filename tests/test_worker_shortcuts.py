@@ -9,6 +9,7 @@ the demo sites) and on hand-written edge cases.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -16,10 +17,11 @@ import pytest
 from lxml import etree
 
 from cleaning import blocks as blk
-from cleaning import template
+from cleaning import metadata, template
 from cleaning.html import NON_CONTENT_TAGS, read_page
 from cleaning.metadata import normalise_title, read_head
 from cleaning.pipeline import HREFS
+from cleaning.script import fold_aligned
 from cleaning.template import observe_tree
 from crawler import links as links_mod
 from crawler.links import FOLLOWED_SCHEMES, UNFOLLOWED_PREFIXES, base_url, same_host_links
@@ -202,3 +204,43 @@ def test_broken_span_sums_are_seen(monkeypatch):
     monkeypatch.setattr(template._Spans, "edge_texts", owned_only)
     with pytest.raises(AssertionError):
         test_observations_equal_plain_computation_on_every_page()
+
+
+# ---------------------------------------------------------------- dates and masked lines
+
+HAND_DATE_LINES = [
+    "發佈時間：2024-05-01 12:00", "发布日期： 9/17/2004 5:54:13 AM", "2019年3月2日 19:23", "date: 1/2/2020",
+    "时间:2019-03-02", "时间:２０１９-03-02", "19-03-02", "2019", "1920", "发布于2020.1.5", "编号 20190102", "",
+    "无日期的一行", "更新 2099-01-01 10:00", "Date：12/31/1999",
+]
+
+
+def _plain_strong_dates(line: str) -> list[str]:
+    line = fold_aligned(line) or line
+    found = [d for m in metadata._US_DATE.finditer(line) if (d := metadata._valid(m.group(3), m.group(1), m.group(2)))]
+    for m in metadata._DATE.finditer(line):
+        d = metadata._valid(m.group(1), m.group(2), m.group(3))
+        if d and (m.group(4) or metadata._DATE_LABEL.search(line[max(0, m.start() - 12):m.start()])):
+            found.append(d)
+    return found
+
+
+@functools.cache
+def page_lines() -> tuple[str, ...]:
+    """Every visible line of every page, once each."""
+    return tuple(dict.fromkeys(b.text for _, root, _ in observed_trees() for b in blk.walk(root, lambda b: 0.0).blocks))
+
+
+def test_strong_dates_equal_plain_search():
+    dated = 0
+    for line in (*page_lines(), *HAND_DATE_LINES):
+        expected = _plain_strong_dates(line)
+        assert list(metadata._strong_dates(line)) == expected, line
+        dated += bool(expected)
+    assert dated > 50
+
+
+def test_digit_test_equals_digit_runs():
+    """masked_line's digit test (one \\d) finds a digit exactly where \\d+ does."""
+    for line in (*page_lines(), "٣", "x", "", "a1", "１"):
+        assert (template._DIGIT.search(line) is None) == (re.search(r"\d+", line) is None)
