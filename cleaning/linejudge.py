@@ -155,10 +155,13 @@ class Model:
         z = self.bias + sum([weights[name] * value for name, value in features.items() if value])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def vector_probability(self, vector: list[float]) -> float:
+    def vector_probability(self, vector: list[float], plus: float = 0.0) -> float:
         """`probability` of the features as a list in feature order (`feature_names`):
-        the same terms summed in the same order (and zeros, which change no sum)."""
+        the same terms summed in the same order (and zeros, which change no sum).
+        `plus`: added to the score last (an upper bound's headroom)."""
         z = self.bias + sum(map(operator.mul, self.ordered, vector))
+        if plus:
+            z += plus
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -462,6 +465,8 @@ def _may_match(pattern: re.Pattern[str], text: str, vocab: Vocabulary) -> bool:
     return needs is None or any(map(text.__contains__, needs))
 
 
+# Added to an upper bound of a score: the same terms summed in another order differ by far less.
+_BOUND_SLACK = 1e-9
 _MARKS = re.compile("[%s]" % re.escape("，。！？；、,!?;：:"))
 _LOG_200 = math.log(200)
 # Counted in a line's ASCII part by deleting them (bytes.translate, in C).
@@ -473,7 +478,7 @@ class _Scorer:
     """What the features of one body's lines share: the title's key and bigrams, the
     shapes to search (the model's weighted ones) and the model's weights."""
 
-    __slots__ = ("vocab", "judge", "key", "grams", "has_key", "shapes")
+    __slots__ = ("vocab", "judge", "key", "grams", "has_key", "shapes", "raisers", "overlap_raise")
 
     def __init__(self, title: str | None, vocab: Vocabulary, judge: Model | None) -> None:
         self.vocab, self.judge = vocab, judge
@@ -487,9 +492,53 @@ class _Scorer:
             for name, key in _SHAPE_KEYS
             if weights is None or weights.get(key)  # a shape without weight stays 0.0
         )
+        # What `bounded` leaves unmeasured can add at most these to the score (a feature is
+        # at most 1.0): the shapes of positive weight, with what each needs to match, and
+        # the title overlap's weight when positive.
+        self.raisers = tuple(
+            (weights[key], name in _DIGIT_SHAPES, name in _LATIN_SHAPES, vocab.needs.get(vocab.shapes[name].pattern))
+            for name, key in _SHAPE_KEYS
+            if weights is not None and weights[key] > 0
+        )
+        self.overlap_raise = max(0.0, weights["title_overlap"]) if weights is not None else 0.0
 
     def vector(self, line: str, index: int, count: int) -> list[float]:
         """The features of line `index` of `count` lines, in feature order (`features`)."""
+        out, text, spaced, any_digit, latin = self._base(line, index, count)
+        self._shapes(out, spaced, any_digit, latin)
+        self._title_overlap(out, text)
+        return out
+
+    def bounded(self, line: str, index: int, count: int, below: float) -> tuple[list[float], float, bool]:
+        """(features, junk probability, complete) of line `index` of `count` lines.
+
+        When the features measured first already keep the probability under `below`
+        whatever the shapes and the title overlap turn out to be (most lines of a body:
+        long sentences), those are not measured: their slots stay 0.0, `complete` is
+        False and the probability given is that bound (under `below`, at least the
+        line's own). Otherwise all is measured: `vector` and `judge.vector_probability`.
+        Needs the model (`judge`)."""
+        judge = self.judge
+        out, text, spaced, any_digit, latin = self._base(line, index, count)
+        # has_title (a cheap test) is measured here; title_overlap only below.
+        if self.has_key and self.key in text:
+            out[_HAS_TITLE_AT] = 1.0
+        headroom = _BOUND_SLACK + (self.overlap_raise if self.key and len(text) >= 2 else 0.0)
+        for weight, needs_digit, needs_latin, needs in self.raisers:
+            if (needs_digit and not any_digit) or (needs_latin and not latin) \
+                    or (needs is not None and not any(map(spaced.__contains__, needs))):
+                continue  # this shape cannot match: it adds nothing
+            headroom += weight
+        bound = judge.vector_probability(out, headroom)
+        if bound < below:
+            return out, bound, False
+        self._shapes(out, spaced, any_digit, latin)
+        self._title_overlap(out, text)
+        return out, judge.vector_probability(out), True
+
+    def _base(self, line: str, index: int, count: int) -> tuple[list[float], str, str, bool, bool]:
+        """The features but the shapes and the title's: (vector, squeezed text, spaced text,
+        whether it holds a decimal digit, whether it holds Latin text or markup)."""
         # NFKC first: full-width letters, digits and marks ("ｗｗｗ．ｘ．ｃｏｍ", "２０２１") take their
         # ASCII shape, so the shape features see them.
         spaced, text = _forms(line)
@@ -513,12 +562,6 @@ class _Scorer:
         latin = bool(latin_part) and (len(latin_part) > digits or "{" in text or "<" in text)
         # The digit shapes' \d is any decimal digit: NFKC keeps Arabic-Indic or Devanagari ones.
         any_digit = bool(digits) or (len(latin_part) < len(text) and _ANY_DIGIT.search(text) is not None)
-        for slot, search, needs_digit, needs_latin, needs in self.shapes:
-            if (needs_digit and not any_digit) or (needs_latin and not latin) \
-                    or (needs is not None and not any(map(spaced.__contains__, needs))):
-                continue  # 0.0
-            if search(spaced):
-                out[slot] = 1.0
         cjk = size - len(latin_part)  # every other character: CJK and full-width marks
         marks = len(_MARKS.findall(text))
         out[_LEN_LOG_AT] = min(math.log1p(size) / _LOG_200, 1.5)
@@ -545,11 +588,21 @@ class _Scorer:
             if from_end < EDGE_LINES:
                 out[_AT_BOTTOM_AT] = 1.0
             out[_EDGE_AT] = 1.0 / (1 + min(index, from_end))
+        return out, text, spaced, any_digit, latin
+
+    def _shapes(self, out: list[float], spaced: str, any_digit: bool, latin: bool) -> None:
+        for slot, search, needs_digit, needs_latin, needs in self.shapes:
+            if (needs_digit and not any_digit) or (needs_latin and not latin) \
+                    or (needs is not None and not any(map(spaced.__contains__, needs))):
+                continue  # 0.0
+            if search(spaced):
+                out[slot] = 1.0
+
+    def _title_overlap(self, out: list[float], text: str) -> None:
         if self.key and len(text) >= 2:  # `_overlap`, with the title's bigrams at hand
             out[_TITLE_OVERLAP_AT] = min(sum(map(text.__contains__, self.grams)) / (len(text) - 1), 1.0)
             if self.has_key and self.key in text:
                 out[_HAS_TITLE_AT] = 1.0
-        return out
 
     def probability(self, line: str, index: int, count: int) -> float:
         return self.judge.vector_probability(self.vector(line, index, count))
@@ -645,9 +698,14 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
-    vector, probability = _Scorer(title, vocab, judge).vector, judge.vector_probability
-    feats = [vector(line, i, len(lines)) for i, line in enumerate(lines)]
-    probabilities = [probability(f) if judged(line) else 0.0 for line, f in zip(lines, feats)]
+    scorer = _Scorer(title, vocab, judge)
+    # A probability is only compared with these two: under both, its exact value is not
+    # needed, nor the features that only it reads (the shapes; the title overlap is
+    # measured below when the edge runs ask for it).
+    below = min(judge.threshold, EDGE_RUN_PROBABILITY)
+    scored = [scorer.bounded(line, i, len(lines), below) for i, line in enumerate(lines)]
+    feats = [f for f, _, _ in scored]
+    probabilities = [p if judged(line) else 0.0 for line, (_, p, _) in zip(lines, scored)]
     lead = above_salutation(lines, keep, vocab)
     top = next((i for i, line in enumerate(lines) if title_overlap(line, title) < HEADING_TITLE_OVERLAP), None)
     if top is not None and top not in keep and len(lines[top]) <= LEAD_MAX_CHARS \
@@ -673,7 +731,8 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
                 and (probabilities[i] >= EDGE_RUN_PROBABILITY or f[_OUTWARD_AT] > 0 or is_info_line(lines[i], vocab))
                 and not f[_ENDS_SENTENCE_AT]  # a sentence of the text is not a banner's second line
                 and len(lines[i]) <= EDGE_RUN_MAX_CHARS
-                and f[_TITLE_OVERLAP_AT] < HEADING_TITLE_OVERLAP  # the speech's own heading
+                # the speech's own heading
+                and (f[_TITLE_OVERLAP_AT] if scored[i][2] else _overlap(squeeze(lines[i]), scorer.key)) < HEADING_TITLE_OVERLAP
             ):
                 flags[i] = True  # it touches the junk run that starts at the edge
                 continue

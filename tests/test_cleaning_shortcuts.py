@@ -374,6 +374,45 @@ def test_junk_probabilities_equal_the_plain_model():
         assert got == plain, title
 
 
+def test_bounded_scores_equal_the_plain_vector_or_bound_it():
+    # _Scorer.bounded: a complete answer is the plain vector and its probability; a cut one
+    # holds every feature it measured as the plain vector does, and a probability under
+    # `below` that is at least the line's own (so every comparison with `below` or more agrees).
+    below = min(MODEL.threshold, linejudge.EDGE_RUN_PROBABILITY)
+    unmeasured = {linejudge._SLOT[f"s_{name}"] for name in linejudge.SHAPES} | {linejudge._SLOT["title_overlap"]}
+    counts = {True: 0, False: 0}
+    for title, lines in _lines_of_pages():
+        scorer = linejudge._Scorer(title, VOCAB, MODEL)
+        for i, line in enumerate(lines):
+            plain = _plain_features(line, i, len(lines), title)
+            # (a shape the model gives no weight is not searched by a judging scorer: 0.0)
+            plain_vector = [plain[name] if MODEL.weights[name] else 0.0 for name in linejudge.feature_names()]
+            plain_probability = MODEL.probability(plain)
+            got, probability, complete = scorer.bounded(line, i, len(lines), below)
+            counts[complete] += 1
+            if complete:
+                assert (got, probability) == (plain_vector, plain_probability), line
+            else:
+                assert [v for k, v in enumerate(got) if k not in unmeasured] == \
+                    [v for k, v in enumerate(plain_vector) if k not in unmeasured], line
+                assert plain_probability <= probability < below, line
+    assert counts[True] and counts[False] > counts[True]  # both ways taken, mostly the cut one
+
+
+def test_junk_flags_equal_with_every_line_measured(monkeypatch):
+    bodies = list(_lines_of_pages())
+    got = [linejudge.junk_flags(lines, title, judge=MODEL, vocab=VOCAB) for title, lines in bodies]
+
+    def measured(self, line, index, count, below):
+        vector = self.vector(line, index, count)
+        return vector, MODEL.vector_probability(vector), True
+
+    monkeypatch.setattr(linejudge._Scorer, "bounded", measured)
+    plain = [linejudge.junk_flags(lines, title, judge=MODEL, vocab=VOCAB) for title, lines in bodies]
+    assert got == plain
+    assert sum(map(sum, plain)) > 50  # the bodies hold junk lines, found both ways
+
+
 def _needs_patterns():
     known = {p.pattern: p for p in (*VOCAB.shapes.values(), VOCAB.markup_run, VOCAB.char_count)}
     return [(known.get(text), text, needs) for text, needs in VOCAB.needs.items()]
