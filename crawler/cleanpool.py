@@ -121,6 +121,8 @@ def _clean_read(fetch: Any, http_charset: str | None, profile: str | None, templ
     page = clean_page(body, url=url, http_charset=http_charset, profile=profile, template=_unshipped(template),
                       observed=observed if observe else None)
     found = same_host_links(url, page.links, base_url(body, url, page.encoding)) if links else []
+    # The crawl reads the page's links as `found` only: every href as written would be pickled back for nothing.
+    page.links = []
     prepared = None
     if prepare and not page.next_page_url:  # a multi-page article is prepared by the writer, once stitched
         prepared = _prepare(fetch, page if page.speeches else None)

@@ -244,3 +244,29 @@ def test_digit_test_equals_digit_runs():
     """masked_line's digit test (one \\d) finds a digit exactly where \\d+ does."""
     for line in (*page_lines(), "٣", "x", "", "a1", "１"):
         assert (template._DIGIT.search(line) is None) == (re.search(r"\d+", line) is None)
+
+
+# ---------------------------------------------------------------- the worker's answer
+
+
+def test_clean_read_equals_separate_computations():
+    """One trip to a worker (one parse) answers what cleaning, observing and link reading do apart;
+    the page comes back without its raw hrefs, which the crawl reads as the links found."""
+    from types import SimpleNamespace
+
+    from cleaning import clean_page
+    from crawler.cleanpool import _clean_read, _read
+
+    for path in page_files()[::3]:
+        body = path.read_bytes()
+        url = "http://127.0.0.1:8000/" + path.name
+        fetch = SimpleNamespace(body=body, url=url)
+        plain = clean_page(body, url=url)
+        expected_links = same_host_links(url, plain.links, base_url(body, url, plain.encoding))
+        cleaned = _clean_read(fetch, None, None, None, observe=True, links=True, prepare=False)
+        assert cleaned.page.to_full_dict() == plain.to_full_dict(), path
+        assert cleaned.page.links == []
+        assert cleaned.links == expected_links, path
+        assert cleaned.observation.to_dict() == template.observe(body).to_dict(), path
+        read = _read(fetch, None, observe=True, links=True, prepare=False)
+        assert read.links == expected_links and read.observation.to_dict() == cleaned.observation.to_dict(), path
