@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -270,3 +271,14 @@ def test_clean_read_equals_separate_computations():
         assert cleaned.observation.to_dict() == template.observe(body).to_dict(), path
         read = _read(fetch, None, observe=True, links=True, prepare=False)
         assert read.links == expected_links and read.observation.to_dict() == cleaned.observation.to_dict(), path
+
+
+HAND_FOLD_TEXTS = ["同志们：（一）今天，我们！", "ＡＢＣ１２３", "ｶﾞｷﾞ", "①②", "㈠㍿", "x\u200by\ufeffz", "a\u3000b\u00a0c",
+                   "ﬁ", "Å", "e\u0301", "", " ", "ＰＤＦ：第１页（共２页）"]
+
+
+def test_fold_equals_plain_nfkc():
+    """The template's line folding (script.nfkc's fast path for full-width marks) as unicodedata folds."""
+    for text in (*page_lines(), *HAND_FOLD_TEXTS):
+        plain = "".join(unicodedata.normalize("NFKC", text).replace("\u200b", " ").replace("\ufeff", " ").split())
+        assert template._fold(text) == plain.lower(), text
