@@ -68,16 +68,18 @@ def store_capture(db: sqlite_utils.Database, fetch: Fetch, fetched_at: str,
     """
     if prepared is None:
         prepared = prepare_capture(fetch)
-    row = db.execute("select id from captures where sha256 = ?", [prepared.sha256]).fetchone()
-    if row:
-        return int(row[0])
+    # Insert first: a crawl stores mostly new bytes (unchanged ones are `record_unchanged`),
+    # so the lookup runs only when the unique sha256 index turned the row away.
     cursor = db.execute(
         "insert into captures (sha256, url, status, headers, fetched_at, content_type, size,"
-        " compression, content) values (?, ?, ?, ?, ?, ?, ?, 'zlib', ?)",
+        " compression, content) values (?, ?, ?, ?, ?, ?, ?, 'zlib', ?)"
+        " on conflict (sha256) do nothing",
         [prepared.sha256, fetch.url, fetch.status, prepared.headers_json, fetched_at,
          fetch.header("Content-Type"), prepared.size, prepared.content],
     )
-    return int(cursor.lastrowid)
+    if cursor.rowcount == 1:
+        return int(cursor.lastrowid)
+    return int(db.execute("select id from captures where sha256 = ?", [prepared.sha256]).fetchone()[0])
 
 
 def link_capture(db: sqlite_utils.Database, page_id: int, capture_id: int, fetch: Fetch,
