@@ -89,15 +89,18 @@ LSH_MERGE_ROWS = 64_000
 def candidates(db: sqlite_utils.Database, fp: Fingerprint) -> list[int]:
     """Speeches sharing at least one LSH band, most shared bands first."""
     keys = fp.band_keys
-    marks = ",".join("?" * len(keys))
-    # UNION, not UNION ALL: a (band, speech) row in both tables counts once, as in one table.
-    rows = db.execute(
-        f"select speech_id from (select band_key, speech_id from _lsh_bands where band_key in ({marks})"
-        f" union select band_key, speech_id from _lsh_pending where band_key in ({marks}))"
-        " group by speech_id order by count(*) desc, speech_id limit ?",
-        [*keys, *keys, fp.params.max_candidates],
-    ).fetchall()
+    rows = db.execute(_candidates_query(len(keys)),
+                      [*keys, *keys, fp.params.max_candidates]).fetchall()
     return [int(r[0]) for r in rows]
+
+
+@lru_cache(maxsize=4)
+def _candidates_query(keys: int) -> str:
+    marks = ",".join("?" * keys)
+    # UNION, not UNION ALL: a (band, speech) row in both tables counts once, as in one table.
+    return (f"select speech_id from (select band_key, speech_id from _lsh_bands where band_key in ({marks})"
+            f" union select band_key, speech_id from _lsh_pending where band_key in ({marks}))"
+            " group by speech_id order by count(*) desc, speech_id limit ?")
 
 
 # A candidate whose signature estimate is this far below the threshold is
@@ -123,7 +126,7 @@ def find_near_duplicate(db: sqlite_utils.Database, fp: Fingerprint) -> Match | N
 
 def minhash_bytes(fp: Fingerprint) -> bytes:
     """`speeches._minhash`: the signature of the current text, for the cheap pre-check of candidates."""
-    return fp.signature.astype(np.uint32).tobytes()
+    return np.asarray(fp.signature, dtype=np.uint32).tobytes()  # no copy when uint32 already
 
 
 def register(db: sqlite_utils.Database, speech_id: int, fp: Fingerprint,

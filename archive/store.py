@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Sequence
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 # WAL pages (4 KB) written before a checkpoint copies them into the database file (80 MB).
 WAL_CHECKPOINT_PAGES = 20000
 # "killed": closed by `close_dead_runs`, never passed to finish_run.
+_RUN_COUNTER_NAMES = frozenset(RUN_COUNTERS)
 RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout", "killed"}
 
 
@@ -216,7 +218,11 @@ class Archive:
                     outer += self._write_deltas
                 else:
                     for run_id, deltas in self._write_deltas:
-                        self._run_deltas.setdefault(run_id, Counter()).update(deltas)
+                        totals = self._run_deltas.get(run_id)
+                        if totals is None:
+                            totals = self._run_deltas[run_id] = Counter()
+                        for name, value in deltas.items():  # Counter.update: 4x the time
+                            totals[name] += value
             finally:
                 self._write_deltas = outer
             return
@@ -415,7 +421,7 @@ class Archive:
         deltas = {k: v for k, v in deltas.items() if v}
         if not deltas:
             return
-        unknown = set(deltas) - set(RUN_COUNTERS)
+        unknown = deltas.keys() - _RUN_COUNTER_NAMES
         if unknown:
             raise ValueError(f"unknown run counters {sorted(unknown)}")
         if self._write_deltas is not None:  # inside a batch: written before its COMMIT
@@ -746,7 +752,7 @@ class Archive:
             " _text_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [speech_id, version, fields["title"], None, fields["speaker"],
              fields["occasion"], fields["published"], captured_at, capture_id, page_id,
-             json.dumps(changed), summary, origin, text_hash_])
+             _json_names(tuple(changed)), summary, origin, text_hash_])
 
     def _refresh_counts(self, speech_id: int) -> None:
         self.db.execute(
@@ -870,6 +876,12 @@ def _validators(row: tuple[Any, ...] | None) -> dict[str, str]:
     if row[5]:
         out["If-Modified-Since"] = row[5]
     return out
+
+
+@lru_cache(maxsize=64)
+def _json_names(names: tuple[str, ...]) -> str:
+    """`speech_versions.fields_changed`: few distinct lists, encoded once each."""
+    return json.dumps(list(names))
 
 
 def _year(published: str | None) -> int | None:
