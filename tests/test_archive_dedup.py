@@ -193,4 +193,4 @@ def test_an_archive_before_m013_keeps_its_bands_and_finds_near_copies(tmp_path: 
         result = _ingest(archive, "http://c.example/3.html", orig["title"], "\n".join(paras[:-1]))
         assert result.new_sources == 1
         names = [r[0] for r in archive.db.execute("select name from _sqlite_migrations order by id")]
-        assert names[-1] == "m013_lsh_pending" and names.count("m013_lsh_pending") == 1
+        assert names.count("m013_lsh_pending") == 1  # applied once (later migrations may follow)
