@@ -200,12 +200,12 @@ def _children(walk: Any) -> dict[int, list[int]]:
     """Walk element index -> its children's indexes, in document order, from the walk's depths
     (no look at the tree: comments and processing instructions were never walked)."""
     children: dict[int, list[int]] = {}
-    open_path: list[int] = []  # the element being read and its ancestors, outermost first
+    # The last element met at each depth: at depth d - 1, the parent of an element at depth d.
+    last_at = [0] * (max(walk.depth, default=0) + 1)
     for i, depth in enumerate(walk.depth):
-        del open_path[depth:]
-        if open_path:
-            children.setdefault(open_path[-1], []).append(i)
-        open_path.append(i)
+        if depth:
+            children.setdefault(last_at[depth - 1], []).append(i)
+        last_at[depth] = i
     return children
 
 

@@ -135,11 +135,23 @@ def _plain_edge_texts(walk, children) -> list[str]:
     return out
 
 
+def _plain_children(walk) -> dict[int, list[int]]:
+    """Walk element index -> its children's indexes, keeping the open path of every element read."""
+    children: dict[int, list[int]] = {}
+    open_path: list[int] = []
+    for i, depth in enumerate(walk.depth):
+        del open_path[depth:]
+        if open_path:
+            children.setdefault(open_path[-1], []).append(i)
+        open_path.append(i)
+    return children
+
+
 def _plain_edge_lines(walk, masks) -> dict[str, str]:
     """cleaning.template.edge_lines with every span added up and every line masked where it is met."""
     out: dict[str, str] = {}
     paths: dict = {}
-    for i, kids in template._children(walk).items():
+    for i, kids in _plain_children(walk).items():
         if len(kids) < template.EDGE_RANKS or walk.link_chars[i] > template.NEAR_MAX_LINK_SHARE * walk.chars[i]:
             continue
         by_tag: dict[str, list[int]] = {}
@@ -282,3 +294,10 @@ def test_fold_equals_plain_nfkc():
     for text in (*page_lines(), *HAND_FOLD_TEXTS):
         plain = "".join(unicodedata.normalize("NFKC", text).replace("\u200b", " ").replace("\ufeff", " ").split())
         assert template._fold(text) == plain.lower(), text
+
+
+def test_children_equal_open_path_reading():
+    for _, root, _ in observed_trees():
+        body = root.find("body")
+        walk = blk.walk(body if body is not None else root, lambda block: 0.0)
+        assert list(template._children(walk).items()) == list(_plain_children(walk).items())
