@@ -455,10 +455,11 @@ class SiteTemplate:
             """True: template; None: nothing to judge (the page's own title or date line); False: speech."""
             if is_speech_structure(paragraphs[i], i, headings):
                 return False
-            fp = fingerprint(paragraphs[i], masks)
+            line = masked_line(paragraphs[i], masks)  # masked once for both tests
+            fp = _masked_fingerprint(line)
             if fp is None:
                 return None
-            return fp in self.template_lines or self.near_template(masked_line(paragraphs[i], masks))
+            return fp in self.template_lines or self.near_template(line)
 
         dropped: set[int] = set()
         for order in (range(len(paragraphs)), range(len(paragraphs) - 1, -1, -1)):

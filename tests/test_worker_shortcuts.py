@@ -301,3 +301,10 @@ def test_children_equal_open_path_reading():
         body = root.find("body")
         walk = blk.walk(body if body is not None else root, lambda block: 0.0)
         assert list(template._children(walk).items()) == list(_plain_children(walk).items())
+
+
+def test_strip_masks_each_paragraph_once():
+    """SiteTemplate.strip fingerprints the line it masked already: the same as fingerprinting the text."""
+    masks = ["本站", "讲话"]
+    for text in page_lines():
+        assert template._masked_fingerprint(template.masked_line(text, masks)) == template.fingerprint(text, masks)
