@@ -274,7 +274,8 @@ class _Spans:
             if not size:
                 continue
             linked = links_upto[b] - links_upto[a] > NEAR_MAX_LINK_SHARE * size
-            out.append("" if linked or size > EDGE_READ_MAX_CHARS else "".join(block.text for block in walk.blocks[a:b]))
+            readable = not linked and size <= EDGE_READ_MAX_CHARS
+            out.append("".join(block.text for block in walk.blocks[a:b]) if readable else "")
             if len(out) == EDGE_RANKS:
                 break
         return out

@@ -6,6 +6,8 @@ for its links; the spider runs it itself only when no worker read the page.
 """
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterable
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -16,6 +18,13 @@ UNFOLLOWED_PREFIXES = ("javascript:", "mailto:", "#")
 FOLLOWED_SCHEMES = ("http", "https")
 # How far into a document a <base href> is looked for (Scrapy's own response.urljoin reads as far).
 BASE_HREF_CHARS = 4096
+_BASE_TAG_BYTES = re.compile(rb"<base", re.I)
+# Codecs (codecs.lookup names) that decode an ASCII character only from that same byte, so a
+# text spells "<base" only where its bytes do: UTF-8, single-byte codecs keeping ASCII, and the
+# Chinese multi-byte ones (an ASCII trail byte is part of a character, or itself after a bad lead
+# byte). Pages in any other codec are decoded to look for "<base".
+ASCII_AS_IS_CODECS = frozenset({"utf-8", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "ascii", "iso8859-1",
+                                "cp1252"})
 # Characters with which urljoin rewrites an absolute path ("/a/b?x") rather than appending it to
 # the base's scheme and host: urlsplit drops tabs and newlines, urlunparse an empty ";params",
 # and "#" starts a fragment (urldefrag). Such hrefs, and those with a dot segment or an empty
@@ -25,8 +34,21 @@ REWRITTEN_PATH_CHARS = frozenset(";#\t\r\n")
 
 def base_url(body: bytes, url: str, encoding: str | None) -> str:
     """What the page's relative links are relative to: its <base href>, else its own URL."""
-    head = body[: BASE_HREF_CHARS * 4].decode(encoding or "utf-8", "replace")
-    return get_base_url(head, url, encoding or "utf-8")
+    codec = encoding or "utf-8"
+    head = body[: BASE_HREF_CHARS * 4]
+    if _BASE_TAG_BYTES.search(head) is None and _ascii_as_is(codec):
+        # No "<base" in the bytes, so none in their text: the page's own URL, as w3lib gives it (most pages).
+        return get_base_url("", url, codec)
+    return get_base_url(head.decode(codec, "replace"), url, codec)
+
+
+def _ascii_as_is(codec: str) -> bool:
+    """The codec decodes ASCII bytes as themselves and no other bytes into ASCII (so the
+    text spells "<base" only where the bytes do)."""
+    try:
+        return codecs.lookup(codec).name in ASCII_AS_IS_CODECS
+    except LookupError:
+        return False
 
 
 def _appended_as_is(href: str) -> bool:

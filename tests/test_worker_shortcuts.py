@@ -16,6 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from lxml import etree
+from w3lib.html import get_base_url
 
 from cleaning import blocks as blk
 from cleaning import metadata, template
@@ -79,8 +80,8 @@ HAND_URLS = [
     "http://www.example.com/dir/page.html", "https://www.example.com/dir/", "http://www.example.com:8080/p",
     "http://[::1]/x", "http://user@www.example.com/p",
 ]
-HAND_BASES = [None, "http://www.example.com/base/", "https://www.example.com/", "http://other/", "ftp://www.example.com/",
-              "http://www.example.com:8080/q/", "about:blank", "http:///nohost"]
+HAND_BASES = [None, "http://www.example.com/base/", "https://www.example.com/", "http://other/",
+              "ftp://www.example.com/", "http://www.example.com:8080/q/", "about:blank", "http:///nohost"]
 
 
 def test_same_host_links_equal_urljoin_on_hand_hrefs():
@@ -308,3 +309,39 @@ def test_strip_masks_each_paragraph_once():
     masks = ["本站", "讲话"]
     for text in page_lines():
         assert template._masked_fingerprint(template.masked_line(text, masks)) == template.fingerprint(text, masks)
+
+
+# ---------------------------------------------------------------- <base href>
+
+
+def _plain_base_url(body: bytes, url: str, encoding: str | None) -> str:
+    head = body[: links_mod.BASE_HREF_CHARS * 4].decode(encoding or "utf-8", "replace")
+    return get_base_url(head, url, encoding or "utf-8")
+
+
+HAND_BASE_PAGES = [
+    ("<html><head><base href='/sub/'></head></html>", "utf-8"),
+    ("<HTML><HEAD><BASE HREF=\"http://other.example/x/\"></HEAD></HTML>", "utf-8"),
+    ("<html><head><title>讲话</title><base href='/gb/'></head></html>", "gbk"),
+    ("<html><head><title>講話</title><base href='/big5/'></head></html>", "big5"),
+    ("<html><head><base href='/utf16/'></head></html>", "utf-16"),
+    ("<html><head><title>无</title></head><body>" + "字" * 9000 + "<base href='/late/'></body></html>", "utf-8"),
+    ("<html><head><title>无</title></head></html>", "gb18030"),
+    ("<html><head><base href='/latin/'></head></html>", "cp1252"),
+    ("<html><head><base href='/x/'></head></html>", None),
+]
+
+
+def test_base_url_equals_plain_decoding():
+    for text, encoding in HAND_BASE_PAGES:
+        body = text.encode(encoding or "utf-8")
+        for url in ("http://www.example.com/a/b.html", "http://www.example.com/中文/页.html"):
+            assert base_url(body, url, encoding) == _plain_base_url(body, url, encoding), (text[:60], encoding)
+    # A trail byte of a two-byte character may be an ASCII letter: "<" and then such bytes are no "<base".
+    body = b"<html><head><" + "拜".encode("gbk") + b"ase href='/t/'>"
+    assert base_url(body, "http://h/", "gbk") == _plain_base_url(body, "http://h/", "gbk")
+    with pytest.raises(LookupError):
+        base_url(b"<html></html>", "http://h/", "no-such-codec")
+    for path in page_files():
+        body, encoding, _ = parsed(path)
+        assert base_url(body, "http://h/p.html", encoding) == _plain_base_url(body, "http://h/p.html", encoding), path
