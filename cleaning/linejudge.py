@@ -431,13 +431,14 @@ def is_lead_in(line: str, title: str | None, vocab: Vocabulary) -> bool:
         return False
     folded = fold(line)
     for match in _QUOTED.finditer(folded):
+        # What is said around the quote first: in a paragraph it is too long (cheaper to see).
+        rest = _unspaced(folded[: match.start()] + folded[match.end() :]).lower()
+        if len(rest) > LEAD_MAX_REST_CHARS or not vocab.outward.search(rest):
+            continue
         quoted = _unspaced(next(g for g in match.groups() if g)).lower()
         grams = _title_grams(key)
-        if sum(map(quoted.__contains__, grams)) < LEAD_TITLE_OVERLAP * len(grams):
-            continue  # the quote does not restate the title (a slogan, another document)
-        rest = _unspaced(folded[: match.start()] + folded[match.end() :]).lower()
-        if len(rest) <= LEAD_MAX_REST_CHARS and vocab.outward.search(rest):
-            return True
+        if sum(map(quoted.__contains__, grams)) >= LEAD_TITLE_OVERLAP * len(grams):
+            return True  # the quote restates the title (not a slogan, another document)
     return False
 
 
@@ -606,6 +607,10 @@ class _Scorer:
 
     def probability(self, line: str, index: int, count: int) -> float:
         return self.judge.vector_probability(self.vector(line, index, count))
+
+    def reaches(self, line: str, index: int, count: int, limit: float) -> bool:
+        """`probability(line, index, count) >= limit`, measured only as far as that needs."""
+        return self.bounded(line, index, count, limit)[1] >= limit
 
 
 def features(line: str, index: int, count: int, title: str | None, vocab: Vocabulary,
@@ -837,13 +842,18 @@ def _tail_split(text: str) -> tuple[str, str] | None:
 
 def glued_tail(text: str, index: int, count: int, title: str | None, *, judge: Model, vocab: Vocabulary) -> str:
     """The paragraph without a junk sentence at its end ("…。以上是小编为大家准备的…")."""
+    return _glued_tail(text, index, count, _Scorer(title, vocab, judge))
+
+
+def _glued_tail(text: str, index: int, count: int, scorer: _Scorer) -> str:
+    """`glued_tail` with the body's scorer (one per body, not one per paragraph)."""
     parts = _tail_split(text)
     if parts is None:
         return text
     rest, tail = parts
-    if not vocab.outward.search(fold(tail).lower()):
+    if not scorer.vocab.outward.search(fold(tail).lower()):
         return text  # a sentence about nothing outward (site, document, reader…) is the speech's
-    if _Scorer(title, vocab, judge).probability(tail, index, count) >= min(judge.threshold + GLUED_MARGIN, 0.99):
+    if scorer.reaches(tail, index, count, min(scorer.judge.threshold + GLUED_MARGIN, 0.99)):
         return rest
     return text
 
@@ -857,6 +867,7 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
     # A line the strip left alone was judged above already.
     unmarked = frozenset(i for i, (line, now) in enumerate(zip(lines, stripped)) if line == now and i not in keep and i not in marked)
     lines = stripped
+    scorer = _Scorer(title, vocab, judge)
     out = []
     text_kept = False  # a line other than a title or heading was kept already
     for i, (line, junk) in enumerate(zip(lines, junk_flags(lines, title, keep, site, marked, unmarked, judge=judge, vocab=vocab))):
@@ -876,22 +887,17 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
             if teaser or parts is None:
                 continue
             rest, tail = parts
-            probability = functools.partial(_probability, index=i, count=len(lines), title=title, judge=judge, vocab=vocab)
-            if probability(rest) >= judge.threshold or probability(tail) < judge.threshold:
+            if scorer.reaches(rest, i, len(lines), judge.threshold) or not scorer.reaches(tail, i, len(lines), judge.threshold):
                 continue
             line = rest
         elif parts is not None:
-            cut = glued_tail(line, i, len(lines), title, judge=judge, vocab=vocab)
+            cut = _glued_tail(line, i, len(lines), scorer)
             if cut != line and teaser:
                 continue
             line = cut
         out.append(line)
         text_kept = text_kept or title_overlap(line, title) < HEADING_TITLE_OVERLAP
     return out
-
-
-def _probability(text: str, index: int, count: int, title: str | None, judge: Model, vocab: Vocabulary) -> float:
-    return _Scorer(title, vocab, judge).probability(text, index, count)
 
 
 def judge_body(paragraphs: list[str], title: str | None, site: Site = NO_SITE, *,

@@ -413,6 +413,59 @@ def test_junk_flags_equal_with_every_line_measured(monkeypatch):
     assert sum(map(sum, plain)) > 50  # the bodies hold junk lines, found both ways
 
 
+def test_reaches_equals_the_probability_compared():
+    # _Scorer.reaches (the glued tails' test) answers `probability >= limit` as the plain
+    # probability does, for every limit the judge compares with, on lines and their tails.
+    limits = (MODEL.threshold, min(MODEL.threshold + linejudge.GLUED_MARGIN, 0.99), linejudge.EDGE_RUN_PROBABILITY)
+    reached = 0
+    for title, lines in _lines_of_pages():
+        scorer = linejudge._Scorer(title, VOCAB, MODEL)
+        parts = [part for line in lines for part in (linejudge._tail_split(line) or ())]
+        for k, line in enumerate([*lines, *parts]):
+            i = k % len(lines)  # a tail is judged at some line of the body
+            probability = MODEL.probability(_plain_features(line, i, len(lines), title))
+            for limit in limits:
+                assert scorer.reaches(line, i, len(lines), limit) == (probability >= limit), (line, limit)
+                reached += probability >= limit
+    assert reached > 100
+
+
+def _plain_is_lead_in(line: str, title: str | None) -> bool:
+    """is_lead_in as first written: the quote's overlap with the title, then what is said around it."""
+    key = "".join(fold(title or "").split()).lower()
+    if len(key) < 4:
+        return False
+    grams = {key[i : i + 2] for i in range(len(key) - 1)}
+    folded = fold(line)
+    for match in linejudge._QUOTED.finditer(folded):
+        quoted = "".join(next(g for g in match.groups() if g).split()).lower()
+        if sum(gram in quoted for gram in grams) < linejudge.LEAD_TITLE_OVERLAP * len(grams):
+            continue
+        rest = "".join((folded[: match.start()] + folded[match.end() :]).split()).lower()
+        if len(rest) <= linejudge.LEAD_MAX_REST_CHARS and VOCAB.outward.search(rest):
+            return True
+    return False
+
+
+def test_lead_in_equals_the_plain_order_of_tests():
+    title = "在全市教育工作大会上的讲话"
+    hand = [
+        "下面是小编为大家整理的《在全市教育工作大会上的讲话》，欢迎阅读参考。",  # a lead-in
+        "《在全市教育工作大会上的讲话》",  # the quote alone
+        "下面是小编为大家整理的《安全生产工作要点》，欢迎阅读参考。",  # another document
+        "会议指出，" * 10 + "《在全市教育工作大会上的讲话》，欢迎阅读。",  # too much around it
+    ]
+    assert [linejudge.is_lead_in(line, title, VOCAB) for line in hand] == [True, False, False, False]
+    found = 0
+    for page in pages():
+        for line in dict.fromkeys((*page.lines, *page.blocks, *page.paragraphs, *hand)):
+            got = linejudge.is_lead_in(line, page.title, VOCAB)
+            assert got == _plain_is_lead_in(line, page.title), (line, page.title)
+            found += got
+    for line in hand:
+        assert linejudge.is_lead_in(line, title, VOCAB) == _plain_is_lead_in(line, title)
+
+
 def _needs_patterns():
     known = {p.pattern: p for p in (*VOCAB.shapes.values(), VOCAB.markup_run, VOCAB.char_count)}
     return [(known.get(text), text, needs) for text, needs in VOCAB.needs.items()]
