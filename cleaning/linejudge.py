@@ -155,13 +155,18 @@ class Model:
         z = self.bias + sum([weights[name] * value for name, value in features.items() if value])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def vector_probability(self, vector: list[float], plus: float = 0.0) -> float:
+    def vector_probability(self, vector: list[float]) -> float:
         """`probability` of the features as a list in feature order (`feature_names`):
-        the same terms summed in the same order (and zeros, which change no sum).
-        `plus`: added to the score last (an upper bound's headroom)."""
-        z = self.bias + sum(map(operator.mul, self.ordered, vector))
-        if plus:
-            z += plus
+        the same terms summed in the same order (and zeros, which change no sum)."""
+        return self.squash(self.score(vector))
+
+    def score(self, vector: list[float]) -> float:
+        """The logit of `vector_probability`."""
+        return self.bias + sum(map(operator.mul, self.ordered, vector))
+
+    @staticmethod
+    def squash(z: float) -> float:
+        """A score as a probability."""
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -479,7 +484,7 @@ class _Scorer:
     """What the features of one body's lines share: the title's key and bigrams, the
     shapes to search (the model's weighted ones) and the model's weights."""
 
-    __slots__ = ("vocab", "judge", "key", "grams", "has_key", "shapes", "raisers", "overlap_raise")
+    __slots__ = ("vocab", "judge", "key", "grams", "has_key", "shapes", "raisers", "raise_all", "overlap_raise")
 
     def __init__(self, title: str | None, vocab: Vocabulary, judge: Model | None) -> None:
         self.vocab, self.judge = vocab, judge
@@ -494,13 +499,15 @@ class _Scorer:
             if weights is None or weights.get(key)  # a shape without weight stays 0.0
         )
         # What `bounded` leaves unmeasured can add at most these to the score (a feature is
-        # at most 1.0): the shapes of positive weight, with what each needs to match, and
-        # the title overlap's weight when positive.
-        self.raisers = tuple(
-            (weights[key], name in _DIGIT_SHAPES, name in _LATIN_SHAPES, vocab.needs.get(vocab.shapes[name].pattern))
-            for name, key in _SHAPE_KEYS
-            if weights is not None and weights[key] > 0
-        )
+        # at most 1.0): the shapes of positive weight, heaviest first, with what each needs
+        # to match, and the title overlap's weight when positive.
+        self.raisers = tuple(sorted(
+            ((weights[key], name in _DIGIT_SHAPES, name in _LATIN_SHAPES, vocab.needs.get(vocab.shapes[name].pattern))
+             for name, key in _SHAPE_KEYS
+             if weights is not None and weights[key] > 0),
+            key=operator.itemgetter(0), reverse=True,
+        ))
+        self.raise_all = _BOUND_SLACK + sum(weight for weight, *_ in self.raisers)
         self.overlap_raise = max(0.0, weights["title_overlap"]) if weights is not None else 0.0
 
     def vector(self, line: str, index: int, count: int) -> list[float]:
@@ -524,13 +531,18 @@ class _Scorer:
         # has_title (a cheap test) is measured here; title_overlap only below.
         if self.has_key and self.key in text:
             out[_HAS_TITLE_AT] = 1.0
-        headroom = _BOUND_SLACK + (self.overlap_raise if self.key and len(text) >= 2 else 0.0)
+        score = judge.score(out)
+        # What the unmeasured features can add, lowered by each shape that cannot match,
+        # until the score cannot reach `below` any more (most lines: after a test or two).
+        headroom = self.raise_all + (self.overlap_raise if self.key and len(text) >= 2 else 0.0)
+        limit = math.log(below / (1.0 - below)) - _BOUND_SLACK
         for weight, needs_digit, needs_latin, needs in self.raisers:
+            if score + headroom < limit:
+                break
             if (needs_digit and not any_digit) or (needs_latin and not latin) \
                     or (needs is not None and not any(map(spaced.__contains__, needs))):
-                continue  # this shape cannot match: it adds nothing
-            headroom += weight
-        bound = judge.vector_probability(out, headroom)
+                headroom -= weight  # this shape cannot match: it adds nothing
+        bound = judge.squash(score + headroom + _BOUND_SLACK)
         if bound < below:
             return out, bound, False
         self._shapes(out, spaced, any_digit, latin)
