@@ -722,7 +722,8 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     below = min(judge.threshold, EDGE_RUN_PROBABILITY)
     scored = [scorer.bounded(line, i, len(lines), below) for i, line in enumerate(lines)]
     feats = [f for f, _, _ in scored]
-    probabilities = [p if judged(line) else 0.0 for line, (_, p, _) in zip(lines, scored)]
+    # (a bound is under both limits, as 0.0 is: judged() is asked of measured lines only)
+    probabilities = [p if not complete or judged(line) else 0.0 for line, (_, p, complete) in zip(lines, scored)]
     lead = above_salutation(lines, keep, vocab)
     top = next((i for i, line in enumerate(lines) if title_overlap(line, title) < HEADING_TITLE_OVERLAP), None)
     if top is not None and top not in keep and len(lines[top]) <= LEAD_MAX_CHARS \
