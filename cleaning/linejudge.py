@@ -93,6 +93,7 @@ GLUED_PROMPT_MAX_CHARS = 40
 _SENTENCE_MARKS = re.compile(r"[，。！？；、,!?;：:]")
 _SENTENCE_END_CHARS = frozenset("。！？!?…；;」”\"）)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -660,7 +661,10 @@ def junk_probabilities(lines: list[str], title: str | None, *, judge: Model, voc
 
 def is_noise(line: str) -> bool:
     """Not a sentence at all: a long run of CJK characters without one mark."""
-    return not _SENTENCE_MARKS.search(line) and len(_CJK.findall(line)) >= NOISE_CJK
+    # A line shorter than that holds fewer CJK characters (most lines without a mark:
+    # headings, labels); the characters are counted by runs, not one string each.
+    return len(line) >= NOISE_CJK and not _SENTENCE_MARKS.search(line) \
+        and sum(map(len, _CJK_RUN.findall(line))) >= NOISE_CJK
 
 
 def judged(line: str) -> bool:

@@ -466,6 +466,24 @@ def test_lead_in_equals_the_plain_order_of_tests():
         assert linejudge.is_lead_in(line, title, VOCAB) == _plain_is_lead_in(line, title)
 
 
+def _plain_is_noise(line: str) -> bool:
+    return not re.search("[，。！？；、,!?;：:]", line) and len(re.findall("[\u3400-\u9fff]", line)) >= linejudge.NOISE_CJK
+
+
+def test_is_noise_equals_the_plain_count():
+    # is_noise: a line shorter than NOISE_CJK is never noise, CJK counted by runs.
+    edge = "中" * (linejudge.NOISE_CJK - 1)
+    hand = [edge, edge + "文", edge + "a", "a" + edge + "文", edge + "，文", "\u3400" + edge, "\u9fff" * 40, "\u4e00 " * 40]
+    assert [linejudge.is_noise(line) for line in hand] == [False, True, False, True, False, True, True, True]
+    for line in hand:
+        assert linejudge.is_noise(line) == _plain_is_noise(line), line
+    noise = 0
+    for line in texts():
+        assert linejudge.is_noise(line) == _plain_is_noise(line), line
+        noise += _plain_is_noise(line)
+    assert noise  # the pages hold noise lines too
+
+
 def _needs_patterns():
     known = {p.pattern: p for p in (*VOCAB.shapes.values(), VOCAB.markup_run, VOCAB.char_count)}
     return [(known.get(text), text, needs) for text, needs in VOCAB.needs.items()]
