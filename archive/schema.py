@@ -389,5 +389,24 @@ def m013_lsh_pending(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m014_bigrams_merge_settings(db: sqlite_utils.Database) -> None:
+    """The bigram index buffers 2 MB of new terms (not 8) and merges 8 segments at a time (not 4).
+
+    Set when the index was written per page batch (m005), 8 MB kept a batch in
+    one segment. The indexer now writes up to 2,000 speeches per transaction
+    (archive.indexer); a smaller buffer stays in the CPU's caches, and the
+    more numerous segments it writes are merged 8 at a time. Measured on
+    100,000 benchmark speeches written into both indexes in one process,
+    alternating batch by batch: 1.07 against 1.33 ms of CPU per speech
+    (8 MB with automerge 8 alone: 1.25); the index 2 % larger; lookups the same
+    (p95 4.9 against 5.2 ms for one and two bigrams at 100k). At 40k, 2 MB
+    with automerge 4: 1.10 ms; 1 MB with 8: 0.97 against 0.99.
+    FTS5 keeps both values in its own config table: nothing is rebuilt.
+    """
+    db.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('hashsize', 2097152)")
+    db.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('automerge', 8)")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -161,7 +161,7 @@ def test_kill_9_of_the_ingest_and_of_the_indexer_leaves_search_exact(tmp_path: P
 
 
 def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
-    """m009/m010 on an archive written before them: index kept, bodies stored once, search exact."""
+    """m009-m014 on an archive written before them: bodies stored once, search exact, index settings new."""
     from archive import Fetch, schema
     from archive.textnorm import bigram_tokens
     from cleaning.model import Page, Speech
@@ -189,6 +189,9 @@ def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
         assert "speeches_fts" not in db.table_names()
         # m012 rebuilt the index with another tokenizer: it starts empty, search scans.
         assert db.execute("select indexed_to from search_index_state").fetchone()[0] == 0
+        # m014: FTS5's own config holds the buffer and merge settings every writer then uses.
+        assert dict(db.execute("select k, v from speeches_bigrams_config where k in ('hashsize', 'automerge')")) \
+            == {"hashsize": 2097152, "automerge": 8}
         assert db.execute("select count(*) from speech_versions where body is null").fetchone()[0] == 2
         assert [r[0] for r in db.execute("select body from speech_versions_full order by speech_id")] \
             == [texts[1][1], texts[2][1]]
