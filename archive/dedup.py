@@ -22,7 +22,7 @@ import sqlite_utils
 
 from archive.minhash import (PARAMS, LshParams, band_keys, jaccard, normal_shingle_hashes,
                              shingle_hashes, signature)
-from archive.textnorm import hash_normalized, normalize
+from archive.textnorm import fold, hash_normalized, normalize_folded
 
 
 @dataclass
@@ -43,9 +43,14 @@ class Fingerprint:
         return fp
 
     @cached_property
+    def folded(self) -> str:
+        """The body folded (`fold`): its normal form's start, and what the search index reads."""
+        return fold(self.body)
+
+    @cached_property
     def normal(self) -> str:
         """The body in normal form (computed once for hash, shingles and content hash)."""
-        return normalize(self.body)
+        return normalize_folded(self.folded)
 
     @property
     def text_hash(self) -> str:

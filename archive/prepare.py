@@ -69,7 +69,7 @@ def prepare_speech(title: str | None, body: str) -> PreparedSpeech | None:
     return PreparedSpeech(
         text_hash=fp.text_hash, content_hash=content_hash(title, body, fp.normal),
         shingles=fp.shingles, signature=fp.signature, band_keys=tuple(fp.band_keys),
-        bigram_document=bigram_document(title, body), text_digest=text_digest(title, body))
+        bigram_document=bigram_document(title, body, fp.folded), text_digest=text_digest(title, body))
 
 
 def prepare(fetch: Fetch, page: Page | None, parts: Sequence[Fetch] = ()) -> Prepared:

@@ -19,7 +19,12 @@ _WORD_RUN = re.compile(r"[^\W_]+")
 
 def normalize(text: str) -> str:
     """Letters and digits only, NFKC-folded, lower case."""
-    return "".join(_WORD_RUN.findall(fold(text)))
+    return normalize_folded(fold(text))
+
+
+def normalize_folded(folded: str) -> str:
+    """`normalize` of a text already folded (`fold`)."""
+    return "".join(_WORD_RUN.findall(folded))
 
 
 def text_hash(text: str) -> str:

@@ -125,3 +125,46 @@ def test_a_prepared_of_another_page_is_refused_and_nothing_is_written(tmp_path: 
         with pytest.raises(ValueError, match="prepared data of"):
             archive.ingest(fetch, page, prepared=wrong)
         assert sqlite_utils.Database(archive.db.conn)["pages"].count == 0
+
+
+# Title/body pairs where folding apart could differ from folding together: a
+# combining mark or a final sigma at the seam, full-width text, NFKC expansions.
+SEAM_CASES = [
+    ("ΟΔΟΣ", "Σοφία"), ("café", "\u0301e"), ("ＧＤＰ增长６．５％", "ｆｉ ﬁ ㈱ ½"),
+    ("", "经济"), ("讲话", ""), (None, "Ⅻ 個 ＩＩ"), ("标题\n第二行", "正文\r\n第二行 \u3000全角空格"),
+    ("한국어 ᄀ", "\u1161 각"), ("ǅ", "Ǆ ǆ"),
+]
+
+
+@pytest.mark.parametrize("title,body", SEAM_CASES)
+def test_the_prepared_bigram_document_is_the_one_folded_together(title: str | None, body: str) -> None:
+    """prepare hands dedup's folded body to `bigram_document`: the same document as folding title and body together."""
+    from archive.dedup import Fingerprint
+    from archive.prepare import prepare_speech
+    from archive.search import bigram_document
+
+    together = _tokens_folded_together(title, body)
+    ready = prepare_speech(title, body)
+    if ready is not None:
+        assert set(ready.bigram_document.split()) == together
+    assert set(bigram_document(title, body, Fingerprint(body).folded).split()) == together
+    assert set(bigram_document(title, body).split()) == together
+
+
+def _tokens_folded_together(title: str | None, body: str) -> set[str]:
+    """The plain computation: title and body joined by a newline, folded as one text, then tokenised."""
+    from archive.textnorm import bigram_tokens
+
+    return set(bigram_tokens((title or "") + "\n" + body).split())
+
+
+def test_bigram_documents_folded_apart_equal_folded_together_on_random_mixes() -> None:
+    from archive.search import bigram_document
+    from archive.textnorm import fold
+
+    rng = random.Random(7)
+    alphabet = "经济ＡＢａｂΣσς\u0301\u0308\u3000\n ﬁ½㈱ᄀ\u1161ǅİ．，。" + "".join(map(chr, range(0x41, 0x5B)))
+    for _ in range(2000):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randrange(8)))
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        assert set(bigram_document(title, body, fold(body)).split()) == _tokens_folded_together(title, body)
