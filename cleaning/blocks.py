@@ -90,13 +90,14 @@ def split_indented(text: str) -> list[str]:
 
 def walk(
     root: etree._Element,
-    score: Callable[[Block], float],
+    score: Callable[[Block], float] | None,
     skip: Callable[[etree._Element], bool] | None = None,
     skip_tags: frozenset[str] = frozenset(),
 ) -> Walk:
     """Cut `root` into blocks; an element whose tag is in `skip_tags`, or for which
     `skip(el)` holds, is dropped with its subtree (its tail text stays). (The tags are
-    tested here, without a call per element.)"""
+    tested here, without a call per element.) `score=None`: a walk for what the blocks
+    say, not where the content is; every element's score is 0.0 (none is computed)."""
     result = Walk()
     blocks = result.blocks
     weights: list[float] = []
@@ -128,7 +129,8 @@ def walk(
             if piece:
                 block = Block(piece, links, tag, len(blocks))
                 blocks.append(block)
-                weights.append(score(block))
+                if score is not None:
+                    weights.append(score(block))
             return
         pieces = split_indented(raw)
         if not pieces:
@@ -137,7 +139,8 @@ def walk(
         for piece in pieces:
             block = Block(piece, round(links * len(piece) / total), tag, len(blocks))
             blocks.append(block)
-            weights.append(score(block))
+            if score is not None:
+                weights.append(score(block))
 
     # Bound once: the loop below runs twice per element of the page.
     elements = result.elements
@@ -193,7 +196,7 @@ def walk(
                 if in_link:
                     link_chars += len(text) - text.count(" ")
     flush()
-    _sum_blocks(result, weights, owned_first, owned_last)
+    _sum_blocks(result, None if score is None else weights, owned_first, owned_last)
     result.span_first, result.span_last = owned_first, span_last
     return result
 
@@ -208,15 +211,20 @@ else:
         return sum(values, 0.0)
 
 
-def _sum_blocks(result: Walk, weights: list[float], owned_first: list[int], owned_last: list[int]) -> None:
+def _sum_blocks(result: Walk, weights: list[float] | None, owned_first: list[int],
+                owned_last: list[int]) -> None:
     """Each element's score, characters and link characters over the blocks it owns,
-    summed once per element after the walk (not once per open ancestor per block)."""
+    summed once per element after the walk (not once per open ancestor per block).
+    `weights` None: no score was asked for, every element's is 0.0."""
     chars_upto = [0]
     links_upto = [0]
     for block in result.blocks:
         chars_upto.append(chars_upto[-1] + block.size)
         links_upto.append(links_upto[-1] + block.links)
-    result.scores = [_float_sum(weights[a:b]) if b > a else 0.0 for a, b in zip(owned_first, owned_last)]
+    if weights is None:
+        result.scores = [0.0] * len(owned_first)
+    else:
+        result.scores = [_float_sum(weights[a:b]) if b > a else 0.0 for a, b in zip(owned_first, owned_last)]
     result.chars = [chars_upto[b] - chars_upto[a] for a, b in zip(owned_first, owned_last)]
     result.link_chars = [links_upto[b] - links_upto[a] for a, b in zip(owned_first, owned_last)]
     result.first = [a if b > a else -1 for a, b in zip(owned_first, owned_last)]

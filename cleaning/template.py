@@ -290,7 +290,7 @@ def observe_tree(root: Any, title_tag: str | None) -> Observation:
     body = body if body is not None else root
     headings = [normalise_title("".join(h.itertext())) for h in body.iter("h1")]
     masks = page_masks(title_tag, headings)
-    walk = blk.walk(body, lambda block: 0.0)
+    walk = blk.walk(body, None)  # lines and their places; no content score
     # Each text masked once: a page repeats some lines, and an edge line is often one block's text.
     masked = {text: masked_line(text, masks) for text in {b.text for b in walk.blocks}}
     prints = {fp for line in masked.values() if (fp := _masked_fingerprint(line))}

@@ -345,3 +345,13 @@ def test_base_url_equals_plain_decoding():
     for path in page_files():
         body, encoding, _ = parsed(path)
         assert base_url(body, "http://h/p.html", encoding) == _plain_base_url(body, "http://h/p.html", encoding), path
+
+
+def test_a_walk_without_scores_equals_one_scoring_zero():
+    """blocks.walk(root, None), the template's walk: every field of a walk whose score is 0.0 for every block."""
+    fields = ("blocks", "elements", "scores", "first", "last", "depth", "chars", "link_chars",
+              "span_first", "span_last")
+    for path, root, _ in observed_trees():
+        plain, unscored = blk.walk(root, lambda block: 0.0), blk.walk(root, None)
+        for name in fields:
+            assert getattr(unscored, name) == getattr(plain, name), (path, name)
