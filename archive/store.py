@@ -22,8 +22,8 @@ import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
@@ -46,8 +46,9 @@ logger = logging.getLogger(__name__)
 # WAL pages (4 KB) written before a checkpoint copies them into the database file (80 MB).
 WAL_CHECKPOINT_PAGES = 20000
 # "killed": closed by `close_dead_runs`, never passed to finish_run.
-_RUN_COUNTER_NAMES = frozenset(RUN_COUNTERS)
 RUN_STATUSES = {"running", "ok", "failed", "stopped", "timeout", "killed"}
+# The counters `_count` accepts (archive.model.RUN_COUNTERS), as a set to check names against.
+_RUN_COUNTER_NAMES = frozenset(RUN_COUNTERS)
 
 
 def utcnow() -> str:
