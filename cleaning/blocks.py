@@ -62,6 +62,10 @@ class Walk:
     # included (`first`/`last` leave out the block flushed as the element closes).
     span_first: list[int] = field(default_factory=list)
     span_last: list[int] = field(default_factory=list)
+    # Running sums over the blocks: blocks[a:b] hold size_upto[b] - size_upto[a] characters,
+    # links_upto[b] - links_upto[a] of them in links (any span, without adding its blocks up).
+    size_upto: list[int] = field(default_factory=list)
+    links_upto: list[int] = field(default_factory=list)
 
     @cached_property
     def element_index(self) -> dict[int, int]:
@@ -221,6 +225,7 @@ def _sum_blocks(result: Walk, weights: list[float] | None, owned_first: list[int
     for block in result.blocks:
         chars_upto.append(chars_upto[-1] + block.size)
         links_upto.append(links_upto[-1] + block.links)
+    result.size_upto, result.links_upto = chars_upto, links_upto
     if weights is None:
         result.scores = [0.0] * len(owned_first)
     else:

@@ -221,7 +221,6 @@ def edge_lines(walk: Any, masks: Iterable[str] = (), masked: dict[str, str] | No
     elements, chars, link_chars = walk.elements, walk.chars, walk.link_chars
     paths: dict[Any, str] = {}
     out: dict[str, str] = {}
-    spans: _Spans | None = None
     for i, kids in _children(walk).items():
         if len(kids) < EDGE_RANKS or link_chars[i] > NEAR_MAX_LINK_SHARE * chars[i]:
             continue
@@ -234,12 +233,11 @@ def edge_lines(walk: Any, masks: Iterable[str] = (), masked: dict[str, str] | No
         for tag, children in by_tag.items():
             if len(children) < EDGE_RANKS:
                 continue
-            spans = spans or _Spans(walk)
-            first = spans.edge_texts(children)
+            first = _edge_texts(walk, children)
             if len(first) < EDGE_RANKS:
                 continue
             path = path or _slot_path(elements[i], paths)
-            for side, edge in (("first", first), ("last", spans.edge_texts(reversed(children)))):
+            for side, edge in (("first", first), ("last", _edge_texts(walk, reversed(children)))):
                 for rank, text in enumerate(edge):
                     line = masked.get(text) if text else ""
                     if line is None:
@@ -248,37 +246,23 @@ def edge_lines(walk: Any, masks: Iterable[str] = (), masked: dict[str, str] | No
     return out
 
 
-class _Spans:
-    """A walk's blocks, with the running sums that give any element's text size and link
-    characters over its span (blocks[span_first:span_last]) without adding its blocks up."""
-
-    def __init__(self, walk: Any) -> None:
-        self.walk = walk
-        size_upto, links_upto = [0], [0]
-        size, links = 0, 0
-        for block in walk.blocks:
-            size += block.size
-            links += block.links
-            size_upto.append(size)
-            links_upto.append(links)
-        self.size_upto, self.links_upto = size_upto, links_upto
-
-    def edge_texts(self, children: Iterable[int]) -> list[str]:
-        """The texts of the first EDGE_RANKS `children` (walk element indexes) that hold text;
-        "" for a text that is mostly links or too long to compare (the rest is never read)."""
-        walk, size_upto, links_upto = self.walk, self.size_upto, self.links_upto
-        out = []
-        for j in children:
-            a, b = walk.span_first[j], walk.span_last[j]
-            size = size_upto[b] - size_upto[a]
-            if not size:
-                continue
-            linked = links_upto[b] - links_upto[a] > NEAR_MAX_LINK_SHARE * size
-            readable = not linked and size <= EDGE_READ_MAX_CHARS
-            out.append("".join(block.text for block in walk.blocks[a:b]) if readable else "")
-            if len(out) == EDGE_RANKS:
-                break
-        return out
+def _edge_texts(walk: Any, children: Iterable[int]) -> list[str]:
+    """The texts of the first EDGE_RANKS `children` (walk element indexes) that hold text;
+    "" for a text that is mostly links or too long to compare (the rest is never read).
+    Sizes come from the walk's running sums (`Walk.size_upto`), not from adding up each span."""
+    size_upto, links_upto = walk.size_upto, walk.links_upto
+    out = []
+    for j in children:
+        a, b = walk.span_first[j], walk.span_last[j]
+        size = size_upto[b] - size_upto[a]
+        if not size:
+            continue
+        linked = links_upto[b] - links_upto[a] > NEAR_MAX_LINK_SHARE * size
+        readable = not linked and size <= EDGE_READ_MAX_CHARS
+        out.append("".join(block.text for block in walk.blocks[a:b]) if readable else "")
+        if len(out) == EDGE_RANKS:
+            break
+    return out
 
 
 def observe_tree(root: Any, title_tag: str | None) -> Observation:

@@ -203,8 +203,7 @@ def test_observations_equal_plain_computation_on_every_page():
 
 def test_broken_span_sums_are_seen(monkeypatch):
     """Edge sizes off by one block's worth (an element's own chars instead of its span) fail the comparison."""
-    def owned_only(self, children):
-        walk = self.walk
+    def owned_only(walk, children):
         out = []
         for j in children:
             if walk.chars[j]:
@@ -215,7 +214,7 @@ def test_broken_span_sums_are_seen(monkeypatch):
                 break
         return out
 
-    monkeypatch.setattr(template._Spans, "edge_texts", owned_only)
+    monkeypatch.setattr(template, "_edge_texts", owned_only)
     with pytest.raises(AssertionError):
         test_observations_equal_plain_computation_on_every_page()
 
@@ -350,7 +349,7 @@ def test_base_url_equals_plain_decoding():
 def test_a_walk_without_scores_equals_one_scoring_zero():
     """blocks.walk(root, None), the template's walk: every field of a walk whose score is 0.0 for every block."""
     fields = ("blocks", "elements", "scores", "first", "last", "depth", "chars", "link_chars",
-              "span_first", "span_last")
+              "span_first", "span_last", "size_upto", "links_upto")
     for path, root, _ in observed_trees():
         plain, unscored = blk.walk(root, lambda block: 0.0), blk.walk(root, None)
         for name in fields:
