@@ -78,20 +78,17 @@ def machine_busy_s() -> float:
 
 
 class OtherJobs:
-    """The share of the machine that processes other than this benchmark and its child used meanwhile."""
+    """The share of the machine that processes other than this benchmark and its child use
+    from now until `done`."""
 
-    def __enter__(self) -> "OtherJobs":
+    def __init__(self) -> None:
         self._busy, self._own, self._wall = machine_busy_s(), time.process_time(), time.perf_counter()
         self.share = 0.0
-        return self
 
     def done(self, child_cpu_s: float) -> None:
         """Call at the end with the CPU seconds of the child's process tree."""
         others = (machine_busy_s() - self._busy) - (time.process_time() - self._own) - child_cpu_s
         self.share = max(0.0, others) / ((time.perf_counter() - self._wall) * (os.cpu_count() or 1))
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 @dataclass
@@ -193,9 +190,9 @@ def end_to_end(work: Path, base_url: str, keep: Path | None = None) -> dict[str,
     start = time.perf_counter()
     if keep is not None:  # log lines with milliseconds, to set beside the RSS timeline
         cmd += ["-s", "LOG_FORMAT=%(asctime)s.%(msecs)03d [%(name)s] %(levelname)s: %(message)s"]
-    with OtherJobs() as others:
-        proc, tree_kb, main_kb, main_cpu, workers_cpu = _run_sampled(cmd, keep / "rss.tsv" if keep else None)
-        others.done(main_cpu + workers_cpu)
+    others = OtherJobs()
+    proc, tree_kb, main_kb, main_cpu, workers_cpu = _run_sampled(cmd, keep / "rss.tsv" if keep else None)
+    others.done(main_cpu + workers_cpu)
     if keep is not None:
         (keep / "crawl.log").write_text(proc.stderr, encoding="utf-8")
     wall = time.perf_counter() - start
@@ -223,9 +220,9 @@ def bare_scrapy(work: Path, base_url: str) -> dict[str, float]:
     cmd = [SCRAPY, "runspider", str(REPO / "benchmarks" / "bare_spider.py"),
            "-a", f"start={base_url}/gongwen/list_1.html", *IMPOLITE]
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-    with OtherJobs() as others:
-        proc, _, _, cpu, children_cpu = _run_sampled(cmd, cwd=work, env=env)
-        others.done(cpu + children_cpu)
+    others = OtherJobs()
+    proc, _, _, cpu, children_cpu = _run_sampled(cmd, cwd=work, env=env)
+    others.done(cpu + children_cpu)
     if proc.returncode != 0:
         raise SystemExit(f"bare spider failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     pages = int(re.search(r"'item_scraped_count': (\d+)", proc.stderr).group(1))
