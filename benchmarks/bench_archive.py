@@ -20,7 +20,10 @@ dedup paths run). Prints:
   same run: the same rows written with plain sqlite-utils, one `insert` per
   transaction, WAL; then the ingest time split by stage (capture, dedup,
   index, commit, the rest), and the bytes the writer wrote per page (WAL and
-  checkpoints: a figure the machine's load does not move);
+  checkpoints: a figure the machine's load does not move); and the share of the
+  machine other jobs took meanwhile (benchmarks/machine_load.py): past
+  BUSY_SHARE the speeches/s are the load's, while the writer's own CPU rate
+  and the bytes written still compare;
 - near-duplicate lookup per speech at N (MinHash of the text, then LSH
   candidates and the Jaccard check), for unseen texts and for near-copies;
 - search p50/p95 at N for two-character words, four-character phrases and
@@ -51,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
+from machine_load import BUSY_SHARE, OtherJobs  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from archive import Archive, Fetch  # noqa: E402
@@ -176,6 +180,7 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
     done = 0
     tenths: list[float] = []  # seconds spent per tenth of n
     wall = time.perf_counter()
+    others = OtherJobs(own_children=True)  # the prepare workers are this process's own
     with Archive(path, timings=True) as archive:
         run = archive.start_run("benchmark", ["synthetic"])
         pending: list[tuple[Fetch, Page, Prepared | None]] = []
@@ -213,8 +218,9 @@ def bench_ingest(path: Path, n: int, clauses: int, batch: int = 100, workers: in
         written = None if w is None or after is None or written is None else written + after - w
         stages = dict(archive.timings or {})
         archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    others.done()
     return {"seconds": spent, "cpu": cpu, "written": written, "wall": time.perf_counter() - wall,
-            "stages": stages,
+            "stages": stages, "others_share": others.share,
             "tenths": tenths, **totals}
 
 
@@ -387,6 +393,10 @@ def report(args: argparse.Namespace, arch_path: Path, base_path: Path, ingest: d
         print(f"          {args.n / ingest['cpu']:,.0f} speeches/s of the writer's own CPU time"
               f" (other processes on the cores excluded); {unindexed:,.0f} speeches/s without the"
               f" search indexer's work (search scans what is not indexed)")
+        busy = ingest["others_share"] > BUSY_SHARE
+        print(f"          other jobs took {ingest['others_share']:.0%} of the machine during the ingest"
+              + (f" (over {BUSY_SHARE:.0%}: the speeches/s above are the load's, not comparable;"
+                 " the writer's own CPU rate and the KB written are)" if busy else ""))
         if ingest["written"] is not None:
             print(f"          the writer wrote {ingest['written'] / args.n / 1024:,.0f} KB per page"
                   " (WAL appends and checkpoints, /proc/self/io; independent of the machine's load)")

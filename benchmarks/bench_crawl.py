@@ -46,7 +46,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,6 +53,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from gen_bench_site import build  # noqa: E402
+from machine_load import BUSY_SHARE, SAMPLE_EVERY_S, OtherJobs, sample_tree  # noqa: E402
 
 from archive import Archive, Fetch  # noqa: E402
 from cleaning import clean_page  # noqa: E402
@@ -64,71 +64,14 @@ SCRAPY = str(Path(sys.executable).parent / "scrapy")
 IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY_JITTER=0",
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
 
-TICKS = os.sysconf("SC_CLK_TCK")
-# Beyond these, other jobs on the machine moved the rates: the ratio gets no verdict.
-BUSY_SHARE = 0.15  # of the machine's cores used by processes other than the benchmark's own
+# Beyond this, other jobs on the machine moved the rates: the ratio gets no verdict
+# (and beyond machine_load.BUSY_SHARE of the machine used by other processes).
 MIN_CORE_SHARE = 0.85  # of a core the cleaner alone got while it was timed
-
-
-def machine_busy_s() -> float:
-    """CPU seconds all cores have spent busy since boot (/proc/stat: everything but idle and iowait)."""
-    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
-    return (user + nice + system + irq + softirq + steal) / TICKS
-
-
-class OtherJobs:
-    """The share of the machine that processes other than this benchmark and its child use
-    from now until `done`."""
-
-    def __init__(self) -> None:
-        self._busy, self._own, self._wall = machine_busy_s(), time.process_time(), time.perf_counter()
-        self.share = 0.0
-
-    def done(self, child_cpu_s: float) -> None:
-        """Call at the end with the CPU seconds of the child's process tree."""
-        others = (machine_busy_s() - self._busy) - (time.process_time() - self._own) - child_cpu_s
-        self.share = max(0.0, others) / ((time.perf_counter() - self._wall) * (os.cpu_count() or 1))
-
-
-@dataclass
-class Sample:
-    """One look at a process tree in /proc (Linux): resident memory and CPU seconds used so far."""
-
-    rss_kb: dict[int, int]
-    cpu_s: dict[int, float]
-
-
-def _sample_tree(root: int) -> Sample:
-    """RSS and CPU time (user + system) of a process and all its descendants."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        match = re.search(r"VmRSS:\s+(\d+)", status)
-        rss[pid] = int(match.group(1)) if match else 0
-        cpu[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo += children.get(pid, [])
-    return Sample({p: rss.get(p, 0) for p in tree}, {p: cpu[p] for p in tree if p in cpu})
 
 
 def _run_sampled(cmd: list[str], timeline: Path | None = None, cwd: Path | None = None,
                  env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], int, int, float, float]:
-    """Run cmd, sampling its process tree every 0.1 s (each sample written to `timeline` if given:
+    """Run cmd, sampling its process tree every SAMPLE_EVERY_S (each sample written to `timeline` if given:
     wall-clock time, the main process's RSS, its children's RSS, in MB).
 
     Returns (result, peak tree RSS KB, peak main RSS KB, CPU s of the main process, CPU s of its children).
@@ -139,13 +82,13 @@ def _run_sampled(cmd: list[str], timeline: Path | None = None, cwd: Path | None 
         cpu: dict[int, float] = {}
         samples = []
         while proc.poll() is None:
-            sample = _sample_tree(proc.pid)
+            sample = sample_tree(proc.pid)
             peak_tree = max(peak_tree, sum(sample.rss_kb.values()))
             peak_main = max(peak_main, sample.rss_kb.get(proc.pid, 0))
             cpu.update(sample.cpu_s)
             main_kb = sample.rss_kb.get(proc.pid, 0)
             samples.append(f"{time.time():.2f}\t{main_kb / 1024:.1f}\t{(sum(sample.rss_kb.values()) - main_kb) / 1024:.1f}")
-            time.sleep(0.1)
+            time.sleep(SAMPLE_EVERY_S)
         if timeline is not None:
             timeline.write_text("time\tmain_mb\tchildren_mb\n" + "\n".join(samples) + "\n", encoding="utf-8")
         err.seek(0)
