@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
+from itertools import accumulate
 
 from lxml import etree
 
@@ -31,7 +32,7 @@ _PUNCT = re.compile(r"[，。！？；：、,.!?;:“”（）《》]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
-@dataclass(slots=True)  # slots: a page has hundreds of blocks, each read many times
+@dataclass(slots=True, init=False)  # slots: a page has hundreds of blocks, each read many times
 class Block:
     text: str
     links: int  # characters inside <a>
@@ -43,9 +44,11 @@ class Block:
     punctuated: bool = field(init=False, repr=False, compare=False)  # holds any punctuation
     weight: float | None = field(default=None, init=False, repr=False, compare=False)  # content.block_weight's, once
 
-    def __post_init__(self) -> None:
-        self.size = len(self.text) - self.text.count(" ")
-        self.punctuated = _PUNCT.search(self.text) is not None
+    def __init__(self, text: str, links: int, tag: str, index: int = 0) -> None:
+        # Written out (the dataclass's own would call a __post_init__ besides): once per block.
+        self.text, self.links, self.tag, self.index, self.weight = text, links, tag, index, None
+        self.size = len(text) - text.count(" ")
+        self.punctuated = _PUNCT.search(text) is not None
 
 
 @dataclass
@@ -109,7 +112,7 @@ def walk(
     link_chars = 0
     in_link = 0
     open_idx: list[int] = []  # indices of the open elements, outermost first
-    block_tags: list[str] = []
+    block_tags: list[str] = ["body"]  # the innermost open block element's tag last (text outside any: "body")
     # Blocks [owned_first, owned_last) were cut while the element was open: its blocks.
     owned_first: list[int] = []
     owned_last: list[int] = []
@@ -117,19 +120,17 @@ def walk(
 
     def flush() -> None:
         nonlocal link_chars
-        if not buf:
-            return
         raw = "".join(buf)
         buf.clear()
         links = link_chars
         link_chars = 0
         if raw.isspace():  # the layout's line breaks between tags: no block (as split_indented finds)
             return
-        tag = block_tags[-1] if block_tags else "body"
+        tag = block_tags[-1]
         if "\u3000" not in raw and "\u00a0" not in raw:
             # No indentation: one piece (split_indented's common case, without its lists),
-            # and all of the links are its own.
-            piece = clean_text(raw)
+            # and all of the links are its own. (clean_text spelled out: once per block.)
+            piece = " ".join(raw.split()) if "\u200b" not in raw and "\ufeff" not in raw else clean_text(raw)
             if piece:
                 block = Block(piece, links, tag, len(blocks))
                 blocks.append(block)
@@ -151,6 +152,8 @@ def walk(
     add_element, add_depth = elements.append, result.depth.append
     add_first, add_last, add_span = owned_first.append, owned_last.append, span_last.append
     push, pop, add_text = open_idx.append, open_idx.pop, buf.append
+    open_block, close_block = block_tags.append, block_tags.pop
+    block_level = BLOCK_TAGS
     walker = etree.iterwalk(root, events=("start", "end"))
     skip_subtree = walker.skip_subtree
     for event, el in walker:
@@ -161,10 +164,14 @@ def walk(
                 skip_subtree()
                 push(-1)  # placeholder popped on "end"
                 continue
-            if tag in BLOCK_TAGS:
+            if tag in block_level:
                 if buf:
-                    flush()
-                block_tags.append(tag)
+                    if len(buf) == 1 and buf[0].isspace():  # a line break between tags: no block
+                        buf.clear()
+                        link_chars = 0
+                    else:
+                        flush()
+                open_block(tag)
             elif tag == "br":
                 if buf:
                     flush()
@@ -185,21 +192,28 @@ def walk(
         else:
             idx = pop()
             if idx >= 0:
-                owned_last[idx] = len(blocks)
-                if tag in BLOCK_TAGS:
+                cut = len(blocks)
+                owned_last[idx] = cut
+                if tag in block_level:
                     if buf:
-                        flush()
-                    block_tags.pop()
+                        if len(buf) == 1 and buf[0].isspace():  # (as above)
+                            buf.clear()
+                            link_chars = 0
+                        else:
+                            flush()
+                            cut = len(blocks)
+                    close_block()
                 elif tag == "a":
                     in_link -= 1
                 # Text still buffered goes into the next block, which then holds some of it.
-                span_last[idx] = len(blocks) + 1 if buf else len(blocks)
+                span_last[idx] = cut + 1 if buf else cut
             text = el.tail
             if text:
                 add_text(text)
                 if in_link:
                     link_chars += len(text) - text.count(" ")
-    flush()
+    if buf:
+        flush()
     _sum_blocks(result, None if score is None else weights, owned_first, owned_last)
     result.span_first, result.span_last = owned_first, span_last
     return result
@@ -220,16 +234,15 @@ def _sum_blocks(result: Walk, weights: list[float] | None, owned_first: list[int
     """Each element's score, characters and link characters over the blocks it owns,
     summed once per element after the walk (not once per open ancestor per block).
     `weights` None: no score was asked for, every element's is 0.0."""
-    chars_upto = [0]
-    links_upto = [0]
-    for block in result.blocks:
-        chars_upto.append(chars_upto[-1] + block.size)
-        links_upto.append(links_upto[-1] + block.links)
+    blocks = result.blocks
+    chars_upto = list(accumulate([block.size for block in blocks], initial=0))
+    links_upto = list(accumulate([block.links for block in blocks], initial=0))
     result.size_upto, result.links_upto = chars_upto, links_upto
     if weights is None:
         result.scores = [0.0] * len(owned_first)
     else:
-        result.scores = [_float_sum(weights[a:b]) if b > a else 0.0 for a, b in zip(owned_first, owned_last)]
+        float_sum = _float_sum
+        result.scores = [float_sum(weights[a:b]) if b > a else 0.0 for a, b in zip(owned_first, owned_last)]
     result.chars = [chars_upto[b] - chars_upto[a] for a, b in zip(owned_first, owned_last)]
     result.link_chars = [links_upto[b] - links_upto[a] for a, b in zip(owned_first, owned_last)]
     result.first = [a if b > a else -1 for a, b in zip(owned_first, owned_last)]

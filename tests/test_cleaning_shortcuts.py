@@ -716,3 +716,116 @@ def test_edge_lines_on_a_hand_page():
         # div.links is mostly links: no slots of its own; the comment takes no rank
     }
     assert edges[f"{main}>p:last0"].endswith("\x02。")  # the date masked
+
+
+# ---------------------------------------------------------------- 8. block walk
+
+
+def _plain_walk(root, score, skip=None, skip_tags=frozenset()) -> dict:
+    """The block walk written out plainly: recursive, every buffer flushed through
+    split_indented, blocks measured and every element's sums added up from its blocks."""
+    blocks, weights, buf = [], [], []
+    elements, depth, first, last, span_last = [], [], [], [], []
+    block_tags = []
+    state = {"links": 0, "in_link": 0}
+
+    def add(text):
+        if text:
+            buf.append(text)
+            if state["in_link"]:
+                state["links"] += len(text) - text.count(" ")
+
+    def flush():
+        raw, links = "".join(buf), state["links"]
+        buf.clear()
+        state["links"] = 0
+        pieces = blk.split_indented(raw)
+        total = sum(len(p) for p in pieces) or 1
+        for piece in pieces:
+            blocks.append((piece, round(links * len(piece) / total), block_tags[-1] if block_tags else "body"))
+
+    def visit(el, level):
+        tag = el.tag
+        if not isinstance(tag, str) or tag in skip_tags or (skip is not None and skip(el)):
+            add(el.tail)
+            return
+        if tag in blk.BLOCK_TAGS or tag == "br":
+            flush()
+            if tag != "br":
+                block_tags.append(tag)
+        elif tag == "a":
+            state["in_link"] += 1
+        idx = len(elements)
+        elements.append(el)
+        depth.append(level)
+        first.append(len(blocks))
+        last.append(None)
+        span_last.append(None)
+        add(el.text)
+        for child in el:
+            visit(child, level + 1)
+        last[idx] = len(blocks)
+        if tag in blk.BLOCK_TAGS:
+            flush()
+            block_tags.pop()
+        elif tag == "a":
+            state["in_link"] -= 1
+        span_last[idx] = len(blocks) + 1 if buf else len(blocks)
+        add(el.tail)
+
+    visit(root, 0)
+    flush()
+    made = [blk.Block(text, links, tag, i) for i, (text, links, tag) in enumerate(blocks)]
+    sizes = [len(text) - text.count(" ") for text, _, _ in blocks]
+    if score is not None:
+        weights = [score(b) for b in made]
+    owned = list(zip(first, last))
+    return {
+        "blocks": [(b.text, b.links, b.tag, b.index, b.size, b.punctuated) for b in made],
+        "plain_blocks": [(text, links, tag, i, sizes[i], re.search(r"[，。！？；：、,.!?;:“”（）《》]", text) is not None)
+                         for i, (text, links, tag) in enumerate(blocks)],
+        "elements": elements,  # (both lists hold the proxies: the same objects)
+        "depth": depth,
+        "scores": [functools.reduce(lambda x, y: x + y, weights[a:b], 0.0) if score is not None and b > a else 0.0
+                   for a, b in owned],
+        "chars": [sum(sizes[a:b]) for a, b in owned],
+        "link_chars": [sum(links for _, links, _ in blocks[a:b]) for a, b in owned],
+        "first": [a if b > a else -1 for a, b in owned],
+        "last": [b if b > a else -1 for a, b in owned],
+        "span_first": first,
+        "span_last": span_last,
+        "size_upto": [sum(sizes[:i]) for i in range(len(blocks) + 1)],
+        "links_upto": [sum(links for _, links, _ in blocks[:i]) for i in range(len(blocks) + 1)],
+    }
+
+
+def _walk_fields(walk: blk.Walk) -> dict:
+    return {
+        "blocks": [(b.text, b.links, b.tag, b.index, b.size, b.punctuated) for b in walk.blocks],
+        "elements": walk.elements,
+        **{name: getattr(walk, name) for name in ("depth", "scores", "chars", "link_chars", "first", "last",
+                                                  "span_first", "span_last", "size_upto", "links_upto")},
+    }
+
+
+WALK_CASES = [
+    "<div>\n  <span>文字</span>\n</div>",  # white space, then text, in one buffer
+    "<div><p>甲</p>\n<p>乙</p>\n\n<br>\n<p>丙<a href='/'>链接</a>\n</p>  </div>",
+    "<div>\u3000\u3000第一段。\u3000\u3000第二段<a href='/x'>链 接</a>。</div>尾",
+    "<div><a href='/'>\n</a><p>\u200b</p>\ufeff<p> x </p></div>",
+    "<ul><li>一</li><li><a href='/a'>二</a>\n</li>\n<li>三<br>四</li></ul>",
+]
+
+
+def test_block_walk_equals_plain_walk():
+    """blocks.walk's shortcuts (white-space-only buffers dropped without a flush, one piece
+    without split_indented, Block measured in its own __init__, running sums by accumulate)
+    give the plain walk's every field, on every page and on hand cases."""
+    skip = content._skipper(default_options().junk)
+    roots = [p.root.find("body") if p.root.find("body") is not None else p.root for p in pages()]
+    roots += [lxml_html.fromstring(f"<html><body>{case}</body></html>").find("body") for case in WALK_CASES]
+    for root in roots:
+        for args in ((content.block_weight, skip, content._CHROME_TAGS), (None,), (lambda block: 0.0,)):
+            walk, plain = _walk_fields(blk.walk(root, *args)), _plain_walk(root, *args)
+            assert plain.pop("plain_blocks") == plain["blocks"]
+            assert walk == plain, (root.getroottree().docinfo.URL, args)
