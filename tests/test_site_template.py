@@ -7,8 +7,11 @@ across the site's pages tells them from the speech. Its <title> reads
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import math
+import pickle
 import random
 import subprocess
 import sys
@@ -17,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from cleaning import clean_page
-from cleaning.template import SiteTemplate, fingerprint, observe
+from cleaning.template import (NEAR_SHARE, TEMPLATE_MIN_PAGES, EdgeSlot, SiteTemplate, comparable, fingerprint, letters,
+                               near_duplicates, observe)
 from crawler.sitesrv import SiteServer, loopback_host
 from tests.sqlite_rows import rows as _q
 
@@ -326,3 +330,102 @@ def test_refit_replaces_this_runs_text_undoes_churn_versions_keeps_older_speeche
         assert archive.db.execute("select body from speeches where id = 2").fetchone()[0].endswith("另一篇讲话的结尾。")
         # Each body stored once (schema m010): the current version points at the speech's body.
         assert archive.db.execute("select count(*) from speech_versions where body is not null").fetchone() == (0,)
+
+
+# -- edge slots: the filtered computation against the plain pairwise one ------------------
+_ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 40)]
+
+
+_letters = functools.lru_cache(maxsize=None)(letters)
+
+
+def _plain_holds(slot: EdgeSlot, masked: str) -> bool:
+    """EdgeSlot.holds as it was: the line's letters against every page's line."""
+    if not comparable(masked):
+        return False
+    mine = letters(masked)
+    near = sum(1 for other in slot.lines if near_duplicates(mine, _letters(other)))
+    return near + int(masked not in slot.lines) >= slot.threshold
+
+
+def _near_copy(rng: random.Random, line: str) -> str:
+    """The line with a few letters changed, dropped or added."""
+    chars = list(line)
+    for _ in range(rng.randint(1, 4)):
+        what = rng.random()
+        if what < 0.4:
+            chars[rng.randrange(len(chars))] = rng.choice(_ALPHABET)
+        elif what < 0.7 and len(chars) > 3:
+            del chars[rng.randrange(len(chars))]
+        else:
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(_ALPHABET))
+    return "".join(chars)
+
+
+def _random_slot_lines(rng: random.Random) -> list[str]:
+    """Lines of a few base wordings (8-30 letters of a small alphabet: many pairs near the
+    NEAR_SHARE edge), their near copies, one-page lines, and stored lines too short to compare."""
+    bases = ["".join(rng.choices(_ALPHABET, k=rng.randint(8, 30))) for _ in range(rng.randint(1, 6))]
+    out = []
+    for _ in range(rng.randint(1, 60)):
+        what = rng.random()
+        if what < 0.4:
+            out.append(rng.choice(bases))
+        elif what < 0.8:
+            out.append(_near_copy(rng, rng.choice(bases)))
+        elif what < 0.95:
+            out.append("".join(rng.choices(_ALPHABET, k=rng.randint(8, 40))))
+        else:
+            out.append("".join(rng.choices(_ALPHABET, k=rng.randint(0, 7))) + "，0")
+    return out
+
+
+def _tight_slot_cases() -> list[tuple[list[str], str, int]]:
+    """(slot lines, a line no page had, pages) where the line holds with not one page to spare,
+    and one page short: lines sharing exactly the least overlap of near lines, on exactly the
+    pages needed (what the bounds must let through), a Jaccard of exactly NEAR_SHARE."""
+    out = []
+    for n in (8, 10, 13, 20, 27, 30):
+        line = "".join(_ALPHABET[:n])
+        shared = math.ceil(NEAR_SHARE * n)
+        part = "".join(_ALPHABET[:shared])  # near: shared letters, union n
+        for copies in (TEMPLATE_MIN_PAGES - 1, TEMPLATE_MIN_PAGES, 7, 8):
+            for pages in (2 * copies, 2 * copies + 1, 2 * copies + 2, 2 * copies + 3):
+                out.append(([part] * copies, line, pages))
+        # |a & b| / |a | b| exactly NEAR_SHARE: 3 of 10, 6 of 20, 9 of 30 (float rounding decides).
+        for inter, union in ((3, 10), (6, 20), (9, 30)):
+            a = "".join(_ALPHABET[:inter + (union - inter) // 2])
+            b = "".join(_ALPHABET[:inter] + _ALPHABET[len(a):len(a) + union - len(a)])
+            for pages in (4, 5, 6, 7, 8, 9):
+                out.append(([a] * 2 + [b] * 3, b, pages))
+                out.append(([a] * 2 + [b] * 3, a, pages))
+    return out
+
+
+@pytest.mark.parametrize("array_min_lines", [10**9, 0], ids=["one by one", "arrays"])
+def test_edge_slot_verdicts_equal_the_plain_pairwise_ones(monkeypatch: pytest.MonkeyPatch, array_min_lines: int) -> None:
+    import cleaning.template as template
+
+    monkeypatch.setattr(template, "ARRAY_MIN_LINES", array_min_lines)
+    rng = random.Random(12)
+    cases = [([*lines], [line], pages) for lines, line, pages in _tight_slot_cases()]
+    for _ in range(100):
+        lines = _random_slot_lines(rng)
+        probes = [*set(lines), *(_near_copy(rng, line) for line in rng.sample(lines, min(5, len(lines))))]
+        for pages in {len(lines), len(lines) + 1, 2 * len(lines) - 1, 2 * len(lines), 2 * len(lines) + 1, rng.randint(1, 130)}:
+            cases.append((lines, probes, max(pages, len(lines))))
+    held = probed = template_slots = 0
+    for lines, probes, pages in cases:
+        slot = EdgeSlot("k", pages, tuple(lines))
+        for probe in probes:
+            verdict = slot.holds(probe)
+            assert verdict == _plain_holds(slot, probe), (lines, probe, pages)
+            held += verdict
+            probed += 1
+        if probes:  # what a worker gets: the slot pickled with what it computed, less its arrays
+            assert pickle.loads(pickle.dumps(slot)).holds(probes[0]) == _plain_holds(slot, probes[0])
+        plain_template = any(_plain_holds(slot, line) for line in set(lines))
+        assert slot.is_template() == plain_template, (lines, pages)
+        template_slots += plain_template
+    # The cases hold both answers, many times each.
+    assert 100 < held < probed - 100 and 100 < template_slots < len(cases) - 100, (held, probed, template_slots, len(cases))
