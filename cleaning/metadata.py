@@ -401,22 +401,32 @@ def _separator_trail(root: etree._Element) -> etree._Element | None:
 
 def breadcrumbs(root: etree._Element, head: Head | None = None) -> list[str]:
     trail = None
-    named: dict[str, bool] = {}  # a page repeats its class/id strings: search each once
+    # A page repeats its class/id strings: each pair searched once (a tuple is made
+    # faster than the string searched).
+    named: dict[tuple[str | None, str | None], bool] = {}
     for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
         cls, ident = el.get("class"), el.get("id")
         if cls or ident:
-            attrs = f"{cls or ''} {ident or ''}"
-            crumb = named.get(attrs)
+            key = (cls, ident)
+            crumb = named.get(key)
             if crumb is None:
                 # (white space alone holds no token: no test of its own)
-                crumb = named[attrs] = _BREADCRUMB_TOKENS.search(attrs) is not None
+                crumb = named[key] = _BREADCRUMB_TOKENS.search(f"{cls or ''} {ident or ''}") is not None
             if crumb:
                 trail = el
                 break
         text = el.text
-        if text and _BREADCRUMB_LABEL.match(text) and len("".join(el.itertext())) < 300:
+        # Every label but "当前页面" holds "位置": two scans in C before the pattern's call.
+        if text and ("位置" in text or "当前页面" in text) and _BREADCRUMB_LABEL.match(text) \
+                and len("".join(el.itertext())) < 300:
             trail = el
             break
+    return breadcrumbs_of(root, trail, head)
+
+
+def breadcrumbs_of(root: etree._Element, trail: etree._Element | None, head: Head | None = None) -> list[str]:
+    """The crumbs of the trail found by class/id or label; without one, of a separator
+    trail, else of the JSON-LD."""
     if trail is None:
         trail = _separator_trail(root)
     if trail is None:

@@ -829,3 +829,41 @@ def test_block_walk_equals_plain_walk():
             walk, plain = _walk_fields(blk.walk(root, *args)), _plain_walk(root, *args)
             assert plain.pop("plain_blocks") == plain["blocks"]
             assert walk == plain, (root.getroottree().docinfo.URL, args)
+
+
+# ---------------------------------------------------------------- 9. breadcrumbs
+
+
+def _plain_breadcrumbs(root, head=None) -> list[str]:
+    """breadcrumbs with every element's class/id and text tested as they are."""
+    for el in root.iter("div", "p", "span", "nav", "ol", "ul", "section", "td"):
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        text = el.text
+        if metadata._BREADCRUMB_TOKENS.search(attrs) or (
+                text and metadata._BREADCRUMB_LABEL.match(text) and len("".join(el.itertext())) < 300):
+            return metadata.breadcrumbs_of(root, el, head)
+    return metadata.breadcrumbs_of(root, None, head)
+
+
+CRUMB_CASES = [
+    '<div class="a">x</div><div id="a">y</div><p>当前页面：<a href="/">首页</a> > <a href="/x">栏目</a></p>',
+    '<div class="crumbs x"><a href="/">首页</a><a href="/x">栏目</a></div>',
+    '<span>  您现在的位置: <a href="/">首页</a><a href="/y">新闻</a></span>',
+    '<ul id="nav-path"><li><a href="/">首页</a></li><li><a href="/z">专题</a></li></ul>',
+    '<div class="main" id="path2">首页 > 栏目 > 正文</div>',
+    '<p>位置</p><td>当前页 面</td>',
+    '<div class="x">a</div><div class="x" id="path"><a href="/">首页</a><a href="/p">栏目</a></div>',  # same class, another id
+    '<div class="x" id="">a</div><div class="" id="x">b</div><div class=" ">当前页面 首页 / 栏目</div>',
+]
+
+
+def test_breadcrumbs_equal_plain_tests_of_every_element():
+    roots = [p.root for p in pages()]
+    roots += [lxml_html.fromstring(f"<html><body>{case}</body></html>") for case in CRUMB_CASES]
+    found = 0
+    for root in roots:
+        head = metadata.read_head(root, None)
+        crumbs = metadata.breadcrumbs(root, head)
+        assert crumbs == _plain_breadcrumbs(root, head)
+        found += bool(crumbs)
+    assert found > 20  # trails were found: the comparison saw hits
