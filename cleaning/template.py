@@ -346,7 +346,10 @@ class NearLines:
         """Whether the lines near the letters `mine` were seen on at least `need` pages."""
         if need <= 0:
             return True
-        if self.total < need or not self._letters_allow(mine, need):
+        if self.total < need:
+            return False
+        # The letter bound costs a look-up per letter: worth it when there are more lines than that.
+        if len(self.counts) > len(mine) and not self._letters_allow(mine, need):
             return False
         if len(self.counts) >= ARRAY_MIN_LINES:
             return self._near_pages(mine) >= need
@@ -416,8 +419,10 @@ class EdgeSlot:
         """Near-duplicated here on at least `threshold` pages, the line's own page included
         (a line seen here is its own page's; one not seen here adds its page)."""
         mine = _comparable_letters(masked)
-        if mine is None:
-            return False
+        return mine is not None and self.holds_letters(masked, mine)
+
+    def holds_letters(self, masked: str, mine: frozenset[str]) -> bool:
+        """`holds` for a comparable line whose letters are `mine`."""
         return self._near.reach(mine, self.threshold - int(masked not in self._near))
 
     def is_template(self) -> bool:
@@ -494,7 +499,8 @@ class SiteTemplate:
 
     def near_template(self, masked: str) -> bool:
         """A masked line in another wording of a template line at an edge slot."""
-        return any(slot.holds(masked) for slot in self.edge_slots)
+        mine = _comparable_letters(masked)  # once for every slot
+        return mine is not None and any(slot.holds_letters(masked, mine) for slot in self.edge_slots)
 
     @cached_property
     def site_names(self) -> frozenset[str]:

@@ -334,6 +334,7 @@ def test_refit_replaces_this_runs_text_undoes_churn_versions_keeps_older_speeche
 
 # -- edge slots: the filtered computation against the plain pairwise one ------------------
 _ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 40)]
+_OTHER_LETTERS = [chr(c) for c in range(0x5E00, 0x5E00 + 40)]
 
 
 _letters = functools.lru_cache(maxsize=None)(letters)
@@ -392,6 +393,10 @@ def _tight_slot_cases() -> list[tuple[list[str], str, int]]:
         for copies in (TEMPLATE_MIN_PAGES - 1, TEMPLATE_MIN_PAGES, 7, 8):
             for pages in (2 * copies, 2 * copies + 1, 2 * copies + 2, 2 * copies + 3):
                 out.append(([part] * copies, line, pages))
+        # The same beside more one-page lines than the line has letters (of other letters: none near).
+        others = ["".join(_OTHER_LETTERS[i:i + 8]) for i in range(n + 1)]
+        for pages in (2 * n + 2, 2 * n + 3, 2 * n + 4):
+            out.append(([part] * n + others, line, pages))
         # |a & b| / |a | b| exactly NEAR_SHARE: 3 of 10, 6 of 20, 9 of 30 (float rounding decides).
         for inter, union in ((3, 10), (6, 20), (9, 30)):
             a = "".join(_ALPHABET[:inter + (union - inter) // 2])
