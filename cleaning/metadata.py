@@ -369,24 +369,41 @@ def _link_texts(el: etree._Element) -> list[str]:
     return out
 
 
-_TRAIL_CANDIDATES = etree.XPath(
-    # Only the parents of links (or of spans holding links) can hold two: the tests run on
-    # those (about a tenth of a page's elements), in document order; first the cheap
-    # positional test (a second link exists), then the counts.
-    "(descendant-or-self::a/.. | descendant-or-self::span/a/../..)"
-    "[a[2] or (span/a)[2]][self::div or self::p or self::span or self::nav or self::section]"
-    "[(count(a) >= 2 and count(a) <= 8) or (count(a) = 0 and count(span/a) >= 2 and count(span/a) <= 8)]"
-)
+# The tags a separator trail can have.
+_TRAIL_TAGS = ("div", "p", "span", "nav", "section")
+# A trail holds this many links, directly or each wrapped in a span.
+_TRAIL_MIN_LINKS, _TRAIL_MAX_LINKS = 2, 8
+
+
+def _trail_candidates(root: etree._Element) -> list[etree._Element]:
+    """The elements of _TRAIL_TAGS with 2-8 link children, or with none and 2-8 links in
+    span children, in document order: the links counted per parent in one pass over them
+    (only the parents of links can hold two), the few found put in document order."""
+    direct: dict[etree._Element, int] = {}  # parent -> its <a> children
+    wrapped: dict[etree._Element, int] = {}  # grandparent -> its span children's <a> children
+    for a in root.iter("a"):
+        parent = a.getparent()
+        if parent is None:
+            continue
+        direct[parent] = direct.get(parent, 0) + 1
+        if parent.tag == "span":
+            grand = parent.getparent()
+            if grand is not None:
+                wrapped[grand] = wrapped.get(grand, 0) + 1
+    found = {el for el, count in direct.items() if _TRAIL_MIN_LINKS <= count <= _TRAIL_MAX_LINKS}
+    found.update(el for el, count in wrapped.items()
+                 if _TRAIL_MIN_LINKS <= count <= _TRAIL_MAX_LINKS and el not in direct)
+    found = {el for el in found if el.tag in _TRAIL_TAGS}
+    if len(found) <= 1:
+        return list(found)
+    return [el for el in root.iter(*_TRAIL_TAGS) if el in found]
 
 
 def _separator_trail(root: etree._Element) -> etree._Element | None:
     """A container of two or more links joined only by "›", ">", "»" and the like."""
-    # Direct links only (or wrapped once in a span): cheap, and a trail is flat. The
-    # containers with 2-8 of them are found in C (the test below, as an XPath).
-    for el in _TRAIL_CANDIDATES(root):
+    # Direct links only (or wrapped once in a span): cheap, and a trail is flat.
+    for el in _trail_candidates(root):
         links = el.findall("a") or el.findall("span/a")
-        if not 2 <= len(links) <= 8:
-            continue
         between = []
         for a in links[:-1]:
             between.append(a.tail or "")

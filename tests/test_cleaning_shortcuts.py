@@ -867,3 +867,30 @@ def test_breadcrumbs_equal_plain_tests_of_every_element():
         assert crumbs == _plain_breadcrumbs(root, head)
         found += bool(crumbs)
     assert found > 20  # trails were found: the comparison saw hits
+
+
+_PLAIN_TRAIL_CANDIDATES = etree.XPath(
+    "(descendant-or-self::a/.. | descendant-or-self::span/a/../..)"
+    "[self::div or self::p or self::span or self::nav or self::section]"
+    "[(count(a) >= 2 and count(a) <= 8) or (count(a) = 0 and count(span/a) >= 2 and count(span/a) <= 8)]"
+)
+
+TRAIL_CASES = [
+    '<div><a href="/">1</a></div><p><a>1</a><a>2</a></p><nav>' + "<a>x</a>" * 8 + '</nav><section>' + "<a>y</a>" * 9 + "</section>",
+    '<div><span><a>1</a></span><span><a>2</a></span></div><div><a>0</a><span><a>1</a></span><span><a>2</a></span></div>',
+    '<span><a>1</a><span><a>2</a><a>3</a></span><a>4</a></span>',  # nested: the outer first
+    '<ul><li><a>1</a><a>2</a></li></ul><td><span><a>1</a><a>2</a></span></td>',  # not a trail's tag
+    '<div><span><a>1</a></span><b><a>2</a></b><span><a>3</a><a>4</a></span></div>',
+    '<p>' + "<span><a>z</a></span>" * 9 + '</p><p><span>' + "<a>z</a>" * 3 + '</span></p>',
+]
+
+
+def test_trail_candidates_equal_the_xpath():
+    roots = [p.root for p in pages()]
+    roots += [lxml_html.fromstring(f"<html><body>{case}</body></html>") for case in TRAIL_CASES]
+    many = 0
+    for root in roots:
+        found = metadata._trail_candidates(root)
+        assert found == _PLAIN_TRAIL_CANDIDATES(root)
+        many += len(found) > 1
+    assert many > 50  # pages with several: their order was compared
