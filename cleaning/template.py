@@ -444,14 +444,25 @@ class SiteTemplate:
     edges: dict[str, list[str]] = field(default_factory=dict)
 
     # -- learning ---------------------------------------------------------
-    def add(self, observation: Observation) -> None:
+    def add(self, observation: Observation, kept_lines: dict[str, str] | None = None) -> None:
+        """Count one more page. `kept_lines`: edge line -> the one string kept for it (pages
+        repeat a few wordings: each is then kept once, not once a page)."""
         self.pages += 1
         self.lines.update(observation.fingerprints)
         self.title_parts.update(set(observation.title_parts))
+        edges = self.edges
         for key, line in observation.edges.items():
-            self.edges.setdefault(key, []).append(line)
-        for learnt in ("template_lines", "site_names", "edge_slots"):
-            self.__dict__.pop(learnt, None)
+            if kept_lines is not None:
+                line = kept_lines.setdefault(line, line)
+            seen = edges.get(key)  # no new list made for a slot seen before (nearly every one)
+            if seen is None:
+                edges[key] = [line]
+            else:
+                seen.append(line)
+        learnt = self.__dict__
+        if "template_lines" in learnt or "site_names" in learnt or "edge_slots" in learnt:
+            for name in ("template_lines", "site_names", "edge_slots"):
+                learnt.pop(name, None)
 
     @classmethod
     def learn(cls, host: str, observations: Iterable[Observation]) -> "SiteTemplate":

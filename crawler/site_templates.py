@@ -63,9 +63,7 @@ class HostTemplates:
         return run if stored is None else stored.merged(run)
 
     def add(self, observation: Observation) -> None:
-        lines = self._lines
-        observation.edges = {key: lines.setdefault(line, line) for key, line in observation.edges.items()}
-        self.run.add(observation)  # counted for what is stored even once settled
+        self.run.add(observation, self._lines)  # counted for what is stored even once settled
         if not self._settled:
             self._effective = self._compute()
             self._settled = self.run.pages >= RUN_SETTLE_PAGES
