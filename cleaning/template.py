@@ -366,9 +366,11 @@ class NearLines:
         return False
 
     def _letters_allow(self, mine: frozenset[str], need: int) -> bool:
-        """False when lines on `need` pages cannot each share ceil(NEAR_SHARE * n) of these n
-        letters (the least overlap of near lines) with a letter counting for at most `need`
-        of them, however many pages hold it."""
+        """Whether `need` pages could have lines near `mine`. The line of each such page holds
+        `shared` = ceil(NEAR_SHARE * n) of the n letters of `mine` at least (the union of the
+        two is n letters or more): the letters are on those pages `shared * need` times at
+        least, while a letter is on `need` of them at most, and on no more than the pages
+        whose lines hold it."""
         shared = math.ceil(NEAR_SHARE * len(mine))
         weight = self.weight
         return sum(min(weight.get(c, 0), need) for c in mine) >= shared * need
