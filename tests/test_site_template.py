@@ -274,6 +274,18 @@ def test_rewording_of_an_unseen_page_is_recognised_but_not_prose_or_link_titles(
     assert template.strip([*body, "预祝本次会议取得圆满成功！"]) == [*body, "预祝本次会议取得圆满成功！"]
 
 
+def test_signature_follows_each_edge_slots_place_pages_and_lines() -> None:
+    site = _reworded_site(random.Random(1))
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    slot, *rest = template.edge_slots
+    assert SiteTemplate.from_json(template.to_json()).signature() == template.signature()
+    for changed in (EdgeSlot(slot.key + "x", slot.pages, slot.lines), EdgeSlot(slot.key, slot.pages + 1, slot.lines),
+                    EdgeSlot(slot.key, slot.pages, slot.lines[:-1] + ("另一句话",))):
+        other = SiteTemplate.from_json(template.to_json())
+        other.__dict__["edge_slots"] = (changed, *rest)
+        assert other.signature() != template.signature(), changed
+
+
 def test_a_template_stored_before_edge_slots_is_still_read() -> None:
     site = _reworded_site(random.Random(1))
     template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
