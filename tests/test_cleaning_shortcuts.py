@@ -824,6 +824,8 @@ def test_block_walk_equals_plain_walk():
     skip = content._skipper(default_options().junk)
     roots = [p.root.find("body") if p.root.find("body") is not None else p.root for p in pages()]
     roots += [lxml_html.fromstring(f"<html><body>{case}</body></html>").find("body") for case in WALK_CASES]
+    # A root that is no block (a profile's selector may pick one): its text outside any block is "body"'s.
+    roots += [lxml_html.fromstring("<div><span>甲<b>乙</b><p>丙</p>丁<a href='/'>戊</a></span>尾</div>").find("span")]
     for root in roots:
         for args in ((content.block_weight, skip, content._CHROME_TAGS), (None,), (lambda block: 0.0,)):
             walk, plain = _walk_fields(blk.walk(root, *args)), _plain_walk(root, *args)
