@@ -349,7 +349,7 @@ _ALPHABET = [chr(c) for c in range(0x4E00, 0x4E00 + 40)]
 _OTHER_LETTERS = [chr(c) for c in range(0x5E00, 0x5E00 + 40)]
 
 
-_letters = functools.lru_cache(maxsize=None)(letters)
+_cached_letters = functools.lru_cache(maxsize=None)(letters)
 
 
 def _plain_holds(slot: EdgeSlot, masked: str) -> bool:
@@ -357,7 +357,7 @@ def _plain_holds(slot: EdgeSlot, masked: str) -> bool:
     if not comparable(masked):
         return False
     mine = letters(masked)
-    near = sum(1 for other in slot.lines if near_duplicates(mine, _letters(other)))
+    near = sum(1 for other in slot.lines if near_duplicates(mine, _cached_letters(other)))
     return near + int(masked not in slot.lines) >= slot.threshold
 
 
@@ -409,8 +409,8 @@ def _tight_slot_cases() -> list[tuple[list[str], str, int]]:
         others = ["".join(_OTHER_LETTERS[i:i + 8]) for i in range(n + 1)]
         for pages in (2 * n + 2, 2 * n + 3, 2 * n + 4):
             out.append(([part] * n + others, line, pages))
-        # |a & b| / |a | b| exactly NEAR_SHARE: 3 of 10, 6 of 20, 9 of 30 (float rounding decides).
-        for inter, union in ((3, 10), (6, 20), (9, 30)):
+        # |a & b| / |a | b| exactly NEAR_SHARE (near: the test is >=), and one letter short.
+        for inter, union in ((6, 20), (9, 30), (12, 40), (5, 20), (8, 30)):
             a = "".join(_ALPHABET[:inter + (union - inter) // 2])
             b = "".join(_ALPHABET[:inter] + _ALPHABET[len(a):len(a) + union - len(a)])
             for pages in (4, 5, 6, 7, 8, 9):
