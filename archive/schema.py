@@ -408,28 +408,5 @@ def m014_bigrams_merge_settings(db: sqlite_utils.Database) -> None:
     db.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('automerge', 8)")
 
 
-@migrations()
-def m015_bigrams_wider_merges(db: sqlite_utils.Database) -> None:
-    """The bigram index merges 32 segments at a time (not 8); a level is merged at once at 64.
-
-    With a 2 MB buffer (m014) FTS5 writes a segment every ~45 speeches, each
-    repeating most of the bigram vocabulary, so merging is about half of the
-    index's cost. 100,000 benchmark speeches written in 500-speech transactions
-    (the indexer's, one per 500-speech tail), configurations alternating in one
-    process, CPU per speech: no merging at all 0.43-0.52 ms; automerge 8
-    1.03-1.12; automerge 32 0.91-1.03 (8-15 % less; at 20k 0.70 against 0.82).
-    FTS5 merges a whole level at once when it holds `crisismerge` segments
-    (default 16), which would come before 32: hence 64. Larger buffers were
-    slower (8 MB 1.14, 32 MB 1.09), an explicit ('merge', N) after each
-    transaction saved less (5 %), automerge 64 more (16 %) with slower lookups.
-    The index keeps more segments (64 against 10 at 100k): lookups of the
-    benchmark queries p95 8.2-8.5 ms against 6.3-6.7 at 100k; an index shaped
-    as this one at 1M (20 large segments and 82 small) 16-19 ms against 8.
-    FTS5 keeps the values in its own config table: nothing is rebuilt.
-    """
-    db.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('automerge', 32)")
-    db.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('crisismerge', 64)")
-
-
 def apply(db: sqlite_utils.Database) -> None:
     migrations.apply(db)

@@ -161,7 +161,7 @@ def test_kill_9_of_the_ingest_and_of_the_indexer_leaves_search_exact(tmp_path: P
 
 
 def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
-    """m009-m015 on an archive written before them: bodies stored once, search exact, index settings new."""
+    """m009-m014 on an archive written before them: bodies stored once, search exact, index settings new."""
     from archive import Fetch, schema
     from archive.textnorm import bigram_tokens
     from cleaning.model import Page, Speech
@@ -189,8 +189,9 @@ def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
         assert "speeches_fts" not in db.table_names()
         # m012 rebuilt the index with another tokenizer: it starts empty, search scans.
         assert db.execute("select indexed_to from search_index_state").fetchone()[0] == 0
-        # m014, m015: FTS5's own config holds the buffer and merge settings every writer then uses.
-        assert _merge_settings(db) == {"hashsize": 2097152, "automerge": 32, "crisismerge": 64}
+        # m014: FTS5's own config holds the buffer and merge settings every writer then uses.
+        assert dict(db.execute("select k, v from speeches_bigrams_config where k in ('hashsize', 'automerge')")) \
+            == {"hashsize": 2097152, "automerge": 8}
         assert db.execute("select count(*) from speech_versions where body is null").fetchone()[0] == 2
         assert [r[0] for r in db.execute("select body from speech_versions_full order by speech_id")] \
             == [texts[1][1], texts[2][1]]
@@ -207,52 +208,6 @@ def test_an_archive_of_the_previous_schema_migrates(tmp_path: Path) -> None:
         assert [r["id"] for r in search(db, "营商环境")] == [] and [r["id"] for r in search(db, "乡村振兴")] == [1]
     _sound(path)
     _compare(_reader(path))
-
-
-def _merge_settings(db: sqlite_utils.Database) -> dict[str, int]:
-    return dict(db.execute("select k, v from speeches_bigrams_config"
-                           " where k in ('hashsize', 'automerge', 'crisismerge')"))
-
-
-def _segments(db: sqlite_utils.Database) -> list[tuple[int, bytes]]:
-    """The index's blocks; the structure record (id 10) without its config cookie (4 bytes)."""
-    return [(i, block[4:] if i == 10 else block)
-            for i, block in db.execute("select id, block from speeches_bigrams_data order by id")]
-
-
-def test_m015_changes_only_the_merge_settings_of_an_index_in_use(tmp_path: Path) -> None:
-    """An index written with m014's settings keeps its segments and watermark; later writes merge wider."""
-    from archive import schema
-    from archive.indexer import index_pending
-
-    path = tmp_path / "m014.db"
-    child = _child(INGEST, path, 0, 120, 0)  # today's schema, nothing indexed
-    assert child.wait() == 0, child.stderr.read()
-    conn = sqlite3.connect(path)  # back to m014's settings, as an archive before m015 has them
-    conn.execute("delete from _sqlite_migrations where name = 'm015_bigrams_wider_merges'")
-    conn.execute("delete from speeches_bigrams_config where k = 'crisismerge'")
-    conn.execute("insert into speeches_bigrams(speeches_bigrams, rank) values ('automerge', 8)")
-    conn.commit()
-    conn.close()
-    old = sqlite_utils.Database(path)
-    assert schema.migrations.pending(old) and _merge_settings(old) == {"hashsize": 2097152, "automerge": 8}
-    assert index_pending(old, batch=40) > 0
-    watermark = old.execute("select indexed_to from search_index_state").fetchone()[0]
-    segments = _segments(old)
-    old.close()
-    with Archive(path) as archive:
-        db = archive.db
-        assert _merge_settings(db) == {"hashsize": 2097152, "automerge": 32, "crisismerge": 64}
-        assert db.execute("select indexed_to from search_index_state").fetchone()[0] == watermark
-        assert _segments(db) == segments
-    _compare(_reader(path))
-    # More pages, indexed with the new settings: search still equals the scan.
-    child = _child(INGEST, path, 1000, 200, 30)
-    assert child.wait() == 0, child.stderr.read()
-    with Archive(path) as archive:
-        archive.index()
-    _sound(path)
-    assert _compare(_reader(path))[1] == 0
 
 
 def test_any_writer_changing_or_deleting_a_speech_keeps_search_exact(tmp_path: Path) -> None:
