@@ -43,7 +43,11 @@ _AUTHOR = re.compile(
     r"(?:^|[\s|｜/\]】)])(?:投稿作者|作\s*者|撰稿人?|发布者|发布人)\s*(?:[:：]\s*|\s+)([^\s:：,，|/()（）<>【】\[\]\d]{2,16})"
 )
 _NOT_AUTHOR = re.compile(r"^(来源|时间|日期|点击|浏览|发布|佚名|未知|本站|编辑)")
-_BREADCRUMB_LABEL = re.compile(r"^\s*(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|位置|当前页面)\s*[:：]?")
+_BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "位置", "当前页面")
+_BREADCRUMB_LABEL = re.compile(r"^\s*(" + "|".join(_BREADCRUMB_LABELS) + r")\s*[:：]?")
+# The labels holding no shorter label ("位置", "当前页面"): a text without one of them is no label.
+_BREADCRUMB_LABEL_CORES = tuple(label for label in _BREADCRUMB_LABELS
+                                if not any(other != label and other in label for other in _BREADCRUMB_LABELS))
 _BREADCRUMB_TOKENS = re.compile(r"(?:^|[\s_\-])(breadcrumbs?|crumbs?|position|location|weizhi|dqwz|place|path|nav-?path|daohang)(?:$|[\s_\-\d])", re.I)
 _TAG_LABEL = re.compile(r"^\s*(推荐访问|相关热词搜索|标签|关键词|关键字|Tags?|TAG|热词)\s*[:：]?", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|》|»|›|→|/|\\|＞|-&gt;|->)\s*")
@@ -433,8 +437,8 @@ def breadcrumbs(root: etree._Element, head: Head | None = None) -> list[str]:
                 trail = el
                 break
         text = el.text
-        # Every label but "当前页面" holds "位置": two scans in C before the pattern's call.
-        if text and ("位置" in text or "当前页面" in text) and _BREADCRUMB_LABEL.match(text) \
+        # A substring scan in C for each label core before the pattern's call.
+        if text and any(core in text for core in _BREADCRUMB_LABEL_CORES) and _BREADCRUMB_LABEL.match(text) \
                 and len("".join(el.itertext())) < 300:
             trail = el
             break
