@@ -129,8 +129,8 @@ def walk(
         tag = block_tags[-1]
         if "\u3000" not in raw and "\u00a0" not in raw:
             # No indentation: one piece (split_indented's common case, without its lists),
-            # and all of the links are its own. (clean_text spelled out: once per block.)
-            piece = " ".join(raw.split()) if "\u200b" not in raw and "\ufeff" not in raw else clean_text(raw)
+            # and all of the links are its own.
+            piece = clean_text(raw)
             if piece:
                 block = Block(piece, links, tag, len(blocks))
                 blocks.append(block)
