@@ -154,7 +154,7 @@ def letters(masked: str) -> frozenset[str]:
 
 def comparable(masked: str) -> bool:
     """Short and wordy enough to be compared with other lines by its letters."""
-    return _comparable(masked, letters(masked))
+    return _comparable_letters(masked) is not None
 
 
 def _comparable(masked: str, mine: frozenset[str]) -> bool:
@@ -377,7 +377,7 @@ class NearLines:
 
     def _near_pages(self, mine: frozenset[str]) -> int:
         """The pages of the lines near `mine`: `near_duplicates` with every line at once."""
-        import numpy as np
+        import numpy as np  # here, not at the top: only long slots need it, and the cleaner imports no numpy
 
         holding, sizes, counts = self._arrays
         found = [holding[c] for c in mine if c in holding]
