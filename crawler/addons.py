@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from archive.store import RevisitPolicy
+from crawler.site_templates import OBSERVE_ALL_PAGES, OBSERVE_EVERY
 
 _HOUR = 3600.0
 _DAY = 24 * _HOUR
@@ -39,6 +40,10 @@ class ArchiveAddon:
         # The archive's own RevisitPolicy holds the numbers (Archive() without a crawl uses them too).
         "ARCHIVE_REVISIT_BASE_HOURS": RevisitPolicy.base.total_seconds() / _HOUR,
         "ARCHIVE_REVISIT_MAX_DAYS": RevisitPolicy.maximum.total_seconds() / _DAY,
+        # Site templates learn from a host's first OBSERVE_ALL pages of a run, then from one in
+        # OBSERVE_EVERY (crawler.site_templates holds the numbers).
+        "ARCHIVE_TEMPLATE_OBSERVE_ALL": OBSERVE_ALL_PAGES,
+        "ARCHIVE_TEMPLATE_OBSERVE_EVERY": OBSERVE_EVERY,
         # Retries (crawler.middlewares.BackoffRetryMiddleware): seconds before the first one,
         # doubled for each next one, at most MAX.
         "RETRY_BACKOFF_BASE": 2.0,

@@ -30,7 +30,7 @@ from crawler.addons import required
 from crawler.cleanpool import Cleaned, CleanPool
 from crawler.close_reasons import FINISHED, STORAGE_FAILURE, run_status
 from crawler.sink import ArchiveSink, SinkOpener, TemplateStore
-from crawler.site_templates import RunTemplates
+from crawler.site_templates import OBSERVE_ALL_PAGES, OBSERVE_EVERY, RunTemplates
 from crawler.items import PageItem
 from crawler.storage_failure import is_storage_failure
 from archive.model import Fetch
@@ -86,11 +86,14 @@ class PartError(Exception):
 class ArchivePipeline:
     """Settings: ARCHIVE_SINK (where pages go, crawler.sink), ARCHIVE_DB_PATH (the SQLite sink's file),
     ARCHIVE_RUN_TRIGGER, ARCHIVE_MAX_PARTS, ARCHIVE_CLEAN_WORKERS, ARCHIVE_COMMIT_PAGES, ARCHIVE_COMMIT_MS
-    (group commit; 1 page = one transaction per page). Their defaults: crawler.addons.ArchiveAddon."""
+    (group commit; 1 page = one transaction per page), ARCHIVE_TEMPLATE_OBSERVE_ALL and
+    ARCHIVE_TEMPLATE_OBSERVE_EVERY (which pages site templates learn from). Their defaults:
+    crawler.addons.ArchiveAddon."""
 
     def __init__(self, open_sink: Callable[[], ArchiveSink], trigger: str, max_parts: int,
                  crawler: Crawler | None = None, clean_workers: int = 0, commit_pages: int = 1,
-                 commit_ms: float = 0.0, sink_name: str = "archive") -> None:
+                 commit_ms: float = 0.0, sink_name: str = "archive",
+                 observe_all: int = OBSERVE_ALL_PAGES, observe_every: int = OBSERVE_EVERY) -> None:
         self.open_sink = open_sink
         self.sink_name = sink_name
         self.commit_pages = max(1, commit_pages)
@@ -110,7 +113,8 @@ class ArchivePipeline:
         self.counts: Counter[str] = Counter()
         self.storage_failure: str | None = None  # set when the archive cannot be written any more
         self.failed_url: str | None = None
-        self.templates = RunTemplates()  # each host's template, learnt as its pages arrive
+        # Each host's template, learnt as its pages arrive (all of the first pages, then a sample).
+        self.templates = RunTemplates(observe_all, observe_every)
         self._prepares = False  # the sink stores prepared writes (set when it opens)
         self._learns = False  # the sink is a TemplateStore (set when it opens)
         self._marks_due = False  # a flush of the journal's done marks is scheduled
@@ -124,7 +128,9 @@ class ArchivePipeline:
                        int(required(settings, "ARCHIVE_MAX_PARTS")), crawler,
                        clean_workers=clean_workers_setting(settings),
                        commit_pages=int(required(settings, "ARCHIVE_COMMIT_PAGES")),
-                       commit_ms=float(required(settings, "ARCHIVE_COMMIT_MS")), sink_name=sink_name)
+                       commit_ms=float(required(settings, "ARCHIVE_COMMIT_MS")), sink_name=sink_name,
+                       observe_all=int(required(settings, "ARCHIVE_TEMPLATE_OBSERVE_ALL")),
+                       observe_every=int(required(settings, "ARCHIVE_TEMPLATE_OBSERVE_EVERY")))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -454,7 +460,7 @@ class ArchivePipeline:
         template = await self._template(host)
         if item.kind == "list":
             self._count("list_page")
-            read = await self._read(item, fetch, observe=template is not False,
+            read = await self._read(item, fetch, observe=self._observes(host, template),
                                     prepare=self._prepare_in_worker)
             if read.observation is not None:
                 self.templates.observe(host, read.observation)
@@ -463,7 +469,7 @@ class ArchivePipeline:
 
         try:
             cleaned = await self.cleaner.clean_read(fetch, item.http_charset, item.cleaner_profile, template or None,
-                                                    observe=template is not False, links=wants_links,
+                                                    observe=self._observes(host, template), links=wants_links,
                                                     prepare=self._prepare_in_worker and not item.is_part)
             self._give_links(item, cleaned.links)
             page = cleaned.page
@@ -503,6 +509,10 @@ class ArchivePipeline:
         self._count("new_sources", result.new_sources)
         self._count("new_versions", result.new_versions)
         self._count("unchanged_speeches", result.unchanged_speeches)
+
+    def _observes(self, host: str, template: Any) -> bool:
+        """Whether this page is observed for the host's template (False: templates are off)."""
+        return template is not False and self.templates.wants_observation(host)
 
     async def _read(self, item: PageItem, fetch: Any, observe: bool, prepare: bool) -> Cleaned:
         """A page not cleaned: its links to the spider (if it awaits them); its Observation and its
@@ -641,7 +651,8 @@ class ArchivePipeline:
             self._count("new_versions", -result["undone"])
             self._count("unchanged_speeches", result["undone"])
         self._count("templates_learnt", len(learnt))
-        logger.info("site templates learnt this run: %s", {h: e.run.pages for h, e in self.templates.hosts.items()})
+        logger.info("site templates learnt this run, pages observed of pages offered: %s",
+                    {h: f"{e.run.pages} of {e.offered}" for h, e in self.templates.hosts.items()})
 
     async def _download(self, url: str) -> Any:
         assert self.crawler is not None and self.crawler.engine is not None

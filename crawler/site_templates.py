@@ -10,9 +10,17 @@ pages, cleaned before anything was known, are not left with its template lines,
 and a night of reworded promos creates no versions.
 
 After RUN_SETTLE_PAGES pages of a host the template stops changing for the rest
-of the run: it bounds the pages cleaned twice. The run's full counts are what is
+of the run: it bounds the pages cleaned twice. The run's counts are what is
 stored, replacing the stored template when the run saw at least STORE_MIN_SHARE
 as many of the host's pages.
+
+Those counts come from the first OBSERVE_ALL_PAGES pages of a host in a run and
+then from one page in OBSERVE_EVERY (`wants_observation`; the crawl's settings
+ARCHIVE_TEMPLATE_OBSERVE_ALL and ARCHIVE_TEMPLATE_OBSERVE_EVERY): observing is about a
+fifth of a cleaning worker's time, and past a thousand pages more of them no
+longer changes what is learnt (`archive.site_templates.learn` reads 200). The
+shares the template is cut at are shares of the pages observed; a long run's
+later pages weigh less than its first ones.
 
 Memory stays flat with the run's length: a host's edge lines (the same few
 wordings on every page) are kept once each, a page stored with the settled
@@ -29,6 +37,10 @@ from cleaning.template import TEMPLATE_MIN_PAGES, Observation, SiteTemplate
 STORE_MIN_SHARE = 0.5
 # After this many pages of a host in one run, its template stays as it is until the run ends.
 RUN_SETTLE_PAGES = 50
+# A host's first this many pages in one run are observed for its template, then one in OBSERVE_EVERY
+# (the defaults of the crawl's ARCHIVE_TEMPLATE_OBSERVE_ALL and ARCHIVE_TEMPLATE_OBSERVE_EVERY).
+OBSERVE_ALL_PAGES = 1000
+OBSERVE_EVERY = 4
 
 
 @dataclass
@@ -45,6 +57,8 @@ class HostTemplates:
     pages: list[StoredPage] = field(default_factory=list)
     _effective: SiteTemplate | None = None
     _settled: bool = False
+    # Pages of the host this run offered to the learner (observed or passed over by the sampling).
+    offered: int = 0
     # Each edge line once: the run template holds one reference per page, not one string.
     _lines: dict[str, str] = field(default_factory=dict)
 
@@ -62,6 +76,11 @@ class HostTemplates:
         run = self.run.compact()
         return run if stored is None else stored.merged(run)
 
+    def wants_observation(self, observe_all: int = OBSERVE_ALL_PAGES, observe_every: int = OBSERVE_EVERY) -> bool:
+        """Whether to observe the host's next page (each call counts one page offered)."""
+        self.offered += 1
+        return self.offered <= observe_all or self.offered % max(1, observe_every) == 0
+
     def add(self, observation: Observation) -> None:
         self.run.add(observation, self._lines)  # counted for what is stored even once settled
         if not self._settled:
@@ -77,8 +96,10 @@ class HostTemplates:
 class RunTemplates:
     """Every host's templates in one crawl run."""
 
-    def __init__(self) -> None:
+    def __init__(self, observe_all: int = OBSERVE_ALL_PAGES, observe_every: int = OBSERVE_EVERY) -> None:
         self.hosts: dict[str, HostTemplates] = {}
+        self.observe_all = observe_all
+        self.observe_every = observe_every
 
     def known(self, host: str) -> bool:
         return host in self.hosts
@@ -90,6 +111,10 @@ class RunTemplates:
     def effective(self, host: str) -> SiteTemplate | None:
         entry = self.hosts.get(host)
         return entry.effective() if entry else None
+
+    def wants_observation(self, host: str) -> bool:
+        """Observe this page of the host (after `start`)? Asked once a page."""
+        return self.hosts[host].wants_observation(self.observe_all, self.observe_every)
 
     def observe(self, host: str, observation: Observation) -> None:
         self.hosts[host].add(observation)
@@ -111,13 +136,16 @@ class RunTemplates:
         return out
 
     def to_store(self) -> list[tuple[str, SiteTemplate]]:
-        """The run's templates worth storing: ready, and from enough pages next to the stored one."""
+        """The run's templates worth storing: ready, and from enough pages next to the stored one
+        (the pages the run offered: a stored template of every page of a run before the sampling
+        is replaced by a run as long)."""
         out = []
         for host, entry in self.hosts.items():
             run = entry.run
-            if run.ready and (entry.stored is None or run.pages >= STORE_MIN_SHARE * entry.stored.pages):
+            seen = max(entry.offered, run.pages)
+            if run.ready and (entry.stored is None or seen >= STORE_MIN_SHARE * entry.stored.pages):
                 out.append((host, run))
         return out
 
 
-__all__ = ["RUN_SETTLE_PAGES", "RunTemplates"]
+__all__ = ["OBSERVE_ALL_PAGES", "OBSERVE_EVERY", "RUN_SETTLE_PAGES", "RunTemplates"]
