@@ -78,8 +78,9 @@ EDGE_READ_MAX_CHARS = 2 * NEAR_MAX_CHARS
 # An edge slot with this many distinct lines compares a line with all of them over arrays
 # (numpy), not one by one (as fast from 64 lines of prose on, twice as fast at 1,000).
 ARRAY_MIN_LINES = 128
-FORMAT_VERSION = 2
-READABLE_FORMATS = (1, 2)  # format 1: no edge slots
+FORMAT_VERSION = 3
+# Format 1: no edge slots; 2: an edge slot's lines as a list, one per page; 3: each line once, with its pages.
+READABLE_FORMATS = (1, 2, 3)
 
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?")
 _DIGITS = re.compile(r"\d+")
@@ -605,8 +606,9 @@ class SiteTemplate:
             # Unsorted here: sort_keys orders them (sorting every page's own lines first cost more).
             "lines": {fp: n for fp, n in lines.items() if n >= KEEP_MIN_COUNT},
             "title_parts": {p: n for p, n in parts.items() if n >= KEEP_MIN_COUNT},
-            # Only the template's edge slots: what `strip` needs, not every page's lines.
-            "edges": {slot.key: {"pages": slot.pages, "lines": list(slot.lines)} for slot in self.edge_slots},
+            # Only the template's edge slots: what `strip` needs, not every page's lines; each
+            # line once with its pages (a slot of one wording on 2,000 pages: 40 bytes, not 70 KB).
+            "edges": {slot.key: {"pages": slot.pages, "lines": Counter(slot.lines)} for slot in self.edge_slots},
         }, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -625,12 +627,27 @@ class SiteTemplate:
         for key, slot in (data.get("edges") or {}).items():
             if not isinstance(slot, dict):
                 raise ValueError(f"edge slot {key!r} of the site template is not an object")
-            lines = [kept.setdefault(line, line) for line in map(str, slot.get("lines") or [])]
+            lines = _slot_lines(slot.get("lines") or [], kept)
             edges[str(key)] = lines + [""] * max(0, int(slot.get("pages") or 0) - len(lines))
         return cls(host=str(data.get("host") or ""), pages=int(data.get("pages") or 0),
                    lines=Counter({str(k): int(v) for k, v in (data.get("lines") or {}).items()}),
                    title_parts=Counter({str(k): int(v) for k, v in (data.get("title_parts") or {}).items()}),
                    edges=edges)
+
+
+def _slot_lines(stored: Any, kept: dict[str, str]) -> list[str]:
+    """A stored edge slot's lines, one per page (format 3: line -> pages; 2: a list), each
+    string once (`kept`). Raises ValueError for anything else."""
+    if isinstance(stored, dict):
+        lines: list[str] = []
+        for line, count in stored.items():
+            if not isinstance(count, int) or count < 0:
+                raise ValueError(f"edge line {line!r} of the site template has no page count")
+            lines += [kept.setdefault(str(line), str(line))] * count
+        return lines
+    if isinstance(stored, list):
+        return [kept.setdefault(line, line) for line in map(str, stored)]
+    raise ValueError("the lines of an edge slot of the site template are neither an object nor a list")
 
 
 __all__ = ["EdgeSlot", "Observation", "SiteTemplate", "TEMPLATE_MIN_PAGES", "TEMPLATE_SHARE", "fingerprint",

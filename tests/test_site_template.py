@@ -15,6 +15,7 @@ import pickle
 import random
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -446,3 +447,28 @@ def test_edge_slot_verdicts_equal_the_plain_pairwise_ones(monkeypatch: pytest.Mo
         template_slots += plain_template
     # The cases hold both answers, many times each.
     assert 100 < held < probed - 100 and 100 < template_slots < len(cases) - 100, (held, probed, template_slots, len(cases))
+
+
+def test_a_stored_template_keeps_each_edge_line_once_and_reads_as_the_one_it_stored() -> None:
+    site = _reworded_site(random.Random(3), count=12)
+    template = SiteTemplate.learn("mx.example", (observe(html) for html, _, _ in site))
+    assert template.edge_slots
+    data = json.loads(template.to_json())
+    assert data["format"] == 3
+    for slot in template.edge_slots:
+        stored = data["edges"][slot.key]
+        assert stored == {"pages": slot.pages, "lines": dict(Counter(slot.lines))}
+    back = SiteTemplate.from_json(template.to_json())
+    assert back.signature() == template.signature()
+    assert back.to_json() == template.to_json()
+    # A format-2 template (a line per page) reads as the same template.
+    data["format"] = 2
+    data["edges"] = {key: {"pages": slot["pages"], "lines": [line for line, n in slot["lines"].items() for _ in range(n)]}
+                     for key, slot in data["edges"].items()}
+    assert SiteTemplate.from_json(json.dumps(data)).signature() == template.signature()
+    for line in ("x", -1, None):
+        bad = json.loads(template.to_json())
+        key = next(iter(bad["edges"]))
+        bad["edges"][key]["lines"] = {"某一行": line} if line is not None else "某一行"
+        with pytest.raises(ValueError):
+            SiteTemplate.from_json(json.dumps(bad))
