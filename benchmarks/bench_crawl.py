@@ -3,7 +3,9 @@
 For each size (default 1,000 and 5,000 article pages) it generates a site
 (benchmarks/gen_bench_site.py), serves it on 127.0.0.1 (crawler.sitesrv), then
 
-1. times the cleaner alone: `clean_page` over every article page's bytes, in this process;
+1. times the cleaner alone: `clean_page` over every article page's bytes, in this process
+   (again after steps 2 and 3: the ratio's denominator is the mean of the two timings, and
+   past MAX_DRIFT between them the machine's speed moved and there is no verdict);
 2. runs `speech-archive crawl` on it in a child process with politeness off
    (no delay, no AutoThrottle, 16 connections; robots.txt still read), into a
    fresh archive: fetch + clean + archive, end to end;
@@ -67,6 +69,9 @@ IMPOLITE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOW
 # Beyond this, other jobs on the machine moved the rates: the ratio gets no verdict
 # (and beyond machine_load.BUSY_SHARE of the machine used by other processes).
 MIN_CORE_SHARE = 0.85  # of a core the cleaner alone got while it was timed
+# The cleaner alone is timed before and after the crawls (the ratio's denominator is the mean);
+# when the two differ by more than this share, the machine's speed moved: no verdict either.
+MAX_DRIFT = 0.10
 
 
 def _run_sampled(cmd: list[str], timeline: Path | None = None, cwd: Path | None = None,
@@ -97,22 +102,29 @@ def _run_sampled(cmd: list[str], timeline: Path | None = None, cwd: Path | None 
                 main_cpu, sum(cpu.values()))
 
 
-def standalone(root: Path, base_url: str, paths: list[str], scratch: Path,
-               ) -> tuple[float, float, int, float, float]:
-    """Cleaner alone: pages/s over the article pages' bytes (read before the clock starts),
-    and the share of a core it got meanwhile (CPU time / wall time: under 1 when other jobs ran).
+def article_pages(root: Path, base_url: str, paths: list[str]) -> list[tuple[str, bytes]]:
+    """(url, bytes) of the article pages, read before any clock starts."""
+    return [(base_url + p, (root / p.lstrip("/")).read_bytes()) for p in paths]
 
-    Also the archive alone (not a target, an explanation): the same Pages ingested
-    into a fresh archive, one transaction each, as the crawl does.
-    """
-    pages = [(base_url + p, (root / p.lstrip("/")).read_bytes()) for p in paths]
+
+def time_cleaner(pages: list[tuple[str, bytes]]) -> tuple[float, float, float, list]:
+    """Cleaner alone: pages/s, CPU ms per page, the share of a core it got meanwhile (CPU time /
+    wall time: under 1 when other jobs ran), and the Pages."""
     clean_page(pages[0][1], url=pages[0][0])  # rules and lxml warmed, as in a crawl
     start, cpu_start = time.perf_counter(), time.process_time()
     cleaned = [clean_page(body, url=url) for url, body in pages]
     clean_wall = time.perf_counter() - start
-    clean_rate = len(pages) / clean_wall
     clean_cpu_ms = (time.process_time() - cpu_start) * 1000 / len(pages)
-    core_share = clean_cpu_ms * len(pages) / 1000 / clean_wall
+    return len(pages) / clean_wall, clean_cpu_ms, clean_cpu_ms * len(pages) / 1000 / clean_wall, cleaned
+
+
+def standalone(pages: list[tuple[str, bytes]], scratch: Path) -> tuple[float, float, int, float, float]:
+    """Cleaner alone (`time_cleaner`) and the number of speeches it found.
+
+    Also the archive alone (not a target, an explanation): the same Pages ingested
+    into a fresh archive, one transaction each, as the crawl does.
+    """
+    clean_rate, clean_cpu_ms, core_share, cleaned = time_cleaner(pages)
     with Archive(scratch / "archive-alone.db") as archive:
         start = time.perf_counter()
         for (url, body), page in zip(pages, cleaned):
@@ -179,8 +191,8 @@ def run(size: int, scratch: Path, keep: Path | None = None) -> dict[str, float]:
     paths = build(root, size)
     server = SiteServer(root).start()
     try:
-        clean_rate, clean_cpu_ms, clean_speeches, archive_rate, core_share = standalone(
-            root, server.base_url, paths, scratch)
+        pages = article_pages(root, server.base_url, paths)
+        clean_rate, clean_cpu_ms, clean_speeches, archive_rate, core_share = standalone(pages, scratch)
         work = scratch / f"run{size}"
         work.mkdir()
         kept = None
@@ -189,9 +201,16 @@ def run(size: int, scratch: Path, keep: Path | None = None) -> dict[str, float]:
             kept.mkdir(parents=True, exist_ok=True)
         result = end_to_end(work, server.base_url, kept)
         result.update(bare_scrapy(work, server.base_url))
+        # The cleaner alone once more, after the crawls: the machine's speed drifts by minutes,
+        # and a ratio is only the code's when the speed held between the two timings.
+        clean_rate_after = time_cleaner(pages)[0]
     finally:
         server.stop()
+    clean_rate_before = clean_rate
+    drift = abs(clean_rate_after - clean_rate_before) / max(clean_rate_before, clean_rate_after)
+    clean_rate = (clean_rate_before + clean_rate_after) / 2
     result.update(size=size, clean_rate=clean_rate, clean_cpu_ms=clean_cpu_ms, clean_speeches=clean_speeches,
+                  clean_rate_before=clean_rate_before, clean_rate_after=clean_rate_after, drift=drift,
                   archive_rate=archive_rate, clean_core_share=core_share,
                   bound=1 / (1 / clean_rate + 1 / archive_rate),
                   e2e_rate=result["archived"] / result["crawl"], e2e_wall_rate=result["archived"] / result["wall"])
@@ -231,10 +250,12 @@ def main() -> None:
           "\nelse (no cleaning, no archive), in one process; e2e/bare = what the archive's work leaves of it."
           "\nCPU ms per page (user + system, from /proc): what each part costs whatever else runs on the machine;"
           "\nthe crawl's main process (fetching, Scrapy, the archive writer) and its cleaning workers.")
-    print(f"\n{'pages':>6} {'other jobs, share of the machine:':<34} {'cleaner alone got':>17} {'crawl':>6} {'bare':>6}")
+    print(f"\n{'pages':>6} {'other jobs, share of the machine:':<34} {'cleaner alone got':>17} {'crawl':>6} {'bare':>6}"
+          f" | {'cleaner alone before / after the crawls':>40}")
     for r in results:
         print(f"{r['size']:>6} {'':<34} {r['clean_core_share']:>13.0%} core {r['others_share']:>6.0%} "
-              f"{r['bare_others_share']:>6.0%}")
+              f"{r['bare_others_share']:>6.0%} | {r['clean_rate_before']:>15.1f} / "
+              f"{r['clean_rate_after']:.1f} p/s (drift {r['drift']:.0%})")
     print("\ntargets: ratio >= 70%, peak RSS < 400 MB and flat with size")
     ok = all(r["ratio"] >= 0.7 and r["rss_mb"] < 400 for r in results)
     if len(results) > 1:
@@ -242,10 +263,11 @@ def main() -> None:
         print(f"RSS {results[0]['size']} -> {results[-1]['size']} pages: x{growth:.2f}")
         ok = ok and growth < 1.25
     busy = [r["size"] for r in results if r["clean_core_share"] < MIN_CORE_SHARE
-            or max(r["others_share"], r["bare_others_share"]) > BUSY_SHARE]
+            or max(r["others_share"], r["bare_others_share"]) > BUSY_SHARE or r["drift"] > MAX_DRIFT]
     if busy:  # the rates are not the code's: no verdict either way
-        print(f"NO VERDICT: other jobs took more than {BUSY_SHARE:.0%} of the machine, or the cleaner alone less than"
-              f" {MIN_CORE_SHARE:.0%} of a core, during the runs of {busy} pages; rates and ratios are not"
+        print(f"NO VERDICT: other jobs took more than {BUSY_SHARE:.0%} of the machine, the cleaner alone less than"
+              f" {MIN_CORE_SHARE:.0%} of a core, or its rate moved more than {MAX_DRIFT:.0%} between before and"
+              f" after the crawls, during the runs of {busy} pages; rates and ratios are not"
               " comparable (the CPU ms per page are)")
     else:
         print("PASS" if ok else "BELOW TARGET")
