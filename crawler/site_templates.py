@@ -16,11 +16,12 @@ as many of the host's pages.
 
 Those counts come from the first OBSERVE_ALL_PAGES pages of a host in a run and
 then from one page in OBSERVE_EVERY (`wants_observation`; the crawl's settings
-ARCHIVE_TEMPLATE_OBSERVE_ALL and ARCHIVE_TEMPLATE_OBSERVE_EVERY): observing is about a
-fifth of a cleaning worker's time, and past a thousand pages more of them no
-longer changes what is learnt (`archive.site_templates.learn` reads 200). The
-shares the template is cut at are shares of the pages observed; a long run's
-later pages weigh less than its first ones.
+ARCHIVE_TEMPLATE_OBSERVE_ALL and ARCHIVE_TEMPLATE_OBSERVE_EVERY; 0 or 1 observes every
+page). Observing is about a quarter of a cleaning worker's time per page, and a
+thousand pages teach a template well (`archive.site_templates.learn` reads 200; on the
+crawl benchmark's 5,100 pages, the 2,025 observed taught the same lines, site name and
+edge places as all of them). The shares the template is cut at are shares of the pages
+observed: a long run's later pages weigh less than its first ones.
 
 Memory stays flat with the run's length: a host's edge lines (the same few
 wordings on every page) are kept once each, a page stored with the settled
