@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 from cleaning.template import Observation, SiteTemplate
@@ -10,7 +9,7 @@ from crawler.addons import ArchiveAddon
 from crawler.site_templates import OBSERVE_ALL_PAGES, OBSERVE_EVERY, RunTemplates
 from crawler.sitesrv import SiteServer, loopback_host
 from tests.sqlite_rows import rows as _q
-from tests.test_site_template import EXE, FAST, NIGHTS, SITE, build, template_lines
+from tests.test_site_template import NIGHTS, SITE, run_crawl, build, site_config, template_lines
 
 HOST = "example.org"
 
@@ -74,16 +73,9 @@ def test_a_crawl_stores_what_its_sample_of_pages_taught(tmp_path: Path) -> None:
     articles = build(root, NIGHTS[0])
     server = SiteServer(root, host=loopback_host(3)).start()
     try:
-        config = tmp_path / "sites.toml"
-        config.write_text("\n".join([
-            "[[site]]", 'name = "moxiang"', f'title = "{SITE}"', f'start_urls = ["{server.base_url}/list/"]',
-            "article_patterns = ['^/a/[0-9]+\\.html$']", "list_patterns = ['^/list/']", "delay = 0.0",
-            "concurrency = 4", ""]), encoding="utf-8")
         db = tmp_path / "archive.db"
-        proc = subprocess.run([EXE, "crawl", "--db", str(db), "--config", str(config), *FAST, "--site", "moxiang",
-                               "-s", "ARCHIVE_TEMPLATE_OBSERVE_ALL=4", "-s", "ARCHIVE_TEMPLATE_OBSERVE_EVERY=2"],
-                              capture_output=True, text=True, timeout=180)
-        assert proc.returncode == 0, proc.stderr[-3000:]
+        run_crawl(db, site_config(tmp_path, server.base_url), "--site", "moxiang",
+               "-s", "ARCHIVE_TEMPLATE_OBSERVE_ALL=4", "-s", "ARCHIVE_TEMPLATE_OBSERVE_EVERY=2")
         pages = len(articles) + 1  # and the list page
         assert _q(db, "select pages from site_templates") == [(4 + (pages - 4) // 2,)]
         template = SiteTemplate.from_json(_q(db, "select template_json from site_templates")[0][0])

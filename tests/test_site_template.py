@@ -129,7 +129,17 @@ def test_heading_decides_title_side_without_template() -> None:
 
 
 # -- end to end ----------------------------------------------------------------
-def _crawl(db: Path, config: Path, *args: str) -> None:
+def site_config(tmp_path: Path, base_url: str) -> Path:
+    """The sites.toml of the site `build` writes, served at `base_url` (profile "moxiang")."""
+    config = tmp_path / "sites.toml"
+    config.write_text("\n".join([
+        "[[site]]", 'name = "moxiang"', f'title = "{SITE}"', f'start_urls = ["{base_url}/list/"]',
+        "article_patterns = ['^/a/[0-9]+\\.html$']", "list_patterns = ['^/list/']", "delay = 0.0",
+        "concurrency = 4", ""]), encoding="utf-8")
+    return config
+
+
+def run_crawl(db: Path, config: Path, *args: str) -> None:
     proc = subprocess.run([EXE, "crawl", "--db", str(db), "--config", str(config), *FAST, *args],
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -141,13 +151,9 @@ def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: P
     server = SiteServer(root, host=loopback_host(2)).start()
     try:
         site = server.base_url.split("//", 1)[1]  # host:port: one template per server
-        config = tmp_path / "sites.toml"
-        config.write_text("\n".join([
-            "[[site]]", 'name = "moxiang"', f'title = "{SITE}"', f'start_urls = ["{server.base_url}/list/"]',
-            "article_patterns = ['^/a/[0-9]+\\.html$']", "list_patterns = ['^/list/']", "delay = 0.0",
-            "concurrency = 4", ""]), encoding="utf-8")
+        config = site_config(tmp_path, server.base_url)
         db = tmp_path / "archive.db"
-        _crawl(db, config, "--site", "moxiang", "--trigger", "test")
+        run_crawl(db, config, "--site", "moxiang", "--trigger", "test")
 
         speeches = _q(db, "select title, body from speeches order by title")
         assert len(speeches) == len(articles)
@@ -164,7 +170,7 @@ def test_crawl_learns_template_and_rotated_sidebars_make_no_versions(tmp_path: P
 
         # A night later: promos reworded, sidebar rotated, the speeches unchanged.
         build(root, NIGHTS[1])
-        _crawl(db, config, "--site", "moxiang", "--trigger", "test")
+        run_crawl(db, config, "--site", "moxiang", "--trigger", "test")
         assert _q(db, "select count(*) from speech_versions") == [(len(articles),)]
         assert _q(db, "select new_versions, new_speeches from crawl_runs order by id desc limit 1") == [(0, 0)]
         # What this night learnt replaced what was stored (the night before's promos are gone).
