@@ -9,7 +9,7 @@ from crawler.addons import ArchiveAddon
 from crawler.site_templates import OBSERVE_ALL_PAGES, OBSERVE_EVERY, RunTemplates
 from crawler.sitesrv import SiteServer, loopback_host
 from tests.sqlite_rows import rows as _q
-from tests.test_site_template import NIGHTS, SITE, run_crawl, build, site_config, template_lines
+from tests.test_site_template import NIGHTS, SITE, build, run_crawl, site_config, template_lines
 
 HOST = "example.org"
 
