@@ -6,6 +6,9 @@ The committed model file is used as it is.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -327,6 +330,32 @@ def test_a_headline_is_not_spelled_by_the_host() -> None:
     assert names_by_host("http://qy.cn/a.html", ["青云"]) == set()  # too short a label to be evidence
     assert names_by_host("http://www.qingyunfw.cn/a/1.html", ["青雲範文館", TITLE]) == {"青雲範文館"}
     assert names_by_host("http://127.0.0.1:8123/a/1.html", ["青雲範文館", TITLE]) == set()
+
+
+_READINGS_DIGEST = """
+import hashlib, os, sys
+if sys.argv[1] == "full":
+    import pypinyin.constants  # pypinyin as it loads by default: with its phrase dictionary
+    assert pypinyin.constants.PHRASES_DICT
+    from cleaning.sitename import _readings
+else:
+    from cleaning.sitename import _readings
+    _readings("一")
+    import pypinyin.constants
+    assert not pypinyin.constants.PHRASES_DICT, "the phrase dictionary was loaded"
+    assert not {"PYPINYIN_NO_PHRASES", "PYPINYIN_NO_DICT_COPY"} & set(os.environ), "environment left changed"
+lines = (c + ",".join(_readings(c)) for c in map(chr, range(0x3400, 0xA000)))
+print(hashlib.sha256("\\n".join(lines).encode()).hexdigest())
+"""
+
+
+def test_site_name_readings_are_the_same_without_pypinyins_phrase_dictionary() -> None:
+    """sitename imports pypinyin without its phrase dictionary (44 MB a process): every character's
+    readings must be the ones pypinyin gives with it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN_")}
+    digests = [subprocess.run([sys.executable, "-c", _READINGS_DIGEST, mode], capture_output=True, text=True,
+                              env=env, timeout=120, check=True).stdout.strip() for mode in ("full", "lean")]
+    assert len(digests[0]) == 64 and digests[0] == digests[1]
 
 
 @pytest.mark.parametrize("site_name", ["青云范文馆", "青雲範文館"])
