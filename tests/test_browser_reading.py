@@ -89,6 +89,7 @@ def test_diff_view_marks_the_edited_characters(site, page) -> None:
     speech_id = edited_speech_id(site["db"])
     page.goto(f"{site['base']}/{site['name']}/-/speech/{speech_id}")
     page.click("a.diff-link")
+    page.wait_for_url("**/diff*")  # loaded: count() below does not wait for the new page
     changed = page.locator(".diff p.changed")
     assert changed.count() == 1
     assert changed.locator("ins").all_inner_texts() == ["异常"]
