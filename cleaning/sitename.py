@@ -13,7 +13,6 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlsplit
 
 from cleaning.script import fold
@@ -46,11 +45,7 @@ def _normal_pinyin() -> Callable[[str], list[list[str]]]:
     finally:
         for name in switched:  # the process's environment as it was (child processes inherit it)
             os.environ.pop(name, None)
-
-    def readings(text: str) -> Any:
-        return pinyin(text, style=Style.NORMAL, heteronym=True)
-
-    return readings
+    return functools.partial(pinyin, style=Style.NORMAL, heteronym=True)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -77,8 +77,9 @@ class HostTemplates:
         run = self.run.compact()
         return run if stored is None else stored.merged(run)
 
-    def wants_observation(self, observe_all: int = OBSERVE_ALL_PAGES, observe_every: int = OBSERVE_EVERY) -> bool:
-        """Whether to observe the host's next page (each call counts one page offered)."""
+    def wants_observation(self, observe_all: int, observe_every: int) -> bool:
+        """Whether to observe the host's next page (each call counts one page offered), the run's
+        first `observe_all` pages and then one in `observe_every`."""
         self.offered += 1
         return self.offered <= observe_all or self.offered % max(1, observe_every) == 0
 
