@@ -22,7 +22,10 @@ from cleaning.script import fold_aligned
 
 logger = logging.getLogger(__name__)
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—|–|\s-\s|(?<!\d)-(?!\d))\s*")
+# What separates the parts of "标题_栏目_站名" / "站名 » 标题" in <title> (colons
+# and middle dots are left out: headlines hold them, "习近平：…", "中国·…").
+TITLE_SEPARATORS = r"_|\||｜|--|—|–|»|›|\s-\s|(?<!\d)-(?!\d)"
+_TITLE_SEPARATORS = re.compile(r"\s*(?:%s)\s*" % TITLE_SEPARATORS)
 # Share of a <title> part's characters a heading must hold to confirm that side as the title.
 SIDE_CONFIRMED = 0.8
 _TRAILING = re.compile(r"[\s:：,，]+$")
@@ -234,7 +237,9 @@ def choose_title(root: etree._Element, head: Head, profile_xpaths=(),
     return h1s[0] if h1s else None
 
 
-def site_name(head: Head, page_text_tail: str) -> str | None:
+def site_name(head: Head, page_text_tail: str, title: str | None = None) -> str | None:
+    """The site's name: declared in <meta> or JSON-LD, else a later part of <title> that is
+    not the headline `title` ("站名 » 标题" puts the headline last), else the copyright line."""
     for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
         if head.meta.get(key):
             return head.meta[key].strip()
@@ -245,7 +250,9 @@ def site_name(head: Head, page_text_tail: str) -> str | None:
     if head.title_tag:
         # "标题 - 栏目 - 公文之家 - Powered by Discuz!": the last segment naming a site
         parts = [p.strip() for p in _TITLE_SEPARATORS.split(head.title_tag) if p and p.strip()]
-        for part in reversed(parts[1:]):
+        # The parts besides the headline; when it is none of them, all but the first.
+        others = [p for p in parts if p != title] if title in parts else parts[1:]
+        for part in reversed(others):
             if not _POWERED.search(part) and len(part) <= 20:
                 return part
     match = _SITE_FROM_COPYRIGHT.search(page_text_tail)

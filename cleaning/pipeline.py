@@ -167,7 +167,7 @@ def clean_page(
             found = second
 
     tail = " ".join(b.text for b in walk.blocks[-40:])
-    page.site_name = meta.site_name(head, tail)
+    page.site_name = meta.site_name(head, tail, page.title)
     if template is not None and template.site_names and page.site_name not in template.site_names \
             and not meta.site_name_declared(head):
         page.site_name = template.site_name  # the <title> part that changes from page to page is no site name

@@ -241,3 +241,24 @@ def test_normalise_title_cuts_a_glued_info_line(heading: str, expected: str) -> 
     from cleaning.metadata import normalise_title
 
     assert normalise_title(heading) == expected
+
+
+@pytest.mark.parametrize("separator", ["»", "›", "&raquo;"])
+def test_site_name_then_headline_split_by_a_guillemet(separator: str) -> None:
+    # An old ASP layout: no heading element, the headline set in <font><b>; the host spells the site.
+    html = (
+        f'<html><head><meta charset="utf-8"><title>明德范文站 {separator} {TITLE}</title></head><body>'
+        f'<center><font size="4"><b>{TITLE}</b></font></center>' + paragraphs_html(PARAS) + "</body></html>"
+    )
+    page = clean_page(html.encode("utf-8"), url="http://www.mingdefw.com/Article/2023/0411.html")
+    assert page.title == TITLE
+    assert page.site_name == "明德范文站"
+
+
+def test_the_site_name_is_no_headline_whichever_side_it_takes() -> None:
+    from cleaning import metadata
+
+    for title_tag, site in ((f"{TITLE}_明德文苑", "明德文苑"), (f"明德文苑 » {TITLE}", "明德文苑"),
+                            (f"{TITLE} | 讲话致辞 | 明德文苑", "明德文苑")):
+        head = metadata.Head(title_tag=title_tag)
+        assert metadata.site_name(head, "", TITLE) == site, title_tag
