@@ -33,6 +33,9 @@ _SCOPE_RATIO = 3
 _SCOPE_MIN_SCORE = 50.0
 # Article weight a post needs before its footer line closes it.
 _POST_MIN_WEIGHT = 100.0
+# A "相关文章" line followed by a block this weighty (a paragraph of text, about as
+# many characters, no link) sits inside the article and does not close it.
+PROSE_AFTER_STOP_WEIGHT = 40.0
 
 
 @dataclass
@@ -184,6 +187,13 @@ def first_post(items: list[blk.Block], rules: JunkRules) -> list[blk.Block]:
     return items
 
 
+def _prose_follows(items: list[blk.Block], i: int) -> bool:
+    """The block after a "相关文章" line is a paragraph of text, not a link: the line is
+    one item set into the article, not the head of the list that closes it."""
+    following = items[i + 1] if i + 1 < len(items) else None
+    return following is not None and block_weight(following) >= PROSE_AFTER_STOP_WEIGHT
+
+
 def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
     """Drop link lists and junk lines; cut at the first block that opens a junk list."""
     # Article weight still ahead of each block: a "相关文章" line ends the article
@@ -196,7 +206,7 @@ def filter_paragraphs(items: list[blk.Block], rules: JunkRules) -> list[str]:
     for i, block in enumerate(items):
         text = block.text
         if rules.is_stop_line(text):
-            if kept and kept >= ahead[i + 1]:
+            if kept and kept >= ahead[i + 1] and not _prose_follows(items, i):
                 break
             continue
         if block.links and block.links * 2 >= block.size:

@@ -145,6 +145,14 @@ def test_recommendation_list_inside_the_content_ends_the_speech() -> None:
     assert page.speeches[0].paragraphs == PARAS
 
 
+@pytest.mark.parametrize("line", ["猜你喜欢：在全县冬季森林防火工作会议上的讲话", "推荐访问：鄉鎮長在春耕備耕動員會上的表態發言"])
+def test_a_related_link_set_between_paragraphs_does_not_end_the_speech(line: str) -> None:
+    # Late in the text, where a related list usually starts: the paragraph after it says otherwise.
+    inner = paragraphs_html(PARAS[:-1]) + f"<p>{line}</p>" + paragraphs_html(PARAS[-1:])
+    page = clean(build_page(inner))
+    assert page.speeches[0].paragraphs == PARAS
+
+
 def test_real_speech_sentences_that_look_like_promos_survive() -> None:
     paras = PARAS + ["下面,我就抓好当前高质量发展重点工作,再讲三个方面意见,供大家在工作中参照执行。"]
     page = clean(build_page(paragraphs_html(paras)))
