@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaning.metadata import TITLE_SEPARATORS
 from cleaning.rules import read_toml
 from cleaning.script import fold, fold_uncached, nfkc
 from cleaning.split import find_items
@@ -55,6 +56,8 @@ EDGE_RUN_MAX_CHARS = 60
 HEADING_TITLE_OVERLAP = 0.5
 # Lines with more Latin letters than this share (URLs aside) are not judged.
 MAX_LATIN_SHARE = 0.5
+# A bracketed note inside a paragraph is at most this long (inside its brackets).
+NOTE_MAX_CHARS = 40
 # A glued tail sentence must score this much more than a whole line to be cut:
 # the paragraph around it vouches for the text.
 GLUED_MARGIN = 0.1
@@ -380,7 +383,8 @@ class Site:
 NO_SITE = Site()
 # A line opening with one of these is a note beside the text ("（本文来自…）", "【站名·网址】").
 _NOTE_OPENERS = frozenset("([【「『<［〔")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[|_–—·»]|-{1,2}|\s-\s|：|:)\s*")
+# The site's side of <title> may also follow a colon or a middle dot ("站名：标题").
+_TITLE_SEPARATORS = re.compile(r"\s*(?:%s|·|：|:)\s*" % TITLE_SEPARATORS)
 
 
 def site_of(url: str | None, names: Iterable[str | None] = (), title_tag: str | None = None,
@@ -833,6 +837,34 @@ _STOP_RE = re.compile("[。！？!?]")
 _OPENER_CHARS = frozenset("…—-.·⋯ ")
 
 
+# A bracketed note set into a paragraph: its brackets and at most NOTE_MAX_CHARS inside.
+_NOTE = re.compile(r"[（(【〔\[［]([^（()）【】〔〕\[\]［］]{2,%d})[）)】〕\]］]" % NOTE_MAX_CHARS)
+_NOTE_BRACKETS = frozenset("（(【〔[［")
+
+
+def strip_notes(text: str, site: Site, vocab: Vocabulary) -> str:
+    """A paragraph without the bracketed notes set into it that name the site ("〔鸿文公文网
+    首发〕", "（www.x.com 整理）": the site's own host, or its name and words about the
+    site) or count the document's characters ("【中间3905字已隐藏】"): they speak of the
+    site or the document, never of the speech. A note that is the whole line is the line
+    judge's."""
+    if _NOTE_BRACKETS.isdisjoint(text):
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        note = match.group(0)
+        inner = match.group(1)
+        if len(note) == len(text.strip()) or _STOP_RE.search(inner):
+            return note
+        # (the name without its brackets: a note naming an office may be the text's own,
+        # "（北京大学中国经济研究中心）"; it must speak of the site too, as a line must)
+        if site.named_in(inner) or vocab.char_count.search(_spaced(inner)):
+            return ""
+        return note
+
+    return _NOTE.sub(cut, text).strip()
+
+
 def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:
     """A last sentence glued to a paragraph that is no text of it: noise, the site's name,
     or an unfinished sentence ("…。充值积分后继续阅读") speaking of the site, the reader or a paywall."""
@@ -912,6 +944,8 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
             if cut != line and teaser:
                 continue
             line = cut
+        # Notes set into a line that stays (one that goes, goes with them).
+        line = strip_notes(line, site, vocab)
         out.append(line)
         text_kept = text_kept or title_overlap(line, title) < HEADING_TITLE_OVERLAP
     return out

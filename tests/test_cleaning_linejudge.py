@@ -391,3 +391,35 @@ def test_a_site_name_the_text_talks_of_is_kept_without_talk_about_the_site() -> 
     assert linejudge.judge_body(lines, TITLE, office, **JUDGE) == lines
     credit = "（来源：青云县人民政府）"
     assert linejudge.judge_body([*SPEECH, credit], TITLE, office, **JUDGE) == SPEECH
+
+
+@pytest.mark.parametrize("note", [
+    "（www.qingyunfw.cn 编辑）",  # the page's own host
+    "〔青云范文馆 独家整理〕",  # the site's name, and words about the site
+    "【青雲範文館原創，轉載請註明】",
+    "【此处另有2150字，登录后可见】",  # a note counting the document's characters
+    "（餘下1200個字請充值後閱讀）",
+])
+def test_notes_set_into_a_paragraph_that_name_the_site_or_count_its_characters_are_cut(note: str) -> None:
+    # A paragraph, not a short line (a short line naming the site goes whole).
+    before = "各乡镇要组织农机手提前检修机具，合理安排收割进度，确保颗粒归仓，"
+    after = "要抢抓墒情，及时播种小麦，确保苗全苗壮，为明年夏粮丰收打下坚实基础，让农民群众的钱袋子鼓起来。"
+    lines = SPEECH[:3] + [before + note + after] + SPEECH[3:]
+    assert kept_with_site(lines) == SPEECH[:3] + [before + after] + SPEECH[3:]
+
+
+@pytest.mark.parametrize("note", [
+    "（以下简称《意见》）",
+    "（2021—2025年）",
+    "（青云范文馆）",  # the name alone: a government site's name is its office's, which the text may name
+    "（掌声）",
+    "（总投资3000万元以上）",
+])
+def test_notes_that_are_the_speechs_own_stay(note: str) -> None:
+    line = "我们要认真贯彻落实" + note + "的各项要求，确保各项任务落地见效。"
+    lines = SPEECH[:3] + [line] + SPEECH[3:]
+    assert kept_with_site(lines) == lines
+
+
+def kept_with_site(lines: list[str]) -> list[str]:
+    return linejudge.judge_body(lines, TITLE, site(), **JUDGE)
