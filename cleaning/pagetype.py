@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
@@ -180,9 +180,14 @@ def list_url(url: str | None, shapes: UrlShapes | None = None) -> bool:
 
 
 def about_url(url: str | None, shapes: UrlShapes | None = None) -> bool:
-    """The URL has an about shape ("/about.html"); `shapes`: the default rules when None."""
+    """The URL has an about shape: its path ("/about.html") or a query value that names
+    the page a script shows ("misc.php?action=contact"); `shapes`: the default rules when None."""
     key = _url_key(url)
-    return key is not None and any(p.search(key.split("?")[0]) for p in (shapes or _default_shapes()).about_urls)
+    if key is None:
+        return False
+    path, _, query = key.partition("?")
+    named = [path, *(value for _, value in parse_qsl(query))]
+    return any(p.search(text) for p in (shapes or _default_shapes()).about_urls for text in named)
 
 
 def ends_cut(text: str, strict: bool = False) -> bool:

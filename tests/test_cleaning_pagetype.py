@@ -176,6 +176,15 @@ def test_inbound_links_counted_over_a_sites_pages_make_the_about_verdict() -> No
     assert clean_page(raw, url=about.replace("guanyu", "p/intro"), site=context).no_speech_reason == "about page"
 
 
+@pytest.mark.parametrize("url", ["http://s.test/misc.php?mod=help&action=lianxi", "http://s.test/index.php?c=page&a=aboutus"])
+def test_about_page_a_script_shows_by_its_query_yields_no_speech(url: str) -> None:
+    # No link to it in its own frame: the query names the page, as a path would ("/lianxi.html").
+    raw = f"<html><head><meta charset='utf-8'><title>本站简介</title></head><body>{ABOUT_BODY}</body></html>".encode()
+    assert clean_page(raw, url=url.split("?")[0] + "?id=7").no_speech_reason != "about page"
+    page = clean_page(raw, url=url)
+    assert page.speeches == [] and page.no_speech_reason == "about page"
+
+
 def test_a_dated_article_linked_from_every_page_stays_an_article() -> None:
     raw = html(article(SPEECH_S), title="讲话")
     page = clean_page(raw, url="http://s.test/w/1.html", site=SiteContext(inbound_links=40, site_pages=42))
@@ -196,6 +205,7 @@ def test_url_shapes_are_weak_evidence_only() -> None:
     assert list_url("http://s.test/gongwen/list_2.html") and list_url("http://s.test/tag/abc/") and list_url("http://s.test/?page=3")
     assert not list_url("http://s.test/a/2022/0611/12093.html")
     assert about_url("http://s.test/about.html") and about_url("http://s.test/guanyu/") and not about_url("http://s.test/a/about-the-meeting-1.html")
+    assert about_url("http://s.test/misc.php?action=contact") and not about_url("http://s.test/view.php?aid=contact-7")
     # An article whose URL looks like a list is still an article.
     page = clean_page(html(article(SPEECH_S)), url="http://s.test/list_3.html")
     assert page.no_speech_reason is None and len(page.speeches) == 1
