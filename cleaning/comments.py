@@ -12,9 +12,9 @@ Wording such as 网友/匿名/楼/回复 is not needed; the structure decides.
 Many threads stamp a post with its date alone ("2025-11-20", "发表于 2025.06.12"),
 which cleaning.repeats does not count as a time (a teaser's date is no post's
 stamp). `dated_threads` finds those: a run of same-shaped sibling posts, each a
-block with at least two block children holding text (a header with the name
-and the stamp, then the text), the stamp in its own short element, short
-posts, no article titles. A table row is data, never a post.
+block with at least two parts holding text (a header with the name and the
+stamp, as a block or as inline runs, then the text), the stamp in its own short
+element, short posts, no article titles. A table row is data, never a post.
 """
 from __future__ import annotations
 
@@ -159,15 +159,24 @@ def _median(values: list[int]) -> int:
 
 
 def is_post(el: etree._Element) -> bool:
-    """A post: at least POST_MIN_PARTS block children that hold text (a header, the text),
-    and a stamp: a short text of its own (an element's text or what follows a name) that
-    holds a date or a time."""
+    """A post: at least POST_MIN_PARTS parts that hold text (a header, the text): its block
+    children, and the inline runs outside them taken together as one (a header of spans:
+    `<span>name</span><span>date</span><p>text</p>`); and a stamp: a short text of its own
+    (an element's text or what follows a name) that holds a date or a time."""
     # Its text, serialised in C, first: a page's column is no post, and is never walked in Python.
     if len(etree.tostring(el, method="text", encoding="unicode", with_tail=False)) > repeats.ITEM_LIMIT_CHARS:
         return False
-    parts = sum(1 for child in el.iterchildren(etree.Element)
-                if child.tag in BLOCK_TAGS and any(not text.isspace() for text in child.itertext()))
-    if parts < POST_MIN_PARTS:
+    parts = 0
+    inline = el.text is not None and not el.text.isspace()  # text outside its blocks: a header of inline runs
+    for child in el.iterchildren(etree.Element):
+        holds_text = any(not text.isspace() for text in child.itertext())
+        if child.tag in BLOCK_TAGS:
+            parts += holds_text
+        else:
+            inline = inline or holds_text
+        if child.tail is not None and not child.tail.isspace():
+            inline = True
+    if parts + inline < POST_MIN_PARTS:
         return False
     return any(len(text.strip()) <= STAMP_MAX_CHARS and _DATE_OR_TIME.search(text) for text in el.itertext())
 

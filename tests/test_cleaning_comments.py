@@ -94,6 +94,21 @@ def test_posts_stamped_with_a_date_alone_give_no_date_and_no_body(container: str
     assert page.published == "2021-03-05"
 
 
+@pytest.mark.parametrize("traditional", [False, True])
+def test_posts_whose_header_is_inline_spans_are_comments_too(traditional: bool) -> None:
+    # Each rating: the name and the date in spans, side by side, then its text in a <p>.
+    lines = SPEECH_T if traditional else SPEECH_S
+    texts = ["第三部分寫得很實在", "正好用得上，謝謝分享", "格式有點亂，內容不錯"] if traditional \
+        else ["第三部分写得很实在", "正好用得上，谢谢分享", "格式有点乱，内容不错"]
+    posts = "".join(f'<li><span class="nick">读者{i}号</span><span class="when">{stamp}</span><p>{text}</p></li>'
+                    for i, (stamp, text) in enumerate(zip(DATED_STAMPS, texts)))
+    raw = html(article(lines, extra=f'<div class="rate"><h3>大家怎么看</h3><ul>{posts}</ul></div>', head=UNLABELLED_HEAD))
+    page = clean_page(raw, url="http://s.test/w/94.html")
+    assert len(page.speeches) == 1 and lines[-1] in page.speeches[0].body
+    assert not any(text in page.speeches[0].body for text in texts) and "读者1号" not in page.speeches[0].body
+    assert page.published == "2021-03-05"
+
+
 def test_dated_paragraphs_and_table_rows_of_the_speech_stay() -> None:
     # A chronology inside the speech: a bold date opens each paragraph; a schedule table.
     chronology = [f"<b>2023年0{i + 1}月1{i}日</b>，{SPEECH_S[i][:30]}。" for i in range(3)]
