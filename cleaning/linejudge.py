@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from cleaning.metadata import TITLE_SEPARATORS
 from cleaning.rules import read_toml
 from cleaning.script import fold, fold_uncached, nfkc
-from cleaning.split import find_items
+from cleaning.split import NUMERALS, find_items
 
 RULES_DIR = Path(__file__).parent / "rules"
 VOCABULARY_FILE = RULES_DIR / "linejudge.toml"
@@ -56,6 +56,13 @@ EDGE_RUN_MAX_CHARS = 60
 HEADING_TITLE_OVERLAP = 0.5
 # Lines with more Latin letters than this share (URLs aside) are not judged.
 MAX_LATIN_SHARE = 0.5
+# A page-break marker ("—— 第2页 ——") is a line of at most this many characters (no
+# spaces) holding, besides its numbers and decoration, at most this many letters (a
+# Latin word counts as one).
+MARKER_MAX_CHARS = 20
+MARKER_MAX_LETTERS = 4
+# A page number has at most this many digits (longer numbers are codes, years, counts).
+MARKER_MAX_DIGITS = 3
 # A bracketed note inside a paragraph is at most this long (inside its brackets).
 NOTE_MAX_CHARS = 40
 # A glued tail sentence must score this much more than a whole line to be cut:
@@ -681,12 +688,49 @@ def judged(line: str) -> bool:
 
 def is_structural_junk(line: str, title: str | None, site: Site, vocab: Vocabulary) -> bool:
     """Junk by what the line is, not by its words: it names the site, it is no sentence in
-    any script, or it is a lead-in quoting the title."""
+    any script, it marks a page break, or it is a lead-in quoting the title."""
     return (
         (len(line) <= SITE_LINE_MAX_CHARS and site.named_in(line) and not _text_before_tail(line, site))
         or is_latin_noise(line)
+        or is_page_marker(line)
         or is_lead_in(line, title, vocab)
     )
+
+
+# Page numbers: digits (no more than a page count has), or numerals after the ordinal 第.
+_PAGE_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,%d}(?![0-9])|第[%s]+" % (MARKER_MAX_DIGITS, NUMERALS))
+_ANY_NUMBER = re.compile(r"[0-9]+|第[%s]+" % NUMERALS)
+_FRACTION = re.compile(r"(?<![0-9])[0-9]{1,%d}/[0-9]{1,%d}(?![0-9])" % (MARKER_MAX_DIGITS, MARKER_MAX_DIGITS))
+_LATIN_WORD = re.compile("[A-Za-z]+")
+_MARKER_SENTENCE = re.compile("[，。！？；：,!?;:]")
+# A numbered heading of the text ("一、总体要求", "（二）主要任务", "3.结语").
+_HEADING_NUMBER = re.compile(f"[(（]?[{NUMERALS}]+[)）、.．]")
+# A date or a time is the text's own (a byline), never a page number.
+_DATE_NUMBER = re.compile(r"\d\s*[年月日时]|\d{2,4}[./-]\d{1,2}[./-]\d{1,2}")
+# The closing mark that frames a line with each opening one (the same mark frames too).
+_FRAME_CLOSERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">",
+                  "「": "」", "『": "』", "〖": "〗", "«": "»", "»": "«", "→": "←", "☞": "☜", "▶": "◀", "►": "◄"}
+
+
+def is_page_marker(line: str) -> bool:
+    """A page-break marker between parts of the text ("—— 第2页 ——", "【续页 2/3】", "◇ P3 ◇",
+    "[分页] 2/6"): a short line that is no sentence and no label, whose content is a page
+    number and a few letters, framed by decoration (the same or paired marks at both ends)
+    or holding a fraction. No wording decides it. A date is none; nor is a numbered heading
+    ("（一）总体要求"), a bare number ("（3）") or a citation ("《某书》[44]")."""
+    text = _unspaced(nfkc(line))
+    if not text or len(text) > MARKER_MAX_CHARS or _MARKER_SENTENCE.search(text) or _DATE_NUMBER.search(text) \
+            or _HEADING_NUMBER.match(text):
+        return False
+    numbers = _PAGE_NUMBER.findall(text)
+    if not numbers or len(numbers) != len(_ANY_NUMBER.findall(text)):
+        return False  # no page number, or a number too long for one (a code, a year)
+    framed = not text[0].isalnum() and text[-1] in (text[0], _FRAME_CLOSERS.get(text[0]))
+    if not framed and _FRACTION.search(text) is None:
+        return False
+    rest = _ANY_NUMBER.sub("", text)
+    letters = sum(1 for ch in rest if ch.isalpha() and not ch.isascii()) + len(_LATIN_WORD.findall(rest))
+    return letters <= MARKER_MAX_LETTERS and (letters >= 1 or len(numbers) >= 2)
 
 
 def is_info_line(line: str, vocab: Vocabulary) -> bool:

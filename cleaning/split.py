@@ -15,7 +15,9 @@ from cleaning.model import Speech
 from cleaning.rules import JunkRules
 from cleaning.script import fold_aligned
 
-_NUM = "0-9０-９一二三四五六七八九十百"
+# The characters numbers are written with (a regex class body).
+NUMERALS = "0-9０-９一二三四五六七八九十百"
+_NUM = NUMERALS
 # Each pattern: the item heading, with the number in group "n".
 _ITEM_PATTERNS = (
     ("suffix-di", re.compile(rf"^(?P<t>.{{2,100}}?)\s*[（(]?第(?P<n>[{_NUM}]+)篇[)）]?$")),

@@ -423,3 +423,18 @@ def test_notes_that_are_the_speechs_own_stay(note: str) -> None:
 
 def kept_with_site(lines: list[str]) -> list[str]:
     return linejudge.judge_body(lines, TITLE, site(), **JUDGE)
+
+
+@pytest.mark.parametrize("marker", ["～ 第5页 ～", "〖接第3页〗", "<< 2/5 >>", "=== Page 4 ===", "（續第6頁）",
+                                    "·第七頁·", "◆ 3/8 ◆", "【下转第2页】", "■ 第三屏 ■", "[翻頁] 3/7"])
+def test_page_break_markers_between_the_parts_go(marker: str) -> None:
+    assert linejudge.is_page_marker(marker)
+    assert kept(SPEECH[:4] + [marker] + SPEECH[4:]) == SPEECH
+
+
+@pytest.mark.parametrize("line", ["（一）", "一、", "第二部分", "（一）总体要求", "（2024年4月25日）", "2024.4.25",
+                                  "10:00-12:00", "附件1", "第一章 总则", "（3）", "[13]", "《失语者》[44]", "21世纪[编辑]",
+                                  "“打蛇打七寸”", "070000（新建片区）", "邮政编码：100027", "（2021—2025年）"])
+def test_numbered_lines_of_the_text_are_no_page_markers(line: str) -> None:
+    # Headings, dates, bylines, citations, codes: a number, but not a page's, or not framed as one.
+    assert not linejudge.is_page_marker(line)
