@@ -33,7 +33,7 @@ NON_ARTICLE = ("list", "about")
 # and `python -m evaluation.leaks tests/fixtures/heldout2`.
 # 16:03 UTC: line judge tails/paywall spans narrowed so they no longer cut body text:
 # leaked 101 -> 106 strings, recall 0.963 -> 0.979, pages missing a must_contain line 6 -> 2.
-LEAKED_STRINGS_CEILING = 106  # of 1578 junk strings on the 30 articles
+LEAKED_STRINGS_CEILING = 103  # of 1578 junk strings on the 30 articles (106 on 2026-11-26; 2026-11-27: page markers, bracketed notes)
 LEAK_PAGES_CEILING = 29  # of 30 articles
 NEVER_LEAKED_KINDS = ("chrome", "comment", "related", "share")  # 0 leaks at commit time: keep it so
 F1_FLOOR = 0.84  # macro body F1 on the 30 articles: 0.862
@@ -168,10 +168,10 @@ def test_body_floors(scored) -> None:
 # --- targets of issue 9 not met yet ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26 19:05 UTC: 106 of 1578 junk strings "
-                   "leaked on 29 of 30 articles (paywall 20, promo 20, follow 10, page separator 10, ad 8, "
-                   "summary box 8, info 7, self-ad 6, download 5, watermark 4, mobile prompt 3, raw markup 3, "
-                   "disclaimer 1, tag line 1)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-27: 103 of 1578 junk strings leaked; "
+                   "2026-11-26 19:05 UTC: 106, on 29 of 30 articles (paywall 20, promo 20, follow 10, page "
+                   "separator 10, ad 8, summary box 8, info 7, self-ad 6, download 5, watermark 4, mobile prompt 3, "
+                   "raw markup 3, disclaimer 1, tag line 1)")
 def test_target_no_junk_leaks(measured) -> None:
     assert measured["leaked"] == 0, measured["by_kind"]
 

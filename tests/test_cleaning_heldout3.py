@@ -24,7 +24,7 @@ HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3"
 
 # Measured 2026-11-26 with `python -m evaluation.leaks tests/fixtures/heldout3` and
 # `python -m evaluation.evaluate tests/fixtures/heldout3 --no-baseline`.
-LEAKED_STRINGS_CEILING = 111  # of 1122 junk strings on the 31 articles
+LEAKED_STRINGS_CEILING = 100  # of 1122 junk strings on the 31 articles (111 on 2026-11-26; 2026-11-27: page markers, bracketed notes)
 # Positions outside the text column and after the article: 0 leaks at commit time, keep it so.
 NEVER_LEAKED_POSITIONS = ("outside", "after", "hidden")
 F1_FLOOR = 0.93  # macro body F1 on the 31 articles: 0.942
@@ -87,8 +87,8 @@ def test_body_floors(scored) -> None:
 # --- targets of issue 9 not met yet ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-26: 111 of 1122 junk strings leaked, "
-                   "on 31 of 31 articles, all inside the text column (glued in a paragraph 25/32, "
-                   "lines mid-body 34/58, bottom edge 41/168, top edge 11/68)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target, measured 2026-11-27: 100 of 1122 junk strings leaked "
+                   "(111 on 2026-11-26: glued in a paragraph 25/32, lines mid-body 34/58, bottom edge 41/168, "
+                   "top edge 11/68), on 31 of 31 articles, all inside the text column")
 def test_target_no_junk_leaks(measured) -> None:
     assert measured["leaked"] == 0, measured["by_kind"]
