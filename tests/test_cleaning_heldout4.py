@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from evaluation.leaks import article_rows, leaks_by_kind
-from tests.heldout_checks import article_means, assert_rebuilds
+from tests.heldout_checks import (assert_body_floors, assert_leaks_within, assert_rebuilds, comment_dates_taken,
+                                  comment_leaks)
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT4 = ROOT / "tests" / "fixtures" / "heldout4"
@@ -48,12 +49,6 @@ def scored() -> list[dict]:
     return article_rows(HELDOUT4)
 
 
-def _comment_leaks(scored: list[dict]) -> list[tuple[str, str]]:
-    articles = [r for r in scored if r["kind"] == "single"]
-    return [(r["page"], c) for r in articles for c in r["comments"] if len(c) >= 4
-            and any(c in b for b in r["bodies"])]
-
-
 def test_generator_is_deterministic(tmp_path: Path) -> None:
     assert_rebuilds("build_heldout4", HELDOUT4, tmp_path)
 
@@ -67,32 +62,21 @@ def test_no_speech_from_list_about_or_not_found_pages(measured, scored) -> None:
 
 
 def test_comments_never_in_bodies(scored) -> None:
-    articles = [r for r in scored if r["kind"] == "single"]
-    assert sum(bool(r["comments"]) for r in articles) >= 10  # the set does have threads
-    assert _comment_leaks(scored) == []
+    assert comment_leaks(scored) == []
 
 
 def test_dates_right_and_comment_dates_never_taken(measured, scored) -> None:
     # 0 wrong dates when the set was made, the article without a date of its own included
     # (wenku/doc-38329e5f6e57: truth null, its ratings dated).
-    taken = [(r["page"], r["published"]) for r in scored
-             if r["published"] and str(r["published"])[:10] in r["comment_dates"]]
-    assert taken == [] and measured["dates_wrong"] == []
+    assert comment_dates_taken(scored) == [] and measured["dates_wrong"] == []
 
 
 def test_junk_leaks_do_not_regress(measured) -> None:
-    print("\nheldout4 leaks:", measured["leaked"], "of", measured["junk"],
-          {k: len(v) for k, v in measured["by_kind"].items()})
-    assert measured["leaked"] <= LEAKED_STRINGS_CEILING, measured["by_kind"]
-    for kind, hits in measured["by_kind"].items():
-        assert not (hits and kind.endswith(NEVER_LEAKED_POSITIONS)), (kind, hits)
+    assert_leaks_within("heldout4", measured, LEAKED_STRINGS_CEILING, NEVER_LEAKED_POSITIONS)
 
 
 def test_body_floors(scored) -> None:
-    assert not [r["page"] for r in scored if r["error"]]
-    f1, recall = article_means(scored)
-    print(f"\nheldout4 articles: F1 {f1:.3f}, recall {recall:.3f}")
-    assert f1 >= F1_FLOOR and recall >= RECALL_FLOOR, (f1, recall)
+    assert_body_floors("heldout4", scored, F1_FLOOR, RECALL_FLOOR)
 
 
 # --- targets not met yet ---------------------------------------------------------------------
