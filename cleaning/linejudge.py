@@ -365,7 +365,8 @@ class Site:
     A line holding its host label talks about the site, whatever its wording. A name
     may also be what the text talks of (a government site's name is its office's):
     a line holding it talks about the site only when, besides the name, it speaks
-    of the site, the document or the reader, labels a source, or is a bracketed note."""
+    of the site, the document or the reader, labels a source, is a bracketed note, or
+    holds nothing else but marks and Latin noise (the name alone is a signature)."""
 
     keys: tuple[str, ...] = ()
     hosts: frozenset[str] = frozenset()  # the keys that are host labels
@@ -384,6 +385,8 @@ class Site:
                 vocab = self.vocab
                 if key[:1] in _NOTE_OPENERS or vocab.outward.search(rest) or any(w in rest for w in vocab.concepts["meta"]):
                     return True
+                if rest.strip() and _CJK.search(rest) is None:
+                    return True  # the name in marks or in Latin noise ("※站名※", "kSsKj站名z03vv"): a stamp
         return False
 
 
@@ -883,7 +886,9 @@ _OPENER_CHARS = frozenset("…—-.·⋯ ")
 
 # A bracketed note set into a paragraph: its brackets and at most NOTE_MAX_CHARS inside.
 _NOTE = re.compile(r"[（(【〔\[［]([^（()）【】〔〕\[\]［］]{2,%d})[）)】〕\]］]" % NOTE_MAX_CHARS)
-_NOTE_BRACKETS = frozenset("（(【〔[［")
+# Or framed by the same mark on both sides ("※站名※").
+_FRAMED_NOTE = re.compile(r"([※★☆◆◇■□●○◎])([^※★☆◆◇■□●○◎]{2,%d})\1" % NOTE_MAX_CHARS)
+_NOTE_BRACKETS = frozenset("（(【〔[［※★☆◆◇■□●○◎")
 
 
 def strip_notes(text: str, site: Site, vocab: Vocabulary) -> str:
@@ -897,16 +902,18 @@ def strip_notes(text: str, site: Site, vocab: Vocabulary) -> str:
 
     def cut(match: re.Match[str]) -> str:
         note = match.group(0)
-        inner = match.group(1)
+        inner = match.group(match.lastindex or 0)
         if len(note) == len(text.strip()) or _STOP_RE.search(inner):
             return note
-        # (the name without its brackets: a note naming an office may be the text's own,
-        # "（北京大学中国经济研究中心）"; it must speak of the site too, as a line must)
-        if site.named_in(inner) or vocab.char_count.search(_spaced(inner)):
+        # A bracketed name is asked without its brackets: a note naming an office may be the
+        # text's own ("（北京大学中国经济研究中心）"), so it must speak of the site too, as a
+        # line must. A name framed by the same mark on both sides ("※站名※") is a stamp.
+        named = site.named_in(note if match.re is _FRAMED_NOTE else inner)
+        if named or vocab.char_count.search(_spaced(inner)):
             return ""
         return note
 
-    return _NOTE.sub(cut, text).strip()
+    return _FRAMED_NOTE.sub(cut, _NOTE.sub(cut, text)).strip()
 
 
 def _junk_tail(tail: str, site: Site, vocab: Vocabulary) -> bool:

@@ -438,3 +438,17 @@ def test_page_break_markers_between_the_parts_go(marker: str) -> None:
 def test_numbered_lines_of_the_text_are_no_page_markers(line: str) -> None:
     # Headings, dates, bylines, citations, codes: a number, but not a page's, or not framed as one.
     assert not linejudge.is_page_marker(line)
+
+
+@pytest.mark.parametrize("stamp", ["★青云范文馆★", "※青雲範文館※", "xQ7pLm2青云范文馆Rk83zz"])
+def test_the_sites_name_in_marks_or_latin_noise_goes_and_the_name_alone_stays(stamp: str) -> None:
+    # A line of the name and nothing else but marks or noise is the site's stamp; set into a
+    # paragraph, the framed name is cut out. The name alone is a signature (an office's).
+    assert kept_with_site(SPEECH[:4] + [stamp] + SPEECH[4:]) == SPEECH
+    office = linejudge.site_of("http://www.qingyun.gov.cn/a/1.html", ("青云县人民政府",), None, TITLE, vocab=VOCAB)
+    signed = [*SPEECH, "青云县人民政府"]
+    assert linejudge.judge_body(signed, TITLE, office, **JUDGE) == signed
+    before = "各乡镇要组织农机手提前检修机具，合理安排收割进度，确保颗粒归仓，"
+    after = "要抢抓墒情，及时播种小麦，确保苗全苗壮，为明年夏粮丰收打下坚实基础，让农民群众的钱袋子鼓起来。"
+    if stamp[0] in "★※":
+        assert kept_with_site(SPEECH[:3] + [before + stamp + after] + SPEECH[3:]) == SPEECH[:3] + [before + after] + SPEECH[3:]
