@@ -721,7 +721,13 @@ def is_page_marker(line: str) -> bool:
     number and a few letters, framed by decoration (the same or paired marks at both ends)
     or holding a fraction. No wording decides it. A date is none; nor is a numbered heading
     ("（一）总体要求"), a bare number ("（3）") or a citation ("《某书》[44]")."""
-    text = _unspaced(nfkc(line))
+    if len(line) > MARKER_MAX_CHARS and len("".join(line.split())) > 2 * MARKER_MAX_CHARS:
+        return False  # a paragraph (NFKC does not halve a line): most lines, not normalised
+    return _marker_shape(_unspaced(nfkc(line)))
+
+
+def _marker_shape(text: str) -> bool:
+    """`is_page_marker` of a line normalised and without spaces."""
     if not text or len(text) > MARKER_MAX_CHARS or _MARKER_SENTENCE.search(text) or _DATE_NUMBER.search(text) \
             or _HEADING_NUMBER.match(text):
         return False

@@ -367,6 +367,13 @@ def test_shape_features_equal_every_shape_searched():
             assert got == _plain_features(line, i, len(lines), title), line
 
 
+def test_page_markers_skip_long_lines_with_the_same_verdicts():
+    lines = [line for _, body in _lines_of_pages() for line in body]
+    lines += ["-- 第 2 页 --" + " " * 30, "２／３ " * 4, "第" + "\u0301" * 30 + "2页"]  # padding, full width, marks
+    for line in lines:
+        assert linejudge.is_page_marker(line) == linejudge._marker_shape(linejudge._unspaced(nfkc(line))), line
+
+
 def test_junk_probabilities_equal_the_plain_model():
     for title, lines in _lines_of_pages():
         got = linejudge.junk_probabilities(lines, title, judge=MODEL, vocab=VOCAB)
