@@ -17,15 +17,14 @@ from cleaning.script import fold_aligned
 
 # The characters numbers are written with (a regex class body).
 NUMERALS = "0-9０-９一二三四五六七八九十百"
-_NUM = NUMERALS
 # Each pattern: the item heading, with the number in group "n".
 _ITEM_PATTERNS = (
-    ("suffix-di", re.compile(rf"^(?P<t>.{{2,100}}?)\s*[（(]?第(?P<n>[{_NUM}]+)篇[)）]?$")),
-    ("suffix-pian", re.compile(rf"^(?P<t>.{{2,100}}?)\s*篇(?P<n>[{_NUM}]+)$")),
-    ("bracket", re.compile(rf"^[【\[]\s*篇(?P<n>[{_NUM}]+)\s*[】\]]\s*(?P<t>.*)$")),
-    ("bracket-di", re.compile(rf"^[【\[]\s*第(?P<n>[{_NUM}]+)篇\s*[】\]]\s*(?P<t>.*)$")),
-    ("prefix-di", re.compile(rf"^第(?P<n>[{_NUM}]+)篇\s*[:：、.]?\s*(?P<t>.*)$")),
-    ("prefix-pian", re.compile(rf"^篇(?P<n>[{_NUM}]+)\s*[:：、.]\s*(?P<t>.*)$")),
+    ("suffix-di", re.compile(rf"^(?P<t>.{{2,100}}?)\s*[（(]?第(?P<n>[{NUMERALS}]+)篇[)）]?$")),
+    ("suffix-pian", re.compile(rf"^(?P<t>.{{2,100}}?)\s*篇(?P<n>[{NUMERALS}]+)$")),
+    ("bracket", re.compile(rf"^[【\[]\s*篇(?P<n>[{NUMERALS}]+)\s*[】\]]\s*(?P<t>.*)$")),
+    ("bracket-di", re.compile(rf"^[【\[]\s*第(?P<n>[{NUMERALS}]+)篇\s*[】\]]\s*(?P<t>.*)$")),
+    ("prefix-di", re.compile(rf"^第(?P<n>[{NUMERALS}]+)篇\s*[:：、.]?\s*(?P<t>.*)$")),
+    ("prefix-pian", re.compile(rf"^篇(?P<n>[{NUMERALS}]+)\s*[:：、.]\s*(?P<t>.*)$")),
 )
 # Every item heading above names its "篇": a paragraph without it is no heading.
 _ITEM_MARK = "篇"
