@@ -32,6 +32,8 @@ class JunkRules:
     line_patterns: tuple[re.Pattern[str], ...]
     promo_patterns: tuple[re.Pattern[str], ...]
     post_footers: tuple[re.Pattern[str], ...] = ()
+    # A promo match holding this is the speaker's own sentence (None: no such test).
+    speaker_voice: re.Pattern[str] | None = None
     # Each promo pattern with the words one of which it cannot match without (None: any text).
     _promo_searches: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = field(
         init=False, repr=False, compare=False)
@@ -64,16 +66,20 @@ class JunkRules:
         return _any_search(self._line_searches, fold(text))
 
     def find_promo(self, text: str) -> re.Match[str] | None:
-        """The earliest promo sentence in a paragraph, if any (offsets valid in `text`)."""
+        """The earliest promo sentence in a paragraph, if any (offsets valid in `text`);
+        one in the speaker's own voice (`speaker_voice`) is none."""
         # Folded text of another length would shift the offsets: match the original then.
         text = fold_aligned(text) or text
+        voice = self.speaker_voice
         best = None
         for pattern, words in self._promo_searches:
             if words is not None and words.search(text) is None:
                 continue  # none of the words it needs: no match
-            match = pattern.search(text)
-            if match and (best is None or match.start() < best.start()):
-                best = match
+            for match in pattern.finditer(text):
+                if voice is None or voice.search(match.group(0)) is None:
+                    if best is None or match.start() < best.start():
+                        best = match
+                    break
         return best
 
 
@@ -271,7 +277,17 @@ def parse_junk_rules(data: dict, where: str = "junk.toml") -> JunkRules:
         line_patterns=_regexes(_strings(lines, "patterns", f"{where} [lines]"), f"{where} [lines]"),
         promo_patterns=_regexes(_strings(promo, "patterns", f"{where} [promo]"), f"{where} [promo]"),
         post_footers=_regexes(_strings(blocks, "post_footers", f"{where} [blocks]"), f"{where} [blocks]"),
+        speaker_voice=_optional_regex(promo, "speaker_voice", f"{where} [promo]"),
     )
+
+
+def _optional_regex(table: dict, key: str, where: str) -> re.Pattern[str] | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RuleError(f"{where}: '{key}' must be a string")
+    return _regexes([value], f"{where} {key}")[0]
 
 
 def parse_profiles(data: dict, where: str = "profiles.toml") -> tuple[Profile, ...]:

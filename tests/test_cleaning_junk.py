@@ -153,6 +153,16 @@ def test_a_related_link_set_between_paragraphs_does_not_end_the_speech(line: str
     assert page.speeches[0].paragraphs == PARAS
 
 
+@pytest.mark.parametrize("formula", ["借此机会，我讲三点意见，供大家参考。", "藉此機會，我談幾點體會，僅供參考。"])
+def test_the_speakers_own_closing_formula_is_no_promo(formula: str) -> None:
+    # In the speaker's first person singular; the site's ("以上是小编整理的…，供大家参考。") still goes.
+    first = PARAS[0] + formula
+    page = clean(build_page(paragraphs_html([first, *PARAS[1:]])))
+    assert page.speeches[0].paragraphs == [first, *PARAS[1:]]
+    page = clean(build_page(paragraphs_html([*PARAS, "以上是小编为大家整理的讲话稿，供大家参考。"])))
+    assert page.speeches[0].paragraphs == PARAS
+
+
 def test_real_speech_sentences_that_look_like_promos_survive() -> None:
     paras = PARAS + ["下面,我就抓好当前高质量发展重点工作,再讲三个方面意见,供大家在工作中参照执行。"]
     page = clean(build_page(paragraphs_html(paras)))
@@ -177,6 +187,11 @@ def test_junk_rules_are_validated_on_load() -> None:
         parse_junk_rules({"blocks": good["blocks"], "lines": good["lines"]})
     with pytest.raises(RuleError, match="list of strings"):
         parse_junk_rules({**good, "blocks": {**good["blocks"], "class_id_tokens": "nav"}})
+    with pytest.raises(RuleError, match="speaker_voice"):
+        parse_junk_rules({**good, "promo": {"patterns": [], "speaker_voice": ["我"]}})
+    with pytest.raises(RuleError, match="bad regular expression"):
+        parse_junk_rules({**good, "promo": {"patterns": [], "speaker_voice": "我("}})
+    assert parse_junk_rules(good).speaker_voice is None  # optional: no such test without it
 
 
 def test_the_one_article_holding_the_h1_wins_over_a_heavier_news_river() -> None:
