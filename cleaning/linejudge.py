@@ -742,6 +742,19 @@ def _marker_shape(text: str) -> bool:
     return letters <= MARKER_MAX_LETTERS and (letters >= 1 or len(numbers) >= 2)
 
 
+# The date a speech was given, as its text writes it under the title or after the
+# signature: a whole line of a Chinese-style date, in brackets or not ("（2023年9月19日）").
+_OWN_DATE = re.compile(r"[(（]?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
+                       r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日[)）]?")
+
+
+def is_own_date(line: str) -> bool:
+    """The line is the speech's own date ("（2023年9月19日）", "二〇二三年九月十九日"): no label,
+    no time of day, no other word. A site's info line names what its date is ("发布时间：")
+    or writes it as 2023-09-19 with a time."""
+    return len(line) <= 4 * MARKER_MAX_CHARS and _OWN_DATE.fullmatch(_unspaced(nfkc(line))) is not None
+
+
 def is_info_line(line: str, vocab: Vocabulary) -> bool:
     """"label: short value with a digit" ("页数：8页"): document info when at the body's edge
     (inside a body it may be the text's own list: "成人票原价：279元")."""
@@ -776,6 +789,7 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
+    keep = keep | {i for i, line in enumerate(lines) if is_own_date(line)}  # the speech's own date stays
     scorer = _Scorer(title, vocab, judge)
     # A probability is only compared with these two: under both, its exact value is not
     # needed, nor the features that only it reads (the shapes; the title overlap is
@@ -989,13 +1003,16 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
         parts = None if i in keep else _tail_split(line)
         if junk:
             # A paragraph of the speech with junk glued to its end is junk only in part:
-            # its text before that sentence stays when that is no junk by itself.
+            # its text before that sentence stays when that is no junk by itself and the
+            # last sentence is the junkier part (a short prompt scores low alone, but higher
+            # than the text it was glued to).
             if teaser or parts is None:
                 continue
             rest, tail = parts
-            if scorer.reaches(rest, i, len(lines), judge.threshold) or not scorer.reaches(tail, i, len(lines), judge.threshold):
+            if scorer.reaches(rest, i, len(lines), judge.threshold) \
+                    or scorer.probability(tail, i, len(lines)) <= scorer.probability(rest, i, len(lines)):
                 continue
-            line = rest
+            line = rest  # the last sentence is what makes the paragraph junk: it goes alone
         elif parts is not None:
             cut = _glued_tail(line, i, len(lines), scorer)
             if cut != line and teaser:
