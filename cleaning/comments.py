@@ -9,7 +9,7 @@ a page without article prose they are a feed of briefs (a list page).
 
 Wording such as 网友/匿名/楼/回复 is not needed; the structure decides.
 
-Many threads stamp a post with its date alone ("2025-11-20", "发表于 2025.06.12"),
+Many threads stamp a post with its date alone ("2025-11-20", "发表于 2025.06.12", "5月27日"),
 which cleaning.repeats does not count as a time (a teaser's date is no post's
 stamp). `dated_threads` finds those: a run of same-shaped sibling posts, each a
 block with at least two parts holding text (a header with the name and the
@@ -45,13 +45,15 @@ STAMP_MAX_CHARS = 24
 # A post is a block with at least this many block children that hold text (header, text).
 POST_MIN_PARTS = repeats.POST_MIN_PARTS
 
-_DATE_OR_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")
-# The texts that can be a stamp, found in C: a digit a year or a time holds, short even
+# A date (with its year, or a month and day in Chinese: "5月27日") or a time of day.
+_DATE_OR_TIME = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)"
+                           r"|(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*日")
+# The texts that can be a stamp, found in C: a digit a year or a time holds (or 月), short even
 # with the layout's white space around it (cut to STAMP_MAX_CHARS after stripping). The
 # layout's white space between tags (most text nodes) is passed over by one test first.
 _STAMP_TEXTS = etree.XPath(
     "descendant-or-self::text()[normalize-space()]"
-    "[contains(., '1') or contains(., '2') or contains(., ':')][string-length() <= %d]"
+    "[contains(., '1') or contains(., '2') or contains(., ':') or contains(., '月')][string-length() <= %d]"
     % (3 * STAMP_MAX_CHARS))
 # Table rows are data (a schedule's dates), never posts.
 _POST_TAGS = repeats.POST_TAGS

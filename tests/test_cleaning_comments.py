@@ -109,6 +109,23 @@ def test_posts_whose_header_is_inline_spans_are_comments_too(traditional: bool) 
     assert page.published == "2021-03-05"
 
 
+@pytest.mark.parametrize("traditional", [False, True])
+def test_posts_stamped_with_a_month_and_day_alone_are_comments(traditional: bool) -> None:
+    # A mirror of a WeChat article: each message stamped "3月8日", no year, no time of day.
+    lines = SPEECH_T if traditional else SPEECH_S
+    texts = ["這段講得透徹，我們單位開會時參考了第二部分的寫法，效果不錯。", "結構清楚，層次分明，照著改了一版交上去了。",
+             "數據部分很有用，正好用在年終總結裡，謝謝分享。"] if traditional else \
+        ["这段讲得透彻，我们单位开会时参考了第二部分的写法，效果不错。", "结构清楚，层次分明，照着改了一版交上去了。",
+         "数据部分很有用，正好用在年终总结里，谢谢分享。"]
+    posts = "".join(f'<li><div class="who"><b>读者{i}</b><em>{stamp}</em></div><div class="said">{text}</div></li>'
+                    for i, (stamp, text) in enumerate(zip(["3月8日", "6月5日", "11月20日"], texts)))
+    raw = html(article(lines, extra=f'<div class="box"><p>精选</p><ul>{posts}</ul></div>', head=UNLABELLED_HEAD))
+    page = clean_page(raw, url="http://s.test/w/95.html")
+    assert len(page.speeches) == 1 and lines[-1] in page.speeches[0].body
+    assert not any(text in page.speeches[0].body for text in texts)
+    assert page.published == "2021-03-05"
+
+
 def test_dated_paragraphs_and_table_rows_of_the_speech_stay() -> None:
     # A chronology inside the speech: a bold date opens each paragraph; a schedule table.
     chronology = [f"<b>2023年0{i + 1}月1{i}日</b>，{SPEECH_S[i][:30]}。" for i in range(3)]
