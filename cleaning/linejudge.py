@@ -789,7 +789,10 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
         # A line is judged against the body around it; a "body" of one line is the
         # page verdict's to name (too short, no sentences, a list).
         return [False] * len(lines)
-    keep = keep | {i for i, line in enumerate(lines) if is_own_date(line)}  # the speech's own date stays
+    # The speech's own date stays, and a run of junk from an edge passes over it (the
+    # signature's date closes the speech; the site's lines may sit around it).
+    dated = frozenset(i for i, line in enumerate(lines) if is_own_date(line))
+    keep = keep | dated
     scorer = _Scorer(title, vocab, judge)
     # A probability is only compared with these two: under both, its exact value is not
     # needed, nor the features that only it reads (the shapes; the title overlap is
@@ -814,7 +817,7 @@ def junk_flags(lines: list[str], title: str | None, keep: frozenset[int] = froze
     ]
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for step, i in enumerate(order):
-            if flags[i]:
+            if flags[i] or i in dated:
                 continue
             f = feats[i]
             if (

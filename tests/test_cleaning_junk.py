@@ -210,10 +210,18 @@ def test_the_one_article_holding_the_h1_wins_over_a_heavier_news_river() -> None
     assert [s.paragraphs for s in page.speeches] == [story]
 
 
-@pytest.mark.parametrize("line", ["2024年5月22日週三 上午8:21", "2024年5月22日 星期三 下午2:05", "2022-06-11 19:24"])
+@pytest.mark.parametrize("line", ["2024年5月22日週三 上午8:21", "2024年5月22日 星期三 下午2:05", "2022-06-11 19:24", "2022-06-11"])
 def test_a_date_alone_on_its_line_is_no_paragraph(line: str) -> None:
     page = clean(build_page(f"<p>{line}</p>" + paragraphs_html(PARAS)))
     assert page.speeches[0].paragraphs == PARAS
+
+
+@pytest.mark.parametrize("date", ["（2023年10月9日）", "2023年10月9日", "二〇二三年十月九日"])
+def test_the_speechs_own_date_written_the_chinese_way_stays(date: str) -> None:
+    # The site writes its dates 2023-10-09 or with a time (above). At the speech's end the
+    # line judge keeps it too (test_cleaning_linejudge), where the main-content run reaches.
+    page = clean(build_page(paragraphs_html([date, *PARAS])))
+    assert page.speeches[0].paragraphs == [date, *PARAS]
 
 
 def _blog_post(title: str, paras: list[str], footer: str) -> str:

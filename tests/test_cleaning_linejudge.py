@@ -468,3 +468,10 @@ def test_a_paragraph_judged_junk_for_its_last_sentence_keeps_the_text_before_it(
     text = "这次会议的任务有两项：一是总结前一阶段的工作，二是部署下一阶段的任务。"
     lines = SPEECH[:4] + [text + prompt] + SPEECH[4:]
     assert kept(lines) == SPEECH[:4] + [text] + SPEECH[4:]
+
+
+def test_a_run_of_junk_from_the_edge_passes_over_the_speechs_own_date() -> None:
+    # "本文档共3页" is junk only as part of the run from the body's end; the date closing the
+    # speech stays and does not stop the run.
+    lines = [*SPEECH, "本文档共3页", JUNK_BOTTOM["simplified"][1], "2023年10月9日"]
+    assert kept(lines) == [*SPEECH, "2023年10月9日"]
