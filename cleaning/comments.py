@@ -42,7 +42,7 @@ POST_MAX_CHARS = 300
 # A post's stamp is a text of its own (an element's, or what follows the name) holding a
 # date or a time with at most a short label ("发表于"): at most this many characters.
 STAMP_MAX_CHARS = 24
-# A post is a block with at least this many block children that hold text (header, text).
+# A post is a block with at least this many parts that hold text (header, text; `is_post`).
 POST_MIN_PARTS = repeats.POST_MIN_PARTS
 
 # A date (with its year, or a month and day in Chinese: "5月27日") or a time of day.

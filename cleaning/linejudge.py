@@ -63,6 +63,8 @@ MARKER_MAX_CHARS = 20
 MARKER_MAX_LETTERS = 4
 # A page number has at most this many digits (longer numbers are codes, years, counts).
 MARKER_MAX_DIGITS = 3
+# A line longer than this is no date line (a date, its brackets and spaces fit).
+OWN_DATE_MAX_CHARS = 30
 # A bracketed note inside a paragraph is at most this long (inside its brackets).
 NOTE_MAX_CHARS = 40
 # A glued tail sentence must score this much more than a whole line to be cut:
@@ -752,7 +754,7 @@ def is_own_date(line: str) -> bool:
     """The line is the speech's own date ("（2023年9月19日）", "二〇二三年九月十九日"): no label,
     no time of day, no other word. A site's info line names what its date is ("发布时间：")
     or writes it as 2023-09-19 with a time."""
-    return len(line) <= 4 * MARKER_MAX_CHARS and _OWN_DATE.fullmatch(_unspaced(nfkc(line))) is not None
+    return len(line) <= OWN_DATE_MAX_CHARS and _OWN_DATE.fullmatch(_unspaced(nfkc(line))) is not None
 
 
 def is_info_line(line: str, vocab: Vocabulary) -> bool:
