@@ -1014,8 +1014,8 @@ def clean_lines(lines: list[str], title: str | None, keep: frozenset[int] = froz
             if teaser or parts is None:
                 continue
             rest, tail = parts
-            if scorer.reaches(rest, i, len(lines), judge.threshold) \
-                    or scorer.probability(tail, i, len(lines)) <= scorer.probability(rest, i, len(lines)):
+            rest_probability = scorer.probability(rest, i, len(lines))
+            if rest_probability >= judge.threshold or scorer.probability(tail, i, len(lines)) <= rest_probability:
                 continue
             line = rest  # the last sentence is what makes the paragraph junk: it goes alone
         elif parts is not None:
